@@ -1,0 +1,1 @@
+"""NKPK site generator: turns yearly code lists into a static reference site."""

@@ -1,0 +1,83 @@
+"""The build, stage by stage: read, model, compare, contexts, then render and write.
+
+`prepare` does everything that can fail on bad input, before anything is
+written; `write_pages` renders and writes, one page at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import urls
+from .contexts import CodePage, NodePage, SystemPage, code_pages, node_pages, system_pages
+from .hierarchy import Hierarchy, build_hierarchy, load_names
+from .manifest import load_manifest
+from .model import Catalogue, build_catalogue
+from .problems import InputError, Location, Note
+from .render import Renderer, Shell, code_document, dump_json
+from .report import report_data, report_text
+from .sources import read_file
+from .write import SiteWriter
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything the site is made of, validated and linked, not yet written."""
+
+    catalogue: Catalogue
+    hierarchy: Hierarchy
+    notes: tuple[Note, ...]
+    codes: tuple[CodePage, ...]
+    nodes: tuple[NodePage, ...]
+    systems: tuple[SystemPage, ...]
+    report: dict
+
+
+def prepare(manifest_path: Path) -> Project:
+    """Read every input, build the model and page contexts; raise InputError on bad input."""
+    manifest = load_manifest(manifest_path)
+    results = {r.year: [read_file(spec) for spec in r.files] for r in manifest.releases}
+    catalogue, notes = build_catalogue(results)
+    hierarchy = build_hierarchy(catalogue, load_names(manifest.names))
+    project = Project(
+        catalogue=catalogue,
+        hierarchy=hierarchy,
+        notes=notes,
+        codes=tuple(code_pages(catalogue, hierarchy)),
+        nodes=tuple(node_pages(catalogue, hierarchy)),
+        systems=tuple(system_pages(catalogue, hierarchy)),
+        report=report_data(catalogue, notes),
+    )
+    check_links(project)
+    return project
+
+
+def planned_urls(project: Project) -> set[str]:
+    """Every URL the generated part of the site will have."""
+    planned = {p.url for p in project.codes} | {p.url for p in project.nodes} | {p.url for p in project.systems}
+    planned |= {urls.code_json(p.code) for p in project.codes}
+    return planned
+
+
+def check_links(project: Project) -> None:
+    """Every link of every generated page must point at a page of the build."""
+    planned = planned_urls(project)
+    for page in (*project.codes, *project.nodes, *project.systems):
+        for link in page.links:
+            if link.target not in planned:
+                raise InputError(Location(page.url), f"link to {link.target} has no page")
+
+
+def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell) -> None:
+    """Render and write the stamped pages, the JSON twins and the report."""
+    by_code = {c.code: c for c in project.catalogue.codes}
+    for page in project.codes:
+        body = renderer.code_body(page)
+        writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, body))
+        writer.write(urls.code_json(page.code), dump_json(code_document(by_code[page.code])))
+    for node in project.nodes:
+        body = renderer.node_body(node)
+        writer.write(urls.output_path(node.url), shell.wrap(node.url, node.title, body))
+    writer.write(urls.REPORT_JSON, dump_json(project.report))
+    writer.write(urls.REPORT_TEXT, report_text(project.report))

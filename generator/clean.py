@@ -1,0 +1,206 @@
+"""Cleaning of raw input: byte decoding, code and text normalisation, code shapes.
+
+Everything here is pure: it takes raw bytes or cell strings plus the Location
+they came from, and gives back the cleaned value together with the report notes
+that say what was changed. Anything that cannot be cleaned raises InputError.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .problems import InputError, Location, Note
+
+BOM = "\ufeff"
+CODE_RE = re.compile(r"[A-Z0-9]{3,8}")
+_LETTER_RE = re.compile(r"[A-Z]")
+_DOUBLED_ONLY_RE = re.compile(r'(?:[^"]|"")*', re.DOTALL)
+_SPACE_RUN_RE = re.compile(r"\s+")
+
+# Signatures of files that are not text even if their name says so.
+_BINARY_MAGIC = (b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+# The usual shapes of each code system's codes; other shapes are only noted.
+SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
+    "NCSP": (re.compile(r"[A-Z]{3}[0-9]{2}"),),
+    "NCMP": (re.compile(r"[A-Z]{4}[0-9]{2}"),),
+    "NCRP": (re.compile(r"[A-Z]{3}[0-9]{2}[A-Z]"), re.compile(r"[A-Z]{3}0[A-Z]{2}")),
+    "SK": (re.compile(r"[0-9A-Z]{5}"),),
+}
+
+
+# --- bytes to text -----------------------------------------------------------
+
+
+def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple[str, str, tuple[Note, ...]]:
+    """Decode a text input; return (text, encoding used, notes).
+
+    `encoding` (from the manifest) overrides detection and is applied strictly.
+    Otherwise a UTF-8 or UTF-16 byte-order mark decides, then strict UTF-8,
+    then strict Windows-1252. Line ends are normalised to `\\n`.
+    """
+    _reject_binary(data, display)
+    notes: list[Note] = []
+    if encoding:
+        used = _forced_codec(encoding, data, display)
+    elif data.startswith(codecs.BOM_UTF8):
+        used = "utf-8-sig"
+    elif data.startswith(_UTF16_BOMS):
+        used = "utf-16"
+    else:
+        used = _guess_codec(data, display)
+    if used in ("utf-8-sig", "utf-16"):
+        notes.append(Note(Location(display, 1), "bom", f"byte-order mark removed ({used})"))
+    text = _strict_decode(data, used, display, encoding)
+    return _normalise_newlines(text), used, tuple(notes)
+
+
+def _reject_binary(data: bytes, display: str) -> None:
+    if data.startswith(_UTF16_BOMS):
+        return  # UTF-16 text has NUL bytes by nature
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
+        raise InputError(Location(display), "not a text file (looks like a spreadsheet/binary)")
+
+
+def _forced_codec(encoding: str, data: bytes, display: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(Location(display), f"unknown encoding {encoding!r} in the manifest") from None
+    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    return encoding
+
+
+def _guess_codec(data: bytes, display: str) -> str:
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            Location(display, line),
+            f"undecodable byte 0x{data[exc.start]:02x} at line {line} (tried UTF-8 and Windows-1252); "
+            "set 'encoding' for this file in the manifest",
+        ) from None
+
+
+def _strict_decode(data: bytes, codec: str, display: str, forced: str | None) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        source = f"encoding {forced!r} given in the manifest" if forced else codec
+        raise InputError(
+            Location(display, line),
+            f"undecodable byte 0x{data[exc.start]:02x} at line {line} ({source})",
+        ) from None
+
+
+def _normalise_newlines(text: str) -> str:
+    if "\r" not in text:
+        return text
+    if "\n" not in text:
+        return text.replace("\r", "\n")  # old Mac line ends
+    return text.replace("\r\n", "\n")
+
+
+# --- cell values -------------------------------------------------------------
+
+
+def unquote(field: str) -> str:
+    """Unwrap a field quoted whole in CSV style; leave anything else unchanged.
+
+    `"a ""b"" c"` becomes `a "b" c`; `"Single-breath" med test` is kept, since
+    its inner part has a quote that is not doubled.
+    """
+    if len(field) >= 2 and field[0] == '"' and field[-1] == '"':
+        inner = field[1:-1]
+        if _DOUBLED_ONLY_RE.fullmatch(inner):
+            return inner.replace('""', '"')
+    return field
+
+
+def clean_code(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:
+    """Normalise a code cell (`' aab 00'` -> `AAB00`); raise if it is not a code."""
+    notes: list[Note] = []
+    code = raw
+    if BOM in code:
+        code = code.replace(BOM, "")
+        notes.append(Note(where, "bom", "stray byte-order mark removed from code"))
+    if code.strip() != code:
+        notes.append(Note(where, "code-space", f"white space around code {raw.strip()!r} removed"))
+    code = code.strip()
+    if unquote(code) != code:
+        code = unquote(code).strip()
+        notes.append(Note(where, "unquoted", f"quotes around code {code!r} removed"))
+    if _SPACE_RUN_RE.search(code):
+        joined = "".join(code.split())
+        notes.append(Note(where, "code-space", f"{code!r} written as {joined!r}"))
+        code = joined
+    if code.upper() != code:
+        notes.append(Note(where, "code-case", f"{code!r} written as {code.upper()!r}"))
+        code = code.upper()
+    if not code:
+        raise InputError(where, "row has no code")
+    if not CODE_RE.fullmatch(code) or not _LETTER_RE.search(code):
+        raise InputError(where, f"not a code: {raw!r}")
+    return code, tuple(notes)
+
+
+def clean_text(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:
+    """Clean a text cell: BOM, outer and doubled white space, whole-field quotes."""
+    notes: list[Note] = []
+    text = raw
+    if BOM in text:
+        text = text.replace(BOM, "")
+        notes.append(Note(where, "bom", "stray byte-order mark removed from text"))
+    text = _clean_space(text, where, notes)
+    unquoted = unquote(text)
+    if unquoted != text:
+        notes.append(Note(where, "unquoted", "text was wrapped in quotes; unwrapped"))
+        text = _clean_space(unquoted, where, notes)
+    return text, tuple(notes)
+
+
+def _clean_space(text: str, where: Location, notes: list[Note]) -> str:
+    """Strip and collapse white space, adding one note per kind of change."""
+    stripped = text.lstrip()
+    if stripped != text:
+        notes.append(Note(where, "leading-space", f"{_shown(text[: len(text) - len(stripped)])} removed"))
+    text = stripped.rstrip()
+    if text != stripped:
+        notes.append(Note(where, "trailing-space", f"{_shown(stripped[len(text):])} removed"))
+    collapsed = _SPACE_RUN_RE.sub(" ", text)
+    if collapsed != text:
+        notes.append(Note(where, "doubled-space", "runs of white space made one space"))
+    return collapsed
+
+
+def _shown(space: str) -> str:
+    """Describe a run of white space for a note, e.g. `tab` or `2 spaces`."""
+    if space == "\t":
+        return "tab"
+    if space == " ":
+        return "space"
+    if set(space) == {" "}:
+        return f"{len(space)} spaces"
+    return repr(space)
+
+
+# --- code shapes -------------------------------------------------------------
+
+
+def unusual_shape(system: str | None, code: str) -> bool:
+    """True if `code` has none of the usual shapes of `system` (False if unknown)."""
+    shapes = SHAPES.get(system or "")
+    if not shapes:
+        return False
+    return not any(shape.fullmatch(code) for shape in shapes)

@@ -1,0 +1,293 @@
+"""One typed context per page type, all built here.
+
+Contexts carry everything a template shows, already sorted and with relative
+links: templates only format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import urls
+from .compare import TimelineRow, code_timeline, text_changed_years
+from .hierarchy import LEVEL_NAMES, Hierarchy, Node
+from .model import Catalogue, Code
+
+SYSTEM_NAMES = {
+    "NCSP": "NCSP – kirurgiske prosedyrer",
+    "NCMP": "NCMP – medisinske prosedyrer",
+    "NCRP": "NCRP – radiologi og nukleærmedisin",
+    "SK": "Særkoder",
+}
+SYSTEM_SHORT = {"NCSP": "NCSP", "NCMP": "NCMP", "NCRP": "NCRP", "SK": "Særkoder"}
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str  # relative to the page that shows it
+    target: str  # site-relative URL, for link validation
+
+
+@dataclass(frozen=True)
+class Period:
+    """Consecutive releases of a code system in which a code had one text (or was absent)."""
+
+    years: tuple[int, ...]
+    text: str | None  # None: the code was not in these releases
+    note: str  # what happened at the start of the period
+
+    @property
+    def label(self) -> str:
+        if len(self.years) == 1:
+            return str(self.years[0])
+        return f"{self.years[0]}–{self.years[-1]} ({len(self.years)} utgaver)"
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    link: Link
+    code: str
+    text: str
+    last_year: int
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    link: Link
+    prefix: str
+    name: str | None
+    active: int
+    total: int
+
+
+@dataclass(frozen=True)
+class CodePage:
+    url: str
+    title: str
+    heading: str
+    code: str
+    system: str
+    system_name: str
+    text: str
+    active: bool
+    newest_year: int
+    first_year: int
+    last_year: int
+    years_text: str
+    periods: tuple[Period, ...]
+    changed_years: tuple[int, ...]
+    breadcrumbs: tuple[Link, ...]
+    previous: Link | None
+    next: Link | None
+    json: Link
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        extra = tuple(x for x in (self.previous, self.next) if x is not None)
+        return self.breadcrumbs + extra + (self.json,)
+
+
+@dataclass(frozen=True)
+class NodePage:
+    url: str
+    title: str
+    heading: str
+    system: str
+    system_name: str
+    level_name: str
+    child_label: str
+    name: str | None
+    newest_year: int
+    breadcrumbs: tuple[Link, ...]
+    children: tuple[NodeRow, ...]
+    active_codes: tuple[CodeRow, ...]
+    expired_codes: tuple[CodeRow, ...]
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        rows = self.children + self.active_codes + self.expired_codes
+        return self.breadcrumbs + tuple(r.link for r in rows)
+
+
+@dataclass(frozen=True)
+class SystemPage:
+    url: str
+    source: str  # the mkdocs source path of the generated page
+    title: str
+    system: str
+    system_name: str
+    newest_year: int
+    in_newest: bool
+    last_year: int
+    active: int
+    total: int
+    chapters: tuple[NodeRow, ...]
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(r.link for r in self.chapters)
+
+
+def _link(from_url: str, to_url: str, label: str) -> Link:
+    return Link(label, urls.link(from_url, to_url), to_url)
+
+
+def _years_text(years: tuple[int, ...]) -> str:
+    """`1999, 2005, 2007` from the years a code was published."""
+    return ", ".join(str(y) for y in years)
+
+
+def _note(row: TimelineRow) -> str:
+    if row.text is None:
+        return "Ikke med i utgaven"
+    notes = {"first": "Første utgave med koden", "changed": "Endret tekst"}
+    note = notes.get(row.state, "")
+    if row.back:
+        note = f"{note}, gyldig igjen" if note else "Gyldig igjen"
+    return note
+
+
+def _periods(rows: tuple[TimelineRow, ...]) -> tuple[Period, ...]:
+    """Join releases in a row that share one text; a change starts a new period."""
+    periods: list[Period] = []
+    for row in rows:
+        last = periods[-1] if periods else None
+        if last is not None and last.text == row.text and row.state in ("same", "absent") and not row.back:
+            periods[-1] = Period(last.years + (row.year,), last.text, last.note)
+        else:
+            periods.append(Period((row.year,), row.text, _note(row)))
+    return tuple(periods)
+
+
+def _node_label(node: Node) -> str:
+    return f"{node.prefix} {node.name}" if node.name else node.prefix
+
+
+def _crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node, ...]) -> tuple[Link, ...]:
+    top = _link(page_url, urls.system_url(system), SYSTEM_SHORT[system])
+    return (top,) + tuple(_link(page_url, urls.node_url(system, n.prefix), _node_label(n)) for n in nodes)
+
+
+def code_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[CodePage]:
+    """A page for every code in any release, expired codes included."""
+    by_system: dict[str, list[Code]] = {}
+    for code in catalogue.codes:
+        by_system.setdefault(code.system, []).append(code)
+    pages = []
+    for system in sorted(by_system):
+        members = by_system[system]
+        for index, code in enumerate(members):
+            prev_code = members[index - 1] if index else None
+            next_code = members[index + 1] if index + 1 < len(members) else None
+            pages.append(_code_page(code, catalogue, hierarchy, prev_code, next_code))
+    return sorted(pages, key=lambda p: p.code)
+
+
+def _code_page(code: Code, catalogue: Catalogue, hierarchy: Hierarchy, prev_code: Code | None, next_code: Code | None) -> CodePage:
+    url = urls.code_url(code.code)
+    nodes = hierarchy.path(code.system, code.code)
+    timeline = code_timeline(code, catalogue)
+
+    def neighbour(other: Code | None) -> Link | None:
+        return _link(url, urls.code_url(other.code), other.code) if other else None
+
+    return CodePage(
+        url=url,
+        title=f"{code.code} {code.text}",
+        heading=f"{code.code} {code.text}",
+        code=code.code,
+        system=code.system,
+        system_name=SYSTEM_NAMES[code.system],
+        text=code.text,
+        active=code.active,
+        newest_year=catalogue.newest.year,
+        first_year=code.years[0],
+        last_year=code.years[-1],
+        years_text=_years_text(code.years),
+        periods=_periods(timeline),
+        changed_years=text_changed_years(timeline),
+        breadcrumbs=_crumbs(url, hierarchy, code.system, nodes),
+        previous=neighbour(prev_code),
+        next=neighbour(next_code),
+        json=_link(url, urls.code_json(code.code), "JSON"),
+    )
+
+
+def _node_row(page_url: str, node: Node) -> NodeRow:
+    target = urls.node_url(node.system, node.prefix)
+    return NodeRow(_link(page_url, target, _node_label(node)), node.prefix, node.name, node.active, node.total)
+
+
+def _code_row(page_url: str, code: Code) -> CodeRow:
+    return CodeRow(_link(page_url, urls.code_url(code.code), code.code), code.code, code.text, code.years[-1])
+
+
+def node_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[NodePage]:
+    """A browse page per chapter and group, for the newest release."""
+    by_code = {c.code: c for c in catalogue.codes}
+    pages = []
+    for (system, prefix), node in hierarchy.nodes.items():
+        url = urls.node_url(system, prefix)
+        ancestors = hierarchy.path(system, prefix)
+        codes = [by_code[c] for c in node.codes]
+        children = tuple(_node_row(url, hierarchy.nodes[(system, p)]) for p in node.children)
+        pages.append(
+            NodePage(
+                url=url,
+                title=f"{SYSTEM_SHORT[system]} {_node_label(node)}",
+                heading=_node_label(node),
+                system=system,
+                system_name=SYSTEM_NAMES[system],
+                level_name=node.level_name,
+                child_label=LEVEL_NAMES[min(node.level + 1, len(LEVEL_NAMES) - 1)],
+                name=node.name,
+                newest_year=catalogue.newest.year,
+                breadcrumbs=_crumbs(url, hierarchy, system, ancestors),
+                children=children,
+                active_codes=tuple(_code_row(url, c) for c in codes if c.active),
+                expired_codes=tuple(_code_row(url, c) for c in codes if not c.active),
+            )
+        )
+    return pages
+
+
+def system_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[SystemPage]:
+    """The entry page of each code system: its chapters."""
+    pages = []
+    for system in catalogue.systems:
+        url = urls.system_url(system)
+        chapters = tuple(_node_row(url, hierarchy.nodes[(system, p)]) for p in hierarchy.chapters.get(system, ()))
+        pages.append(
+            SystemPage(
+                url=url,
+                source=urls.system_source(system),
+                title=SYSTEM_NAMES[system],
+                system=system,
+                system_name=SYSTEM_NAMES[system],
+                newest_year=catalogue.newest.year,
+                in_newest=system in catalogue.newest.counts,
+                last_year=catalogue.releases_of(system)[-1],
+                active=sum(r.active for r in chapters),
+                total=sum(r.total for r in chapters),
+                chapters=chapters,
+            )
+        )
+    return pages
+
+
+@dataclass(frozen=True)
+class SystemList:
+    """The list of code systems that a hand-written page asks for with a marker."""
+
+    newest_year: int
+    entries: tuple[tuple[Link, SystemPage], ...]
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(link for link, _ in self.entries)
+
+
+def system_list(from_url: str, systems: tuple[SystemPage, ...], newest_year: int) -> SystemList:
+    entries = tuple((_link(from_url, s.url, s.system_name), s) for s in systems)
+    return SystemList(newest_year, entries)

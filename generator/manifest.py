@@ -1,0 +1,116 @@
+"""Read and validate the release manifest (`releases.yaml`) into typed entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import InputError, Location
+from .sources.base import SYSTEMS, FileSpec
+
+SYSTEM_ALIASES = {
+    "NCSP": "NCSP",
+    "NCMP": "NCMP",
+    "NCRP": "NCRP",
+    "SK": "SK",
+    "SÆRKODER": "SK",
+    "SAERKODER": "SK",
+    "SÆRKODE": "SK",
+}
+FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns"}
+COLUMN_ROLES = {"code", "text", "system"}
+
+
+@dataclass(frozen=True)
+class ReleaseSpec:
+    year: int
+    files: tuple[FileSpec, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    releases: tuple[ReleaseSpec, ...]  # oldest first
+    names: Path | None  # hierarchy names file, if any
+
+
+def normalise_system(value: object) -> str | None:
+    """Map a code-system name as written in a file or manifest to its key."""
+    key = " ".join(str(value).split()).upper()
+    return SYSTEM_ALIASES.get(key)
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Read a manifest file; raise InputError naming the entry that is wrong."""
+    where = Location(str(path))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(where, "manifest file not found") from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(where, f"not a readable YAML manifest: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("releases"), list):
+        raise InputError(where, "expected a mapping with a list under 'releases'")
+    base = path.parent
+    releases = [_release(base, path, i, entry) for i, entry in enumerate(data["releases"], 1)]
+    years = [r.year for r in releases]
+    for year in sorted({y for y in years if years.count(y) > 1}):
+        raise InputError(where, f"release year {year} is listed more than once")
+    names = data.get("names")
+    names_path = (base / str(names)) if names else None
+    if names_path is not None and not names_path.is_file():
+        raise InputError(where, f"names file not found: {names}")
+    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path)
+
+
+def _release(base: Path, manifest: Path, index: int, entry: Any) -> ReleaseSpec:
+    where = Location(str(manifest), cell=f"releases[{index}]")
+    if not isinstance(entry, dict):
+        raise InputError(where, "each release must be a mapping with 'year' and 'files'")
+    year = entry.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
+        raise InputError(where, f"'year' must be a year such as 2017, not {year!r}")
+    files = entry.get("files")
+    if not isinstance(files, list) or not files:
+        raise InputError(where, f"release {year} needs a non-empty list under 'files'")
+    specs = tuple(_file(base, manifest, year, i, f) for i, f in enumerate(files, 1))
+    return ReleaseSpec(year, specs)
+
+
+def _file(base: Path, manifest: Path, year: int, index: int, entry: Any) -> FileSpec:
+    where = Location(str(manifest), cell=f"release {year}, files[{index}]")
+    if isinstance(entry, str):
+        entry = {"path": entry}
+    if not isinstance(entry, dict) or not entry.get("path"):
+        raise InputError(where, "each file needs a 'path'")
+    unknown = sorted(set(entry) - FILE_KEYS)
+    if unknown:
+        raise InputError(where, f"unknown key(s): {', '.join(unknown)}")
+    system = entry.get("system")
+    if system is not None:
+        system = normalise_system(system)
+        if system is None:
+            raise InputError(where, f"unknown code system {entry['system']!r}; use one of {', '.join(SYSTEMS)}")
+    columns = entry.get("columns") or {}
+    if not isinstance(columns, dict) or set(columns) - COLUMN_ROLES:
+        raise InputError(where, f"'columns' maps {sorted(COLUMN_ROLES)} to a header name or column letter")
+    header = entry.get("header")
+    if header is not None and not isinstance(header, bool):
+        raise InputError(where, "'header' must be true or false")
+    rel = str(entry["path"])
+    path = base / rel
+    if not path.is_file():
+        raise InputError(Location(rel), f"input file not found (listed in {manifest.name} for {year})")
+    return FileSpec(
+        path=path,
+        display=rel,
+        system=system,
+        encoding=entry.get("encoding"),
+        sheet=entry.get("sheet"),
+        delimiter=entry.get("delimiter"),
+        header=header,
+        columns={str(k): str(v) for k, v in columns.items()},
+    )

@@ -1,0 +1,126 @@
+"""The mkdocs adapter: hands the generated pages to mkdocs, nothing more.
+
+Everything that knows mkdocs lives here; everything that knows the theme
+(Material) lives in `theme.py` and `templates/`. The build itself is in
+`build.py`: this plugin calls `prepare` before mkdocs writes anything, adds
+one generated page per code system to mkdocs' files and nav, and after
+mkdocs is done writes the stamped code and browse pages. On `mkdocs build`
+the site is built in a fresh folder and swapped in at the end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import urls
+from .contexts import system_list
+from .build import Project, planned_urls, prepare, write_pages
+from .problems import InputError
+from .render import Renderer
+from .theme import ThemeShell
+from .write import OutputClash, SiteWriter, discard, fresh_dir, swap_in
+
+SYSTEMS_MARKER = "<!-- nkpk:systems -->"
+
+
+class NkpkConfig(base.Config):
+    manifest = c.Type(str, default="data/releases.yaml")
+    templates = c.Type(str, default="templates")
+    nav_title = c.Type(str, default="Kodeverk")
+
+
+class NkpkPlugin(BasePlugin[NkpkConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._command = "build"
+        self._project: Project | None = None
+        self._final: Path | None = None
+        self._fresh: Path | None = None
+        self._renderer: Renderer | None = None
+        self._nav = None
+        self._env = None
+        self._files: Files | None = None
+        self.failure: str | None = None  # the input error that stopped the last build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+
+    @property
+    def project(self) -> Project | None:
+        """What the last build was made of."""
+        return self._project
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.failure = None
+        try:
+            self._project = prepare((root / self.config.manifest).resolve())
+        except InputError as exc:
+            self.failure = f"input error: {exc}"
+            raise PluginError(self.failure) from None
+        self._renderer = Renderer(root / self.config.templates)
+        config.nav = self._with_systems(config.nav)
+        if self._command in ("build", "gh-deploy"):
+            self._final = Path(config.site_dir)
+            self._fresh = fresh_dir(self._final)
+            config.site_dir = str(self._fresh)
+        return config
+
+    def _with_systems(self, nav: list | None) -> list | None:
+        """Put the code-system pages into the nav section named `nav_title`."""
+        if nav is None:
+            return None
+        entries = [{page.title: page.source} for page in self._project.systems]
+        section = {self.config.nav_title: entries}
+        items = [item for item in nav if not (isinstance(item, dict) and self.config.nav_title in item)]
+        return items[:1] + [section] + items[1:]
+
+    def on_files(self, files: Files, config) -> Files:
+        planned = {urls.output_path(u) for u in planned_urls(self._project)}
+        for file in files:
+            if file.dest_uri in planned:
+                raise PluginError(f"{file.src_uri} would overwrite the generated page {file.dest_uri}")
+        for page in self._project.systems:
+            files.append(File.generated(config, page.source, content=f"# {page.title}\n"))
+        return files
+
+    def on_nav(self, nav, config, files):
+        self._nav = nav
+        return nav
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        for system in self._project.systems:
+            if page.file.src_uri == system.source:
+                return self._renderer.system_body(system)
+        if SYSTEMS_MARKER in html:
+            listing = system_list(page.url, self._project.systems, self._project.catalogue.newest.year)
+            html = html.replace(SYSTEMS_MARKER, self._renderer.system_list(listing))
+        return html
+
+    def on_env(self, env, config, files):
+        self._env, self._files = env, files
+        return env
+
+    def on_post_build(self, config) -> None:
+        shell = ThemeShell(self._env, config, self._nav, self._files)
+        try:
+            write_pages(self._project, SiteWriter(Path(config.site_dir)), self._renderer, shell)
+        except OutputClash as exc:
+            raise PluginError(str(exc)) from None
+        if self._final is not None:
+            swap_in(self._fresh, self._final)
+            config.site_dir = str(self._final)
+            self._final = self._fresh = None
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build drops its fresh folder: the previous site stays as it was."""
+        if self._fresh is not None:
+            discard(self._fresh)
+            self._final = self._fresh = None

@@ -1,0 +1,68 @@
+"""Turn page contexts into HTML bodies and JSON documents.
+
+Bodies are rendered with the project's own Jinja2 templates in
+`templates/nkpk/`; the theme's chrome around them comes from a `Shell`, which
+the mkdocs adapter provides by rendering the theme once for all stamped pages.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Protocol
+
+import jinja2
+
+from .contexts import CodePage, NodePage, SystemList, SystemPage
+from .model import Code
+
+
+class Shell(Protocol):
+    """Wraps a page body in the site's chrome (header, navigation, footer)."""
+
+    def wrap(self, url: str, title: str, body: str) -> str: ...
+
+
+class Renderer:
+    """The Jinja2 environment for page bodies."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir / "nkpk")),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self._code = self.env.get_template("code.html")
+        self._node = self.env.get_template("node.html")
+        self._system = self.env.get_template("system.html")
+        self._system_list = self.env.get_template("system_list.html")
+
+    def code_body(self, page: CodePage) -> str:
+        return self._code.render(page=page)
+
+    def node_body(self, page: NodePage) -> str:
+        return self._node.render(page=page)
+
+    def system_body(self, page: SystemPage) -> str:
+        return self._system.render(page=page)
+
+    def system_list(self, page: SystemList) -> str:
+        return self._system_list.render(page=page)
+
+
+def dump_json(data: object) -> str:
+    """Deterministic JSON: sorted keys, UTF-8 text, one trailing newline."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
+def code_document(code: Code) -> dict:
+    """The JSON twin of a code page."""
+    return {
+        "code": code.code,
+        "system": code.system,
+        "active": code.active,
+        "versions": [{"year": v.year, "text": v.text} for v in code.versions],
+    }

@@ -1,0 +1,58 @@
+"""The build report: counts per release and code system, and every note with its place."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Catalogue
+from .problems import Note
+
+
+def report_data(catalogue: Catalogue, notes: tuple[Note, ...]) -> dict:
+    """The report as plain data, ready for JSON."""
+    active = sum(1 for c in catalogue.codes if c.active)
+    return {
+        "releases": [
+            {
+                "year": r.year,
+                "codes": dict(r.counts),
+                "files": [{"path": f.display, "encoding": f.encoding, "rows": f.rows} for f in r.files],
+            }
+            for r in catalogue.releases
+        ],
+        "totals": {"codes": len(catalogue.codes), "active": active, "expired": len(catalogue.codes) - active},
+        "note_counts": dict(sorted(Counter(n.kind for n in notes).items())),
+        "notes": [
+            {"file": n.where.file, "line": n.where.line, "cell": n.where.cell, "kind": n.kind, "detail": n.detail}
+            for n in notes
+        ],
+    }
+
+
+def report_text(data: dict) -> str:
+    """The report for people: counts first, then one line per note."""
+    lines = ["Byggerapport / build report", ""]
+    for release in data["releases"]:
+        counts = ", ".join(f"{s} {n}" for s, n in release["codes"].items())
+        lines.append(f"{release['year']}: {counts}")
+        for f in release["files"]:
+            lines.append(f"  {f['path']} ({f['encoding']}): {f['rows']} rows")
+    totals = data["totals"]
+    lines += ["", f"codes: {totals['codes']} ({totals['active']} valid, {totals['expired']} expired)", ""]
+    for kind, count in data["note_counts"].items():
+        lines.append(f"{kind}: {count}")
+    lines.append("")
+    for n in data["notes"]:
+        where = n["file"] + (f":{n['line']}" if n["line"] else "") + (f" ({n['cell']})" if n["cell"] else "")
+        lines.append(f"{where}: {n['kind']}" + (f": {n['detail']}" if n["detail"] else ""))
+    return "\n".join(lines) + "\n"
+
+
+def summary(data: dict) -> str:
+    """One line for the terminal."""
+    totals = data["totals"]
+    notes = sum(data["note_counts"].values())
+    return (
+        f"{len(data['releases'])} releases, {totals['codes']} codes "
+        f"({totals['active']} valid, {totals['expired']} expired), {notes} report notes"
+    )

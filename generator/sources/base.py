@@ -1,0 +1,50 @@
+"""What every reader takes and gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from ..problems import Location, Note
+
+SYSTEMS = ("NCSP", "NCMP", "NCRP", "SK")
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """One input file as the manifest describes it.
+
+    `columns` maps a role (`code`, `text`, `system`) to a header name or a
+    column letter (`A`, `B`, ...) when automatic header matching is not enough.
+    `header` forces header detection on (True) or off (False); None detects.
+    """
+
+    path: Path
+    display: str
+    system: str | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    delimiter: str | None = None
+    header: bool | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One cleaned code row: code normalised, text cleaned, system if the file says."""
+
+    where: Location
+    code: str
+    text: str
+    system: str | None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """All rows of one file and the report notes its reading produced."""
+
+    spec: FileSpec
+    rows: tuple[SourceRow, ...]
+    notes: tuple[Note, ...]
+    encoding: str = ""

@@ -1,0 +1,245 @@
+"""Which column holds what: header detection, loose header matching, row assembly.
+
+Both readers turn their input into numbered rows of raw string cells and hand
+them to `assemble`, which finds the header (if any), maps the roles `code`,
+`text` and `system` to columns, and cleans every row into a SourceRow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from ..clean import BOM, CODE_RE, clean_code, clean_text, unquote, unusual_shape
+from ..manifest import normalise_system
+from ..problems import InputError, Location, Note
+from .base import FileSpec, SourceRow
+
+ROLES = ("code", "text", "system")
+REQUIRED_ROLES = ("code", "text")
+_ROLE_NAMES = {
+    "code": ("kode", "code", "prosedyrekode", "kodeverdi", "procedure code"),
+    "text": (
+        "tekst", "kodetekst", "code text", "codetext", "text", "beskrivelse",
+        "kodebeskrivelse", "kodetekst fullstendig", "fulltekst", "term",
+    ),
+    "system": ("kodeverk", "code type", "codetype", "kodesystem", "code system", "system"),
+}
+_LETTERS_RE = re.compile(r"[A-Za-z]{1,2}")
+_DIGIT_RE = re.compile(r"[0-9]")
+
+# A function naming a cell for messages: (0-based column, line) -> "B7".
+CellName = Callable[[int, int], str]
+Record = tuple[int, Sequence[str]]
+
+
+def header_key(cell: str) -> str:
+    """Loose form of a header: case-folded, only letters and digits kept."""
+    return "".join(ch for ch in cell.casefold() if ch.isalnum())
+
+
+_KEY_ROLE = {header_key(name): role for role, names in _ROLE_NAMES.items() for name in names}
+
+
+def header_role(cell: str) -> str | None:
+    """The role (`code`, `text`, `system`) a header cell names, if any."""
+    return _KEY_ROLE.get(header_key(cell))
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """A -> 0, AA -> 26."""
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + ord(ch) - ord("A") + 1
+    return index - 1
+
+
+def is_letter_ref(value: str) -> bool:
+    return bool(_LETTERS_RE.fullmatch(value.strip()))
+
+
+def looks_like_code(cell: str) -> bool:
+    """True for a cell that reads as a code (has a digit; header names never do)."""
+    value = "".join(unquote(cell.replace(BOM, "").strip()).split()).upper()
+    return bool(CODE_RE.fullmatch(value) and _DIGIT_RE.search(value)) and header_role(cell) is None
+
+
+def is_header_row(cells: Sequence[str]) -> bool:
+    """A row is a header if a cell names the code or text role and none is a code."""
+    roles = {header_role(cell) for cell in cells}
+    if not roles & set(REQUIRED_ROLES):
+        return False
+    return not any(looks_like_code(cell) for cell in cells)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Column of each role (0-based), the expected width and the header line (0: none)."""
+
+    code: int
+    text: int
+    system: int | None
+    width: int
+    header_line: int = 0
+
+
+def default_layout(spec: FileSpec, where: Location) -> Layout:
+    """Layout of a file without a header: A = code, B = text, or letters from spec.columns."""
+    found = {"code": 0, "text": 1}
+    for role, ref in spec.columns.items():
+        if not is_letter_ref(ref):
+            raise InputError(where, f"columns: {role} = {ref!r} names a header, but the file has no header row")
+        found[role] = column_index(ref.strip())
+    width = max(found.values()) + 1
+    return Layout(found["code"], found["text"], found.get("system"), width)
+
+
+def header_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layout:
+    """Layout from a header row; spec.columns (header names or letters) take precedence."""
+    width = _used_width(cells)
+    shown = ", ".join(repr(c.strip()) for c in cells[:width] if c.strip()) or "none"
+    found: dict[str, int] = {}
+    for role in ROLES:
+        ref = spec.columns.get(role)
+        index = _column_of(role, ref, cells, width, where, shown) if ref else _auto_column(role, cells, where)
+        if index is not None:
+            found[role] = index
+    missing = [role for role in REQUIRED_ROLES if role not in found]
+    if missing:
+        raise InputError(
+            where,
+            f"header row has no {' or '.join(missing)} column (headers found: {shown}); "
+            "name the columns under 'columns' in the manifest",
+        )
+    return Layout(found["code"], found["text"], found.get("system"), width, where.line)
+
+
+def _used_width(cells: Sequence[str]) -> int:
+    width = len(cells)
+    while width and not cells[width - 1].strip():
+        width -= 1
+    return width
+
+
+def _column_of(role: str, ref: str, cells: Sequence[str], width: int, where: Location, shown: str) -> int:
+    if is_letter_ref(ref):
+        index = column_index(ref.strip())
+        if index >= width:
+            raise InputError(where, f"columns: {role} = {ref!r} is beyond the header (headers found: {shown})")
+        return index
+    matches = [i for i, cell in enumerate(cells) if header_key(cell) == header_key(ref)]
+    if len(matches) != 1:
+        problem = "matches no header" if not matches else "matches more than one header"
+        raise InputError(where, f"columns: {role} = {ref!r} {problem} (headers found: {shown})")
+    return matches[0]
+
+
+def _auto_column(role: str, cells: Sequence[str], where: Location) -> int | None:
+    matches = [i for i, cell in enumerate(cells) if header_role(cell) == role]
+    if len(matches) > 1:
+        names = ", ".join(repr(cells[i].strip()) for i in matches)
+        raise InputError(
+            where, f"more than one {role} column ({names}); choose one under 'columns' in the manifest"
+        )
+    return matches[0] if matches else None
+
+
+# --- rows ----------------------------------------------------------------------
+
+
+def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> tuple[list[SourceRow], list[Note]]:
+    """Clean numbered raw rows into SourceRows, with the notes of the cleaning."""
+    rows: list[SourceRow] = []
+    notes: list[Note] = []
+    layout: Layout | None = None
+    for line, cells in records:
+        where = Location(spec.display, line)
+        if _is_blank(cells):
+            notes.append(Note(where, "blank-line"))
+            continue
+        if layout is None:
+            layout = _first_layout(spec, cells, where)
+            if layout.header_line:
+                continue
+        row = _row(spec, layout, line, cells, cell_name, notes)
+        if row is not None:
+            rows.append(row)
+    if not rows:
+        raise InputError(Location(spec.display), "no code rows found")
+    return rows, notes
+
+
+def _is_blank(cells: Sequence[str]) -> bool:
+    return all(not cell.replace(BOM, "").strip() for cell in cells)
+
+
+def _first_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layout:
+    header = spec.header
+    if header is None:
+        named = any(not is_letter_ref(ref) for ref in spec.columns.values())
+        header = named or is_header_row(cells)
+    return header_layout(spec, cells, where) if header else default_layout(spec, where)
+
+
+def _row(
+    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
+) -> SourceRow | None:
+    _check_extra(spec, layout, line, cells, cell_name)
+
+    def at(index: int) -> tuple[str, Location]:
+        value = cells[index] if index < len(cells) else ""
+        return value, Location(spec.display, line, cell_name(index, line))
+
+    raw_code, code_at = at(layout.code)
+    raw_text, text_at = at(layout.text)
+    has_code = bool(raw_code.replace(BOM, "").strip())
+    has_text = bool(raw_text.replace(BOM, "").strip())
+    if not has_code and not has_text:
+        notes.append(Note(Location(spec.display, line), "blank-line", "no code and no text"))
+        return None
+    if not has_code:
+        raise InputError(code_at, "row has no code")
+    code, code_notes = clean_code(raw_code, code_at)
+    text, text_notes = clean_text(raw_text, text_at)
+    if not text:
+        raise InputError(text_at, f"row has no text (code {code})")
+    notes.extend(code_notes)
+    notes.extend(text_notes)
+    system = spec.system
+    if layout.system is not None:
+        system = _row_system(spec, *at(layout.system))
+    if system and unusual_shape(system, code):
+        notes.append(Note(code_at, "unusual-shape", f"{code} does not have the usual shape of {system} codes"))
+    return SourceRow(Location(spec.display, line), code, text, system)
+
+
+def _row_system(spec: FileSpec, raw: str, where: Location) -> str | None:
+    value = unquote(raw.replace(BOM, "").strip())
+    if not value:
+        return spec.system
+    system = normalise_system(value)
+    if system is None:
+        raise InputError(where, f"unknown code system {value!r}")
+    if spec.system and system != spec.system:
+        raise InputError(where, f"code system {value!r} disagrees with {spec.system} given in the manifest")
+    return system
+
+
+def _check_extra(spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName) -> None:
+    for index in range(layout.width, len(cells)):
+        if cells[index].strip():
+            raise InputError(
+                Location(spec.display, line, cell_name(index, line)),
+                f"unexpected extra field {cells[index].strip()!r} (expected {layout.width} fields)",
+            )

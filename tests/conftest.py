@@ -1,0 +1,24 @@
+"""Shared fixtures: where the real corpus lives, and the project root."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = Path(os.environ.get("NKPK_REAL", ROOT.parent / "shared" / "nkpk-real")).resolve()
+
+
+@pytest.fixture(scope="session")
+def real_dir() -> Path:
+    """The real published code lists (never copied into this repository)."""
+    if not REAL.is_dir():
+        pytest.fail(f"real corpus not found at {REAL}; set NKPK_REAL")
+    return REAL
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT

@@ -1,0 +1,62 @@
+"""Helpers for tests that build a real site into a temporary folder."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_site(out: Path, manifest: Path | None = None, site_url: str | None = None) -> int:
+    """Run `nkpk-site build` as a user would, from the project root."""
+    args = ["build", "--config", str(ROOT / "mkdocs.yml"), "--out", str(out)]
+    if manifest is not None:
+        args += ["--manifest", str(manifest)]
+    if site_url:
+        args += ["--site-url", site_url]
+    return main(args)
+
+
+def load_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class _Text(HTMLParser):
+    """Collects visible text, per tag of interest."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.h1: list[str] = []
+        self.links: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+        if tag == "a":
+            self.links.extend(v for k, v in attrs if k == "href" and v)
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data):
+        if "h1" in self.stack:
+            self.h1.append(data)
+        if "script" not in self.stack and "style" not in self.stack:
+            self.text.append(data)
+
+
+def parse_page(path: Path) -> _Text:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every file under root, by relative path."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

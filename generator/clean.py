@@ -71,7 +71,7 @@ def _forced_codec(encoding: str, data: bytes, display: str) -> str:
         raise InputError(Location(display), f"unknown encoding {encoding!r} in the manifest") from None
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    return encoding
+    return name  # canonical: "windows-1252" and "cp1252" report alike
 
 
 def _guess_codec(data: bytes, display: str) -> str:

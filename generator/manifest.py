@@ -9,17 +9,8 @@ from typing import Any
 import yaml
 
 from .problems import InputError, Location
-from .sources.base import SYSTEMS, FileSpec
+from .sources.base import SYSTEMS, FileSpec, normalise_system
 
-SYSTEM_ALIASES = {
-    "NCSP": "NCSP",
-    "NCMP": "NCMP",
-    "NCRP": "NCRP",
-    "SK": "SK",
-    "SÆRKODER": "SK",
-    "SAERKODER": "SK",
-    "SÆRKODE": "SK",
-}
 FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns"}
 COLUMN_ROLES = {"code", "text", "system"}
 
@@ -35,12 +26,6 @@ class Manifest:
     path: Path
     releases: tuple[ReleaseSpec, ...]  # oldest first
     names: Path | None  # hierarchy names file, if any
-
-
-def normalise_system(value: object) -> str | None:
-    """Map a code-system name as written in a file or manifest to its key."""
-    key = " ".join(str(value).split()).upper()
-    return SYSTEM_ALIASES.get(key)
 
 
 def load_manifest(path: Path) -> Manifest:

@@ -9,6 +9,21 @@ from typing import Mapping
 from ..problems import Location, Note
 
 SYSTEMS = ("NCSP", "NCMP", "NCRP", "SK")
+SYSTEM_ALIASES = {
+    "NCSP": "NCSP",
+    "NCMP": "NCMP",
+    "NCRP": "NCRP",
+    "SK": "SK",
+    "SÆRKODER": "SK",
+    "SAERKODER": "SK",
+    "SÆRKODE": "SK",
+}
+
+
+def normalise_system(value: object) -> str | None:
+    """Map a code-system name as written in a file or manifest to its key."""
+    key = " ".join(str(value).split()).upper()
+    return SYSTEM_ALIASES.get(key)
 
 
 @dataclass(frozen=True)

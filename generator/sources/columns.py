@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from ..clean import BOM, CODE_RE, clean_code, clean_text, unquote, unusual_shape
-from ..manifest import normalise_system
 from ..problems import InputError, Location, Note
-from .base import FileSpec, SourceRow
+from .base import FileSpec, SourceRow, normalise_system
 
 ROLES = ("code", "text", "system")
 REQUIRED_ROLES = ("code", "text")

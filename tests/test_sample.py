@@ -1,0 +1,145 @@
+"""The sample in data/: reproducible, loadable, and carrying the changes it claims."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import sample
+from generator.manifest import load_manifest
+
+HAND_EDITED = {"names.yaml"}
+
+
+def test_regenerated_sample_is_byte_identical(tmp_path: Path, project_root: Path) -> None:
+    data = project_root / "data"
+    for path in sample.generate(tmp_path):
+        committed = data / path.name
+        assert committed.is_file(), f"{path.name} is missing from data/: run python -m generator.sample data/"
+        assert committed.read_bytes() == path.read_bytes(), f"data/{path.name} differs from a fresh run"
+
+
+def test_data_holds_only_the_sample_and_hand_edited_files(project_root: Path) -> None:
+    present = {p.name for p in (project_root / "data").iterdir()}
+    assert present == set(sample.files()) | HAND_EDITED
+
+
+def test_sample_manifest_loads(project_root: Path) -> None:
+    manifest = load_manifest(project_root / "data" / "releases.yaml")
+    assert [r.year for r in manifest.releases] == list(sample.YEARS)
+    assert manifest.names is not None and manifest.names.is_file()
+    for release in manifest.releases:
+        for spec in release.files:
+            assert spec.path.is_file(), spec.display
+
+
+def _changes(old: dict[str, str], new: dict[str, str], seen: set[str]) -> dict[str, set[str]]:
+    added = set(new) - set(old)
+    return {
+        "new": added - seen,
+        "reactivated": added & seen,
+        "expired": set(old) - set(new),
+        "changed_text": {c for c in set(old) & set(new) if old[c].split() != new[c].split()},
+    }
+
+
+def _all_changes() -> dict[int, dict[str, set[str]]]:
+    """Changes per year over all systems, each system against its last release."""
+    releases = sample.releases()
+    result: dict[int, dict[str, set[str]]] = {y: {} for y in sample.YEARS[1:]}
+    for system in ("NCSP", "NCMP", "NCRP", "SK"):
+        years = [y for y in sample.YEARS if system in releases[y]]
+        seen = set(releases[years[0]][system])
+        for before, year in zip(years, years[1:]):
+            found = _changes(releases[before][system], releases[year][system], seen)
+            for kind, codes in found.items():
+                result[year].setdefault(kind, set()).update(codes)
+            seen |= set(releases[year][system])
+    return result
+
+
+def test_planted_changes_are_exactly_the_changes() -> None:
+    found = _all_changes()
+    moves = sample.PLANTED["moved"]
+    for year in sample.YEARS[1:]:
+        sources = {a for a, _ in moves.get(year, [])}
+        targets = {b for _, b in moves.get(year, [])}
+        assert found[year]["expired"] - sources == set(sample.PLANTED["expired"][year])
+        assert found[year]["new"] - targets == set(sample.PLANTED["new"][year])
+        assert found[year]["changed_text"] == set(sample.PLANTED["changed_text"][year])
+        assert found[year]["reactivated"] == set(sample.PLANTED["reactivated"].get(year, []))
+        assert sources <= found[year]["expired"] and targets <= found[year]["new"]
+
+
+def test_moved_codes_keep_their_text() -> None:
+    releases = sample.releases()
+    for year, pairs in sample.PLANTED["moved"].items():
+        before = {c: t for codes in releases[year - 1].values() for c, t in codes.items()}
+        after = {c: t for codes in releases[year].values() for c, t in codes.items()}
+        for old, new in pairs:
+            assert before[old] == after[new] and old not in after and new not in before
+
+
+def test_unusual_and_cosmetic_codes() -> None:
+    releases = sample.releases()
+    for code in sample.PLANTED["unusual_shape"][2015]:
+        assert code in releases[2015]["NCSP"] and not re.fullmatch(r"[A-Z]{3}\d{2}", code)
+    cosmetic = {c: t for codes in sample.COSMETIC.values() for c, t in codes.items()}
+    assert set(cosmetic) == {c for codes in sample.PLANTED["whitespace_only"].values() for c in codes}
+    for code, written in cosmetic.items():
+        texts = {codes[code] for year in releases.values() for codes in year.values() if code in codes}
+        assert texts == {" ".join(written.split())} and written != " ".join(written.split())
+
+
+def test_sample_files_carry_the_reader_quirks() -> None:
+    files = sample.files()
+    ncsp = files["ncsp_2015.txt"]
+    assert b"JKA 21\t" in ncsp and b"AA0 27\t" in ncsp and b"\n\n" in ncsp
+    assert "søvnapné".encode("cp1252") in ncsp
+    csv = files["ncmp_2015.csv"]
+    assert b'GDFM00;"' in csv and b'""sniff""' in csv and b"\x96" in csv  # en dash in cp1252
+    assert files["saerkoder_2015.txt"].startswith(b"\xef\xbb\xbf")
+    ncrp = files["ncrp_2015.txt"]
+    assert not ncrp.startswith(b"\xef\xbb\xbf") and b"  " in ncrp and b" \n" in ncrp
+    ncrp.decode("utf-8")
+    for name in ("ncmp_2016.xlsx", "prosedyrekoder_2016.xlsx", "Prosedyrekoder 2017.xlsx"):
+        assert files[name].startswith(b"PK")
+
+
+def test_workbooks_read_back(tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    written = {p.name: p for p in sample.generate(tmp_path)}
+    rows = CalamineWorkbook.from_path(written["ncmp_2016.xlsx"]).get_sheet_by_index(0).to_python()
+    assert rows[0][0] == "AAAA00" and all(r[1].startswith("\t") for r in rows)
+    book = CalamineWorkbook.from_path(written["Prosedyrekoder 2017.xlsx"])
+    assert book.sheet_names == ["Om filen", "Prosedyrekoder 2017"]
+    rows = book.get_sheet_by_name("Prosedyrekoder 2017").to_python()
+    assert rows[0] == ["Kodeverk", "Kode", "Tekst"]
+    assert {r[0] for r in rows[1:]} == {"NCSP", "NCMP", "NCRP"}
+
+
+def test_names_cover_every_chapter_and_group(project_root: Path) -> None:
+    names = yaml.safe_load((project_root / "data" / "names.yaml").read_text(encoding="utf-8"))
+    releases = sample.releases()
+    for system, labels in names.items():
+        assert all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()), system
+        codes = {c for year in releases.values() for c in year.get(system, {})}
+        missing = {p for c in codes for p in (c[:1], c[:2]) if p not in labels}
+        assert not missing, f"{system}: no name for {sorted(missing)}"
+
+
+@pytest.mark.real
+def test_real_manifest_lists_the_corpus(project_root: Path, real_dir: Path) -> None:
+    path = project_root / "tests" / "manifests" / "real.yaml"
+    entries = [f for r in yaml.safe_load(path.read_text(encoding="utf-8"))["releases"] for f in r["files"]]
+    listed = {Path(f["path"]).name for f in entries}
+    expected = {p.name for p in real_dir.iterdir() if p.is_file()} - {"ncsp_1298.txt", "README.md"}
+    assert listed == expected
+    assert len(entries) == len(listed)
+    if (path.parent / entries[0]["path"]).resolve().parent == real_dir:
+        manifest = load_manifest(path)
+        assert all(spec.path.is_file() for r in manifest.releases for spec in r.files)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .compare import TimelineRow, code_timeline, text_changed_years
-from .hierarchy import LEVEL_NAMES, Hierarchy, Node
+from .hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
 from .model import Catalogue, Code
 
 SYSTEM_NAMES = {
@@ -97,6 +97,7 @@ class NodePage:
     system_name: str
     level_name: str
     child_label: str
+    child_heading: str
     name: str | None
     newest_year: int
     breadcrumbs: tuple[Link, ...]
@@ -241,6 +242,7 @@ def node_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[NodePage]:
                 system_name=SYSTEM_NAMES[system],
                 level_name=node.level_name,
                 child_label=LEVEL_NAMES[min(node.level + 1, len(LEVEL_NAMES) - 1)],
+                child_heading=LEVEL_PLURALS[min(node.level + 1, len(LEVEL_PLURALS) - 1)],
                 name=node.name,
                 newest_year=catalogue.newest.year,
                 breadcrumbs=_crumbs(url, hierarchy, system, ancestors),

@@ -20,6 +20,7 @@ from .sources.base import SYSTEMS
 
 PREFIX_LENGTHS = {"NCSP": (1, 2, 3), "NCMP": (1, 2, 3), "NCRP": (1, 2, 3), "SK": (1, 3)}
 LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")
+LEVEL_PLURALS = ("Kapitler", "Grupper", "Undergrupper")
 
 Names = Mapping[tuple[str, str], str]
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
+from .changes import ChangesOverview, ChangesPage, atom_feed, changes_document, changes_overview, changes_pages
+from .compare import ReleaseChanges, code_events, compare_releases
 from .contexts import CodePage, NodePage, SystemPage, code_pages, node_pages, system_pages
 from .hierarchy import Hierarchy, build_hierarchy, load_names
 from .manifest import load_manifest
@@ -31,6 +33,9 @@ class Project:
     codes: tuple[CodePage, ...]
     nodes: tuple[NodePage, ...]
     systems: tuple[SystemPage, ...]
+    releases: tuple[ReleaseChanges, ...]
+    changes: tuple[ChangesPage, ...]
+    overview: ChangesOverview
     report: dict
 
 
@@ -40,13 +45,18 @@ def prepare(manifest_path: Path) -> Project:
     results = {r.year: [read_file(spec) for spec in r.files] for r in manifest.releases}
     catalogue, notes = build_catalogue(results)
     hierarchy = build_hierarchy(catalogue, load_names(manifest.names))
+    releases = compare_releases(catalogue)
+    events = code_events(releases, catalogue)
     project = Project(
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
-        codes=tuple(code_pages(catalogue, hierarchy)),
+        codes=tuple(code_pages(catalogue, hierarchy, events)),
         nodes=tuple(node_pages(catalogue, hierarchy)),
         systems=tuple(system_pages(catalogue, hierarchy)),
+        releases=releases,
+        changes=tuple(changes_pages(releases)),
+        overview=changes_overview(releases),
         report=report_data(catalogue, notes),
     )
     check_links(project)
@@ -57,20 +67,22 @@ def planned_urls(project: Project) -> set[str]:
     """Every URL the generated part of the site will have."""
     planned = {p.url for p in project.codes} | {p.url for p in project.nodes} | {p.url for p in project.systems}
     planned |= {urls.code_json(p.code) for p in project.codes}
+    planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
+    planned |= {project.overview.url, urls.CHANGES_FEED}
     return planned
 
 
 def check_links(project: Project) -> None:
     """Every link of every generated page must point at a page of the build."""
     planned = planned_urls(project)
-    for page in (*project.codes, *project.nodes, *project.systems):
+    for page in (*project.codes, *project.nodes, *project.systems, *project.changes, project.overview):
         for link in page.links:
-            if link.target not in planned:
+            if link.target.partition("#")[0] not in planned:
                 raise InputError(Location(page.url), f"link to {link.target} has no page")
 
 
-def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell) -> None:
-    """Render and write the stamped pages, the JSON twins and the report."""
+def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell, site_url: str | None) -> None:
+    """Render and write the stamped pages, the JSON twins, the change feed and the report."""
     by_code = {c.code: c for c in project.catalogue.codes}
     for page in project.codes:
         body = renderer.code_body(page)
@@ -79,5 +91,9 @@ def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell:
     for node in project.nodes:
         body = renderer.node_body(node)
         writer.write(urls.output_path(node.url), shell.wrap(node.url, node.title, body))
+    for page, release in zip(project.changes, project.releases):
+        writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.changes_body(page)))
+        writer.write(urls.changes_json(release.year), dump_json(changes_document(release)))
+    writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
     writer.write(urls.REPORT_JSON, dump_json(project.report))
     writer.write(urls.REPORT_TEXT, report_text(project.report))

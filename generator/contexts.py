@@ -7,27 +7,15 @@ links: templates only format.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from . import urls
-from .compare import TimelineRow, code_timeline, text_changed_years
+from .labels import SYSTEM_NAMES, SYSTEM_SHORT
+from .urls import Link, make_link
+from .changes import HistoryEntry, code_history
+from .compare import CodeEvent, TimelineRow, code_timeline, text_changed_years
 from .hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
 from .model import Catalogue, Code
-
-SYSTEM_NAMES = {
-    "NCSP": "NCSP – kirurgiske prosedyrer",
-    "NCMP": "NCMP – medisinske prosedyrer",
-    "NCRP": "NCRP – radiologi og nukleærmedisin",
-    "SK": "Særkoder",
-}
-SYSTEM_SHORT = {"NCSP": "NCSP", "NCMP": "NCMP", "NCRP": "NCRP", "SK": "Særkoder"}
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    href: str  # relative to the page that shows it
-    target: str  # site-relative URL, for link validation
-
 
 @dataclass(frozen=True)
 class Period:
@@ -77,6 +65,7 @@ class CodePage:
     years_text: str
     periods: tuple[Period, ...]
     changed_years: tuple[int, ...]
+    history: tuple[HistoryEntry, ...]
     breadcrumbs: tuple[Link, ...]
     previous: Link | None
     next: Link | None
@@ -85,7 +74,7 @@ class CodePage:
     @property
     def links(self) -> tuple[Link, ...]:
         extra = tuple(x for x in (self.previous, self.next) if x is not None)
-        return self.breadcrumbs + extra + (self.json,)
+        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history)
 
 
 @dataclass(frozen=True)
@@ -130,10 +119,6 @@ class SystemPage:
         return tuple(r.link for r in self.chapters)
 
 
-def _link(from_url: str, to_url: str, label: str) -> Link:
-    return Link(label, urls.link(from_url, to_url), to_url)
-
-
 def _years_text(years: tuple[int, ...]) -> str:
     """`1999, 2005, 2007` from the years a code was published."""
     return ", ".join(str(y) for y in years)
@@ -166,11 +151,11 @@ def _node_label(node: Node) -> str:
 
 
 def _crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node, ...]) -> tuple[Link, ...]:
-    top = _link(page_url, urls.system_url(system), SYSTEM_SHORT[system])
-    return (top,) + tuple(_link(page_url, urls.node_url(system, n.prefix), _node_label(n)) for n in nodes)
+    top = make_link(page_url, urls.system_url(system), SYSTEM_SHORT[system])
+    return (top,) + tuple(make_link(page_url, urls.node_url(system, n.prefix), _node_label(n)) for n in nodes)
 
 
-def code_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[CodePage]:
+def code_pages(catalogue: Catalogue, hierarchy: Hierarchy, events: Mapping[str, tuple[CodeEvent, ...]]) -> list[CodePage]:
     """A page for every code in any release, expired codes included."""
     by_system: dict[str, list[Code]] = {}
     for code in catalogue.codes:
@@ -181,17 +166,25 @@ def code_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[CodePage]:
         for index, code in enumerate(members):
             prev_code = members[index - 1] if index else None
             next_code = members[index + 1] if index + 1 < len(members) else None
-            pages.append(_code_page(code, catalogue, hierarchy, prev_code, next_code))
+            history = code_history(urls.code_url(code.code), code.code, events.get(code.code, ()))
+            pages.append(_code_page(code, catalogue, hierarchy, (prev_code, next_code), history))
     return sorted(pages, key=lambda p: p.code)
 
 
-def _code_page(code: Code, catalogue: Catalogue, hierarchy: Hierarchy, prev_code: Code | None, next_code: Code | None) -> CodePage:
+def _code_page(
+    code: Code,
+    catalogue: Catalogue,
+    hierarchy: Hierarchy,
+    neighbours: tuple[Code | None, Code | None],
+    history: tuple[HistoryEntry, ...],
+) -> CodePage:
     url = urls.code_url(code.code)
+    prev_code, next_code = neighbours
     nodes = hierarchy.path(code.system, code.code)
     timeline = code_timeline(code, catalogue)
 
     def neighbour(other: Code | None) -> Link | None:
-        return _link(url, urls.code_url(other.code), other.code) if other else None
+        return make_link(url, urls.code_url(other.code), other.code) if other else None
 
     return CodePage(
         url=url,
@@ -208,20 +201,21 @@ def _code_page(code: Code, catalogue: Catalogue, hierarchy: Hierarchy, prev_code
         years_text=_years_text(code.years),
         periods=_periods(timeline),
         changed_years=text_changed_years(timeline),
+        history=history,
         breadcrumbs=_crumbs(url, hierarchy, code.system, nodes),
         previous=neighbour(prev_code),
         next=neighbour(next_code),
-        json=_link(url, urls.code_json(code.code), "JSON"),
+        json=make_link(url, urls.code_json(code.code), "JSON"),
     )
 
 
 def _node_row(page_url: str, node: Node) -> NodeRow:
     target = urls.node_url(node.system, node.prefix)
-    return NodeRow(_link(page_url, target, _node_label(node)), node.prefix, node.name, node.active, node.total)
+    return NodeRow(make_link(page_url, target, _node_label(node)), node.prefix, node.name, node.active, node.total)
 
 
 def _code_row(page_url: str, code: Code) -> CodeRow:
-    return CodeRow(_link(page_url, urls.code_url(code.code), code.code), code.code, code.text, code.years[-1])
+    return CodeRow(make_link(page_url, urls.code_url(code.code), code.code), code.code, code.text, code.years[-1])
 
 
 def node_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[NodePage]:
@@ -291,5 +285,5 @@ class SystemList:
 
 
 def system_list(from_url: str, systems: tuple[SystemPage, ...], newest_year: int) -> SystemList:
-    entries = tuple((_link(from_url, s.url, s.system_name), s) for s in systems)
+    entries = tuple((make_link(from_url, s.url, s.system_name), s) for s in systems)
     return SystemList(newest_year, entries)

@@ -10,7 +10,9 @@ the site is built in a fresh folder and swapped in at the end.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -47,6 +49,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._nav = None
         self._env = None
         self._files: Files | None = None
+        self._generated: dict[str, tuple[str, Callable[[], str]]] = {}
         self.failure: str | None = None  # the input error that stopped the last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -66,29 +69,39 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             self.failure = f"input error: {exc}"
             raise PluginError(self.failure) from None
         self._renderer = Renderer(root / self.config.templates)
-        config.nav = self._with_systems(config.nav)
+        self._generated = self._generated_pages()
+        config.nav = self._with_generated(config.nav)
         if self._command in ("build", "gh-deploy"):
             self._final = Path(config.site_dir)
             self._fresh = fresh_dir(self._final)
             config.site_dir = str(self._fresh)
         return config
 
-    def _with_systems(self, nav: list | None) -> list | None:
-        """Put the code-system pages into the nav section named `nav_title`."""
+    def _generated_pages(self) -> dict[str, tuple[str, Callable[[], str]]]:
+        """Generated pages that go through mkdocs (and its nav): source path -> (title, body)."""
+        project, renderer = self._project, self._renderer
+        pages = {s.source: (s.title, partial(renderer.system_body, s)) for s in project.systems}
+        overview = project.overview
+        pages[overview.source] = (overview.title, partial(renderer.overview_body, overview))
+        return pages
+
+    def _with_generated(self, nav: list | None) -> list | None:
+        """After the first nav entry: the code systems (section `nav_title`), then the changes."""
         if nav is None:
             return None
         entries = [{page.title: page.source} for page in self._project.systems]
-        section = {self.config.nav_title: entries}
-        items = [item for item in nav if not (isinstance(item, dict) and self.config.nav_title in item)]
-        return items[:1] + [section] + items[1:]
+        ours = [{self.config.nav_title: entries}, {self._project.overview.title: self._project.overview.source}]
+        names = {self.config.nav_title, self._project.overview.title}
+        items = [item for item in nav if not (isinstance(item, dict) and names & set(item))]
+        return items[:1] + ours + items[1:]
 
     def on_files(self, files: Files, config) -> Files:
         planned = {urls.output_path(u) for u in planned_urls(self._project)}
         for file in files:
             if file.dest_uri in planned:
                 raise PluginError(f"{file.src_uri} would overwrite the generated page {file.dest_uri}")
-        for page in self._project.systems:
-            files.append(File.generated(config, page.source, content=f"# {page.title}\n"))
+        for source, (title, _) in sorted(self._generated.items()):
+            files.append(File.generated(config, source, content=f"# {title}\n"))
         return files
 
     def on_nav(self, nav, config, files):
@@ -96,9 +109,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         return nav
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        for system in self._project.systems:
-            if page.file.src_uri == system.source:
-                return self._renderer.system_body(system)
+        if page.file.src_uri in self._generated:
+            return self._generated[page.file.src_uri][1]()
         if SYSTEMS_MARKER in html:
             listing = system_list(page.url, self._project.systems, self._project.catalogue.newest.year)
             html = html.replace(SYSTEMS_MARKER, self._renderer.system_list(listing))
@@ -111,7 +123,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
     def on_post_build(self, config) -> None:
         shell = ThemeShell(self._env, config, self._nav, self._files)
         try:
-            write_pages(self._project, SiteWriter(Path(config.site_dir)), self._renderer, shell)
+            writer = SiteWriter(Path(config.site_dir))
+            write_pages(self._project, writer, self._renderer, shell, config.site_url or None)
         except OutputClash as exc:
             raise PluginError(str(exc)) from None
         if self._final is not None:

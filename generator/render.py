@@ -13,6 +13,7 @@ from typing import Protocol
 
 import jinja2
 
+from .changes import ChangesOverview, ChangesPage
 from .contexts import CodePage, NodePage, SystemList, SystemPage
 from .model import Code
 
@@ -39,6 +40,8 @@ class Renderer:
         self._node = self.env.get_template("node.html")
         self._system = self.env.get_template("system.html")
         self._system_list = self.env.get_template("system_list.html")
+        self._changes = self.env.get_template("changes.html")
+        self._overview = self.env.get_template("changes_overview.html")
 
     def code_body(self, page: CodePage) -> str:
         return self._code.render(page=page)
@@ -51,6 +54,12 @@ class Renderer:
 
     def system_list(self, page: SystemList) -> str:
         return self._system_list.render(page=page)
+
+    def changes_body(self, page: ChangesPage) -> str:
+        return self._changes.render(page=page)
+
+    def overview_body(self, page: ChangesOverview) -> str:
+        return self._overview.render(page=page)
 
 
 def dump_json(data: object) -> str:

@@ -8,6 +8,7 @@ works under any base address.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 SYSTEM_SLUGS = {"NCSP": "ncsp", "NCMP": "ncmp", "NCRP": "ncrp", "SK": "saerkoder"}
 REPORT_JSON = "rapport/byggerapport.json"
@@ -41,14 +42,49 @@ def output_path(url: str) -> str:
 
 
 def link(from_url: str, to_url: str) -> str:
-    """Relative href from the page at `from_url` to `to_url` (both site-relative)."""
+    """Relative href from the page at `from_url` to `to_url` (both site-relative, may have #anchor)."""
+    to_url, hash_, anchor = to_url.partition("#")
     from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
     target = posixpath.relpath(to_url or ".", from_dir.rstrip("/") or ".")
     if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
         target += "/"
-    return target
+    return target + hash_ + anchor
+
+
+CHANGES_OVERVIEW = "endringer/"
+CHANGES_SOURCE = "endringer/index.md"
+CHANGES_FEED = "endringer/feed.xml"
+
+
+def changes_url(year: int) -> str:
+    return f"endringer/{year}/"
+
+
+def changes_json(year: int) -> str:
+    return f"api/endringer/{year}.json"
+
+
+def change_anchor(system: str, code: str) -> str:
+    """The id of a code's row on a release's change page."""
+    return f"{SYSTEM_SLUGS[system]}-{code}"
+
+
+def absolute(site_url: str | None, url: str, from_url: str) -> str:
+    """An absolute URL when the public base address is known, else one relative to `from_url`."""
+    return (site_url.rstrip("/") + "/" + url) if site_url else link(from_url, url)
 
 
 def stamp_url(section: str, slug: str) -> str:
     """URL of a stamped page: all of them are two levels deep."""
     return f"{section}/{slug}/"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str  # relative to the page that shows it
+    target: str  # site-relative URL, for link validation
+
+
+def make_link(from_url: str, to_url: str, label: str) -> Link:
+    return Link(label, link(from_url, to_url), to_url)

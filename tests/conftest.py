@@ -22,3 +22,14 @@ def real_dir() -> Path:
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, real_dir) -> Path:
+    """The whole real corpus, built once per test session."""
+    from .helpers import build_site
+    from .independent import MANIFEST
+
+    out = tmp_path_factory.mktemp("real") / "site"
+    assert build_site(out, MANIFEST) == 0
+    return out

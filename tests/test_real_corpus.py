@@ -1,74 +1,26 @@
-"""Build the whole real corpus and check every code of every file against an independent reading.
-
-The independent reading uses neither the project's readers nor python-calamine:
-text files are decoded and split here, workbooks are read with openpyxl.
-"""
+"""Build the whole real corpus and check every code of every file against an independent reading."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
-import openpyxl
 import pytest
-import yaml
 
-from .helpers import ROOT, build_site, load_json, parse_page
+from .helpers import load_json, parse_page
+from .independent import MANIFEST, read_releases
 
-MANIFEST = ROOT / "tests" / "manifests" / "real.yaml"
 pytestmark = pytest.mark.real
-
-
-def _clean(text: str) -> str:
-    text = " ".join(text.replace("\ufeff", "").split())
-    if len(text) >= 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1].replace('""', ""):
-        text = text[1:-1].replace('""', '"')
-    return text
-
-
-def _text_rows(path: Path) -> list[tuple[str | None, str, str]]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252")
-    separator = ";" if path.suffix == ".csv" else "\t"
-    rows = []
-    for line in text.splitlines():
-        if line.strip():
-            code, _, rest = line.partition(separator)
-            rows.append((None, code, rest))
-    return rows
-
-
-def _sheet_rows(path: Path) -> list[tuple[str | None, str, str]]:
-    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
-    values = [[("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True)]
-    values = [row for row in values if any(cell.strip() for cell in row)]
-    if values and values[0][0].strip().lower() == "kodeverk":
-        return [(row[0], row[1], row[2]) for row in values[1:]]
-    return [(None, row[0], row[1]) for row in values]
 
 
 def expected_versions() -> dict[str, dict[int, str]]:
     """code -> year -> text, from the files the manifest lists."""
-    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     expected: dict[str, dict[int, str]] = defaultdict(dict)
-    for release in manifest["releases"]:
-        for entry in release["files"]:
-            path = (MANIFEST.parent / entry["path"]).resolve()
-            reader = _sheet_rows if path.suffix == ".xlsx" else _text_rows
-            for _, code, text in reader(path):
-                expected[re.sub(r"\s", "", code).upper()][release["year"]] = _clean(text)
+    for year, systems in read_releases(MANIFEST).items():
+        for codes in systems.values():
+            for code, text in codes.items():
+                expected[code][year] = text
     return expected
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory, real_dir) -> Path:
-    out = tmp_path_factory.mktemp("real") / "site"
-    assert build_site(out, MANIFEST) == 0
-    return out
 
 
 def test_every_code_of_every_file_has_its_page_and_json(real_site: Path) -> None:

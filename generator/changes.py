@@ -1,0 +1,272 @@
+"""Page contexts, JSON and feed for release-to-release changes.
+
+The comparison itself is in `compare.py`; this module shapes it for the change
+pages (`endringer/<YEAR>/`), the overview (`endringer/`), the code pages'
+history, `api/endringer/<YEAR>.json` and the Atom feed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from xml.sax.saxutils import escape
+import re
+from dataclasses import dataclass
+
+from . import urls
+from .compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
+from .labels import EVENT_LABELS, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT
+from .urls import Link, make_link
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    anchor: str
+    link: Link
+    code: str
+    before: tuple[Segment, ...]  # empty when there is no text before
+    after: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class KindSection:
+    kind: str
+    anchor: str
+    title: str
+    rows: tuple[ChangeRow, ...]
+
+
+@dataclass(frozen=True)
+class SystemSection:
+    system: str
+    system_name: str
+    short: str
+    anchor: str
+    from_year: int | None
+    compared_note: str
+    count: int
+    counts: tuple[int, ...]  # per kind, in CHANGE_KINDS order
+    kinds: tuple[KindSection, ...]  # only kinds with changes
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    url: str
+    title: str
+    year: int
+    previous_year: int | None
+    kind_titles: tuple[str, ...]
+    systems: tuple[SystemSection, ...]
+    overview: Link
+    previous: Link | None
+    next: Link | None
+    json: Link
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        rows = tuple(r.link for s in self.systems for k in s.kinds for r in k.rows)
+        extra = tuple(x for x in (self.previous, self.next) if x is not None)
+        return rows + extra + (self.overview, self.json)
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    link: Link
+    year: int
+    system: str
+    from_year: int | None
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ChangesOverview:
+    url: str
+    source: str
+    title: str
+    kind_titles: tuple[str, ...]
+    rows: tuple[OverviewRow, ...]  # newest release first
+    feed: Link
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(r.link for r in self.rows)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a code page's change history."""
+
+    year: int
+    label: str
+    link: Link
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def word_diff(before: str, after: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """Both texts split in segments, the words that differ marked as changed."""
+    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    left: list[Segment] = []
+    right: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        same = tag == "equal"
+        if i2 > i1:
+            left.append(Segment(" ".join(old[i1:i2]), not same))
+        if j2 > j1:
+            right.append(Segment(" ".join(new[j1:j2]), not same))
+    return tuple(left), tuple(right)
+
+
+def _row(page_url: str, change: Change) -> ChangeRow:
+    anchor = urls.change_anchor(change.system, change.code)
+    before = (Segment(change.before, False),) if change.before is not None else ()
+    after = (Segment(change.after, False),) if change.after is not None else ()
+    if change.before is not None and change.after is not None and change.before != change.after:
+        before, after = word_diff(change.before, change.after)
+    return ChangeRow(anchor, make_link(page_url, urls.code_url(change.code), change.code), change.code, before, after)
+
+
+def _compared_note(system: SystemChanges, previous_year: int | None) -> str:
+    name = SYSTEM_SHORT[system.system]
+    if system.from_year is None:
+        return f"Første utgave av {name} i datagrunnlaget: grunnlaget som senere utgaver sammenlignes med."
+    if system.from_year != previous_year:
+        return (
+            f"Sammenlignet med {system.from_year}, forrige utgave som har {name}. "
+            f"Utgaver mellom {system.from_year} og {system.year} har ikke med dette kodeverket."
+        )
+    return f"Sammenlignet med utgaven for {system.from_year}."
+
+
+def _section(page_url: str, system: SystemChanges, previous_year: int | None) -> SystemSection:
+    slug = urls.SYSTEM_SLUGS[system.system]
+    kinds = tuple(
+        KindSection(kind, f"{slug}-{kind}", KIND_TITLES[kind], tuple(_row(page_url, c) for c in system.of_kind(kind)))
+        for kind in CHANGE_KINDS
+        if system.of_kind(kind)
+    )
+    return SystemSection(
+        system=system.system,
+        system_name=SYSTEM_NAMES[system.system],
+        short=SYSTEM_SHORT[system.system],
+        anchor=slug,
+        from_year=system.from_year,
+        compared_note=_compared_note(system, previous_year),
+        count=system.count,
+        counts=tuple(len(system.of_kind(k)) for k in CHANGE_KINDS),
+        kinds=kinds,
+    )
+
+
+def changes_pages(releases: tuple[ReleaseChanges, ...]) -> list[ChangesPage]:
+    """A page per release, comparing it with the previous release of each code system."""
+    pages = []
+    years = [r.year for r in releases]
+    for index, release in enumerate(releases):
+        url = urls.changes_url(release.year)
+        prev_year = years[index - 1] if index else None
+        next_year = years[index + 1] if index + 1 < len(years) else None
+        pages.append(
+            ChangesPage(
+                url=url,
+                title=f"Endringer i utgaven for {release.year}",
+                year=release.year,
+                previous_year=release.previous_year,
+                kind_titles=tuple(KIND_TITLES[k] for k in CHANGE_KINDS),
+                systems=tuple(_section(url, s, release.previous_year) for s in release.systems),
+                overview=make_link(url, urls.CHANGES_OVERVIEW, "Alle utgaver"),
+                previous=make_link(url, urls.changes_url(prev_year), str(prev_year)) if prev_year else None,
+                next=make_link(url, urls.changes_url(next_year), str(next_year)) if next_year else None,
+                json=make_link(url, urls.changes_json(release.year), "JSON"),
+            )
+        )
+    return pages
+
+
+def changes_overview(releases: tuple[ReleaseChanges, ...]) -> ChangesOverview:
+    """One row per release and code system, newest release first."""
+    url = urls.CHANGES_OVERVIEW
+    rows = tuple(
+        OverviewRow(
+            link=make_link(url, urls.changes_url(r.year), str(r.year)),
+            year=r.year,
+            system=SYSTEM_SHORT[s.system],
+            from_year=s.from_year,
+            counts=tuple(len(s.of_kind(k)) for k in CHANGE_KINDS),
+        )
+        for r in reversed(releases)
+        for s in r.systems
+    )
+    feed = make_link(url, urls.CHANGES_FEED, "Atom-feed")
+    return ChangesOverview(url, urls.CHANGES_SOURCE, "Endringer", tuple(KIND_TITLES[k] for k in CHANGE_KINDS), rows, feed)
+
+
+def code_history(page_url: str, code: str, events: tuple[CodeEvent, ...]) -> tuple[HistoryEntry, ...]:
+    """A code page's change history, each entry linking to its release's change page."""
+    entries = []
+    for event in events:
+        target = urls.changes_url(event.year)
+        if event.change != "baseline":
+            target += "#" + urls.change_anchor(event.system, code)
+        entries.append(HistoryEntry(event.year, EVENT_LABELS[event.change], make_link(page_url, target, str(event.year))))
+    return tuple(entries)
+
+
+def changes_document(release: ReleaseChanges) -> dict:
+    """`api/endringer/<YEAR>.json`."""
+    return {
+        "from_year": release.previous_year,
+        "to_year": release.year,
+        "compared_with": {s.system: s.from_year for s in release.systems},
+        "changes": [
+            {"system": c.system, "code": c.code, "change": c.change, "before": c.before, "after": c.after}
+            for c in release.changes
+        ],
+    }
+
+
+def _summary(release: ReleaseChanges) -> str:
+    parts = []
+    for system in release.systems:
+        if system.from_year is None:
+            parts.append(f"{SYSTEM_SHORT[system.system]}: første utgave i datagrunnlaget ({system.count} koder)")
+            continue
+        counts = ", ".join(f"{KIND_TITLES[k].lower()} {len(system.of_kind(k))}" for k in CHANGE_KINDS)
+        parts.append(f"{SYSTEM_SHORT[system.system]} (mot {system.from_year}): {counts}")
+    return "; ".join(parts) + "."
+
+
+def atom_feed(releases: tuple[ReleaseChanges, ...], site_url: str | None) -> str:
+    """An Atom feed with one entry per release, newest first; dates are the 1 January each takes effect."""
+    feed_url = urls.absolute(site_url, urls.CHANGES_FEED, urls.CHANGES_FEED)
+    overview = urls.absolute(site_url, urls.CHANGES_OVERVIEW, urls.CHANGES_FEED)
+    updated = f"{releases[-1].year}-01-01T00:00:00Z" if releases else "1970-01-01T00:00:00Z"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">',
+        "  <title>NKPK – endringer per utgave</title>",
+        "  <id>urn:nkpk-site:endringer</id>",
+        f'  <link rel="self" type="application/atom+xml" href="{escape(feed_url)}"/>',
+        f'  <link rel="alternate" type="text/html" href="{escape(overview)}"/>',
+        f"  <updated>{updated}</updated>",
+        "  <author><name>NKPK-nettstedet</name></author>",
+    ]
+    for release in reversed(releases):
+        page = urls.absolute(site_url, urls.changes_url(release.year), urls.CHANGES_FEED)
+        lines += [
+            "  <entry>",
+            f"    <title>Endringer i utgaven for {release.year}</title>",
+            f"    <id>urn:nkpk-site:endringer:{release.year}</id>",
+            f'    <link rel="alternate" type="text/html" href="{escape(page)}"/>',
+            f"    <updated>{release.year}-01-01T00:00:00Z</updated>",
+            f"    <summary>{escape(_summary(release))}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ class Manifest:
     path: Path
     releases: tuple[ReleaseSpec, ...]  # oldest first
     names: Path | None  # hierarchy names file, if any
+    deadlines: Path | None = None  # yearly deadlines file, if any
 
 
 def load_manifest(path: Path) -> Manifest:
@@ -48,7 +49,11 @@ def load_manifest(path: Path) -> Manifest:
     names_path = (base / str(names)) if names else None
     if names_path is not None and not names_path.is_file():
         raise InputError(where, f"names file not found: {names}")
-    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path)
+    deadlines = data.get("deadlines")
+    deadlines_path = (base / str(deadlines)) if deadlines else None
+    if deadlines_path is not None and not deadlines_path.is_file():
+        raise InputError(where, f"deadlines file not found: {deadlines}")
+    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path, deadlines_path)
 
 
 def _release(base: Path, manifest: Path, index: int, entry: Any) -> ReleaseSpec:

@@ -2,11 +2,12 @@
 
 Codes and texts are written for this project (a few flagship procedures keep
 their well-known codes). The output is byte-deterministic, so the committed
-`data/` is checked by regenerating it; `data/names.yaml` is hand-edited. The
-files carry the quirks of the real lists: Windows-1252 with spaced codes, a
-CSV with quoted texts, UTF-8 with and without BOM, workbooks with and without
-a header, tab-prefixed cells, a sheet chosen by name, a blank line, cosmetic
-white space and a repeated row. `PLANTED` names the codes of each change.
+`data/` is checked by regenerating it; `data/names.yaml` and
+`data/deadlines.yaml` are hand-edited. The files carry the quirks of the real
+lists: Windows-1252 with spaced codes, a CSV with quoted texts, UTF-8 with and
+without BOM, workbooks with and without a header, tab-prefixed cells, a sheet
+chosen by name, a blank line, cosmetic white space and a repeated row.
+`PLANTED` names the codes of each change.
 """
 
 from __future__ import annotations
@@ -369,8 +370,9 @@ def files() -> dict[str, bytes]:
 MANIFEST = """\
 # Sample releases, written by `python -m generator.sample data/`: change
 # generator/sample.py and regenerate instead of editing this file.
-# names.yaml is hand-edited.
+# names.yaml and deadlines.yaml are hand-edited.
 names: names.yaml
+deadlines: deadlines.yaml
 releases:
   - year: 2015
     files:

@@ -20,6 +20,10 @@ class SiteWriter:
         self._written: set[str] = set()
 
     def write(self, rel_path: str, text: str) -> None:
+        self.write_bytes(rel_path, text.encode("utf-8"))
+
+    def write_bytes(self, rel_path: str, data: bytes) -> None:
+        """Write a file as given (downloads, files with their own line ends)."""
         if rel_path in self._written:
             raise OutputClash(f"two outputs for {rel_path}")
         target = self.root / rel_path
@@ -27,7 +31,7 @@ class SiteWriter:
             raise OutputClash(f"{rel_path} was already written by another part of the build")
         self._written.add(rel_path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
+        target.write_bytes(data)
 
     @property
     def count(self) -> int:

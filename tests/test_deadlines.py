@@ -1,0 +1,198 @@
+"""Deadlines: the data file, the yearly cycle, the next-deadline text, and frister.ics."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from generator import ical
+from generator.clock import build_date
+from generator.deadlines import (
+    Deadline,
+    current_release,
+    cycle,
+    load_deadlines,
+    lower_first,
+    next_deadline_text,
+    next_occurrence,
+)
+from generator.problems import InputError
+
+from .helpers import ROOT
+
+D = datetime.date
+DEADLINES_FILE = ROOT / "data" / "deadlines.yaml"
+
+# The cycle that prepares release 2027, as the issue lists it.
+CYCLE_2027 = (
+    ("forslag-ncrp", D(2026, 3, 1)),
+    ("referansegruppe-ncrp", D(2026, 3, 15)),
+    ("forslag-ncsp-ncmp", D(2026, 5, 1)),
+    ("referansegruppe-ncsp-ncmp", D(2026, 6, 1)),
+    ("vedtak", D(2026, 6, 30)),
+    ("kodefiler", D(2026, 10, 1)),
+    ("ny-utgave", D(2027, 1, 1)),
+)
+
+
+@pytest.fixture(scope="module")
+def deadlines() -> tuple[Deadline, ...]:
+    return load_deadlines(DEADLINES_FILE)
+
+
+def test_the_cycle_has_every_deadline_on_its_date(deadlines) -> None:
+    found = tuple((o.deadline.id, o.date) for o in cycle(deadlines, 2027))
+    assert found == CYCLE_2027
+    assert {o.release for o in cycle(deadlines, 2027)} == {2027}
+
+
+def test_deadlines_name_their_code_systems(deadlines) -> None:
+    systems = {d.id: d.systems for d in deadlines}
+    assert systems["forslag-ncrp"] == ("NCRP",)
+    assert systems["forslag-ncsp-ncmp"] == ("NCSP", "NCMP")
+    assert systems["vedtak"] == ("NCSP", "NCMP", "NCRP")
+    assert "kunngjort" in next(d.note for d in deadlines if d.id == "referansegruppe-ncrp")
+
+
+@pytest.mark.parametrize(
+    "today, release",
+    [(D(2026, 1, 1), 2026), (D(2026, 1, 2), 2027), (D(2026, 3, 1), 2027), (D(2026, 12, 31), 2027), (D(2027, 1, 1), 2027)],
+)
+def test_current_cycle_runs_to_the_day_the_release_takes_effect(deadlines, today, release) -> None:
+    assert current_release(deadlines, today) == release
+
+
+def _cases() -> list[tuple[datetime.date, str, datetime.date]]:
+    """(build date, expected deadline id, its date) the day before, on and after each deadline."""
+    following = CYCLE_2027[1:] + (("forslag-ncrp", D(2027, 3, 1)),)
+    cases = []
+    for (ident, day), after in zip(CYCLE_2027, following):
+        one = datetime.timedelta(days=1)
+        cases += [(day - one, ident, day), (day, ident, day), (day + one, *after)]
+    return cases
+
+
+@pytest.mark.parametrize("today, ident, day", _cases(), ids=lambda v: str(v))
+def test_next_deadline_before_on_and_after_each_deadline(deadlines, today, ident, day) -> None:
+    found = next_occurrence(deadlines, today)
+    assert (found.deadline.id, found.date) == (ident, day)
+    text = next_deadline_text(found, today)
+    distance = (day - today).days
+    assert text.endswith({0: "(i dag)", 1: "(i morgen)"}.get(distance, f"(om {distance} dager)"))
+
+
+@pytest.mark.parametrize(
+    "today, text",
+    [
+        (D(2026, 4, 8), "Neste frist: 1. mai 2026 – forslag til endringer i NCSP og NCMP (om 23 dager)"),
+        (D(2026, 2, 28), "Neste frist: 1. mars 2026 – forslag til endringer i NCRP (i morgen)"),
+        (D(2026, 3, 1), "Neste frist: 1. mars 2026 – forslag til endringer i NCRP (i dag)"),
+        (D(2026, 3, 2), "Neste frist: 15. mars 2026 – møte i referansegruppen for NCRP (om 13 dager)"),
+        (D(2026, 6, 2), "Neste frist: 30. juni 2026 – endringene blir endelig vedtatt (om 28 dager)"),
+        (D(2026, 10, 2), "Neste frist: 1. januar 2027 – den nye utgaven tas i bruk (om 91 dager)"),
+        (D(2027, 1, 1), "Neste frist: 1. januar 2027 – den nye utgaven tas i bruk (i dag)"),
+        (D(2027, 1, 2), "Neste frist: 1. mars 2027 – forslag til endringer i NCRP (om 58 dager)"),
+        (D(2028, 2, 28), "Neste frist: 1. mars 2028 – forslag til endringer i NCRP (om 2 dager)"),
+    ],
+)
+def test_next_deadline_text(deadlines, today, text) -> None:
+    assert next_deadline_text(next_occurrence(deadlines, today), today) == text
+
+
+def test_titles_read_mid_sentence() -> None:
+    assert lower_first("Forslag til endringer") == "forslag til endringer"
+    assert lower_first("NCRP-gruppen møtes") == "NCRP-gruppen møtes"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "frister.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = "- {id: forslag, title: Forslag, systems: [NCSP], month: 5, day: 1}\n"
+
+
+@pytest.mark.parametrize(
+    "entry, where, problem",
+    [
+        ("{id: vedtak, title: Vedtak, systems: [NCSP], month: 2, day: 30}", "deadlines[2] vedtak", "not a date"),
+        ("{id: vedtak, title: Vedtak, systems: [NCSP], month: 2, day: 29}", "deadlines[2] vedtak", "every year"),
+        ("{id: vedtak, title: Vedtak, systems: [ICD], month: 6, day: 30}", "deadlines[2] vedtak", "unknown code system"),
+        ("{id: vedtak, title: Vedtak, systems: [], month: 6, day: 30}", "deadlines[2] vedtak", "'systems'"),
+        ("{id: vedtak, title: '', systems: [NCSP], month: 6, day: 30}", "deadlines[2] vedtak", "'title'"),
+        ("{id: Vedtak 2, title: V, systems: [NCSP], month: 6, day: 30}", "deadlines[2]", "'id'"),
+        ("{id: forslag, title: V, systems: [NCSP], month: 6, day: 30}", "deadlines[2] forslag", "used twice"),
+        ("{id: vedtak, title: V, systems: [NCSP], month: juni, day: 30}", "deadlines[2] vedtak", "'month'"),
+        ("{id: vedtak, title: V, systems: [NCSP], month: 6, day: 30, year: next}", "deadlines[2] vedtak", "'year'"),
+        ("{id: vedtak, title: V, systems: [NCSP], month: 6, day: 30, when: x}", "deadlines[2] vedtak", "unknown key"),
+        ("just text", "deadlines[2]", "mapping"),
+    ],
+)
+def test_bad_deadline_names_file_and_entry(tmp_path: Path, entry, where, problem) -> None:
+    path = _write(tmp_path, GOOD + f"- {entry}\n")
+    with pytest.raises(InputError) as caught:
+        load_deadlines(path)
+    message = str(caught.value)
+    assert str(path) in message and where in message and problem in message
+
+
+@pytest.mark.parametrize("text", ["", "deadlines: []\n", "- [unclosed\n"])
+def test_unusable_deadlines_file_is_named(tmp_path: Path, text) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(InputError, match="frister.yaml"):
+        load_deadlines(path)
+
+
+def test_build_date_honours_source_date_epoch() -> None:
+    assert build_date({"SOURCE_DATE_EPOCH": "1775606400"}) == D(2026, 4, 8)
+    assert build_date({"SOURCE_DATE_EPOCH": "1775692799"}) == D(2026, 4, 8)  # 23:59:59 UTC
+    assert build_date({}) == datetime.datetime.now(datetime.timezone.utc).date()
+    with pytest.raises(InputError, match="SOURCE_DATE_EPOCH"):
+        build_date({"SOURCE_DATE_EPOCH": "8. april"})
+
+
+# --- frister.ics ---
+
+
+def _calendar(data: bytes) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(data)
+
+
+def check_calendar(data: bytes, deadlines: tuple[Deadline, ...], today: datetime.date) -> None:
+    """The file parses, is well-formed on the wire, and holds each deadline of three cycles."""
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line and len(line) <= 75 for line in lines)
+    parsed = _calendar(data)
+    assert str(parsed["X-WR-CALNAME"]) == ical.CALENDAR_NAME
+    events = {str(e["UID"]): e for e in parsed.walk("VEVENT")}
+    release = current_release(deadlines, today)
+    expected = [o for r in (release - 1, release, release + 1) for o in cycle(deadlines, r)]
+    assert len(events) == len(expected) == 3 * len(deadlines)
+    for occurrence in expected:
+        event = events[f"{occurrence.deadline.id}-{occurrence.date.year}@{ical.UID_DOMAIN}"]
+        start, end = event["DTSTART"].dt, event["DTEND"].dt
+        assert type(start) is datetime.date and start == occurrence.date
+        assert end == occurrence.date + datetime.timedelta(days=1)
+        assert str(event["SUMMARY"]) == f"NKPK: {occurrence.deadline.title}"
+        assert event["DTSTAMP"].dt == datetime.datetime(today.year, today.month, today.day, tzinfo=datetime.timezone.utc)
+
+
+@pytest.mark.parametrize("today", [D(2026, 4, 8), D(2026, 12, 31), D(2027, 1, 1), D(2027, 1, 2)])
+def test_calendar_holds_each_deadline(deadlines, today) -> None:
+    check_calendar(ical.calendar(deadlines, today).encode("utf-8"), deadlines, today)
+
+
+def test_calendar_is_deterministic_and_folds_long_lines() -> None:
+    title = " ".join(["Særdeles lang tittel; med komma, semikolon og æøå"] * 3)
+    long = Deadline("lang-tittel", title,
+                    ("NCSP", "NCMP"), 5, 1, 0, "Merknad\\med skråstrek")
+    first = ical.calendar((long,), D(2026, 4, 8))
+    assert first == ical.calendar((long,), D(2026, 4, 8))
+    assert "\r\n " in first  # folded
+    event = next(iter(_calendar(first.encode("utf-8")).walk("VEVENT")))
+    assert str(event["SUMMARY"]) == "NKPK: " + title
+    assert "Merknad\\med skråstrek" in str(event["DESCRIPTION"])

@@ -10,6 +10,7 @@ the site is built in a fresh folder and swapped in at the end.
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -101,7 +102,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             if file.dest_uri in planned:
                 raise PluginError(f"{file.src_uri} would overwrite the generated page {file.dest_uri}")
         for source, (title, _) in sorted(self._generated.items()):
-            files.append(File.generated(config, source, content=f"# {title}\n"))
+            # Title as front matter, not a heading: the rendered body brings its own <h1>,
+            # and a heading here would give the page a table of contents pointing at no id.
+            files.append(File.generated(config, source, content=f"---\ntitle: {json.dumps(title)}\n---\n"))
         return files
 
     def on_nav(self, nav, config, files):

@@ -6,14 +6,20 @@ written; `write_pages` renders and writes, one page at a time.
 
 from __future__ import annotations
 
+import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
 from .changes import ChangesOverview, ChangesPage, atom_feed, changes_document, changes_overview, changes_pages
+from .clock import build_date
 from .compare import ReleaseChanges, code_events, compare_releases
 from .contexts import CodePage, NodePage, SystemPage, code_pages, node_pages, system_pages
+from .deadlines import Deadline, load_deadlines
+from .downloads import Download, plan_downloads, write_downloads
 from .hierarchy import Hierarchy, build_hierarchy, load_names
+from .ical import calendar
 from .manifest import load_manifest
 from .model import Catalogue, build_catalogue
 from .problems import InputError, Location, Note
@@ -37,10 +43,17 @@ class Project:
     changes: tuple[ChangesPage, ...]
     overview: ChangesOverview
     report: dict
+    build_date: datetime.date  # SOURCE_DATE_EPOCH or today (UTC), read once per build
+    deadlines: tuple[Deadline, ...]  # empty: the manifest names no deadlines file
+    downloads: tuple[Download, ...]
 
 
-def prepare(manifest_path: Path) -> Project:
-    """Read every input, build the model and page contexts; raise InputError on bad input."""
+def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
+    """Read every input, build the model and page contexts; raise InputError on bad input.
+
+    `today` is the build date; by default SOURCE_DATE_EPOCH or today's UTC date.
+    """
+    today = today or build_date(os.environ)
     manifest = load_manifest(manifest_path)
     results = {r.year: [read_file(spec) for spec in r.files] for r in manifest.releases}
     catalogue, notes = build_catalogue(results)
@@ -58,6 +71,9 @@ def prepare(manifest_path: Path) -> Project:
         changes=tuple(changes_pages(releases)),
         overview=changes_overview(releases),
         report=report_data(catalogue, notes),
+        build_date=today,
+        deadlines=load_deadlines(manifest.deadlines) if manifest.deadlines else (),
+        downloads=plan_downloads(manifest),
     )
     check_links(project)
     return project
@@ -69,6 +85,7 @@ def planned_urls(project: Project) -> set[str]:
     planned |= {urls.code_json(p.code) for p in project.codes}
     planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
     planned |= {project.overview.url, urls.CHANGES_FEED}
+    planned |= {d.path for d in project.downloads} | ({urls.DEADLINES_ICS} if project.deadlines else set())
     return planned
 
 
@@ -95,5 +112,8 @@ def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell:
         writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.changes_body(page)))
         writer.write(urls.changes_json(release.year), dump_json(changes_document(release)))
     writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
+    write_downloads(project.downloads, writer)
+    if project.deadlines:
+        writer.write(urls.DEADLINES_ICS, calendar(project.deadlines, project.build_date))
     writer.write(urls.REPORT_JSON, dump_json(project.report))
     writer.write(urls.REPORT_TEXT, report_text(project.report))

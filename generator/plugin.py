@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from . import urls
 from .contexts import system_list
+from .guidance import fill_markers
 from .build import Project, planned_urls, prepare, write_pages
 from .problems import InputError
 from .render import Renderer
@@ -117,6 +118,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         if SYSTEMS_MARKER in html:
             listing = system_list(page.url, self._project.systems, self._project.catalogue.newest.year)
             html = html.replace(SYSTEMS_MARKER, self._renderer.system_list(listing))
+        project = self._project
+        html = fill_markers(html, page.url, project.build_date, project.deadlines, project.downloads, self._renderer)
         return html
 
     def on_env(self, env, config, files):

@@ -15,6 +15,7 @@ import jinja2
 
 from .changes import ChangesOverview, ChangesPage
 from .contexts import CodePage, NodePage, SystemList, SystemPage
+from .guidance import DeadlineTable, DownloadList, NextDeadline
 from .model import Code
 
 
@@ -42,6 +43,9 @@ class Renderer:
         self._system_list = self.env.get_template("system_list.html")
         self._changes = self.env.get_template("changes.html")
         self._overview = self.env.get_template("changes_overview.html")
+        self._next_deadline = self.env.get_template("next_deadline.html")
+        self._deadline_table = self.env.get_template("deadline_table.html")
+        self._download_list = self.env.get_template("download_list.html")
 
     def code_body(self, page: CodePage) -> str:
         return self._code.render(page=page)
@@ -60,6 +64,15 @@ class Renderer:
 
     def overview_body(self, page: ChangesOverview) -> str:
         return self._overview.render(page=page)
+
+    def next_deadline(self, page: NextDeadline) -> str:
+        return self._next_deadline.render(page=page)
+
+    def deadline_table(self, page: DeadlineTable) -> str:
+        return self._deadline_table.render(page=page)
+
+    def download_list(self, page: DownloadList) -> str:
+        return self._download_list.render(page=page)
 
 
 def dump_json(data: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
 
 SYSTEM_SLUGS = {"NCSP": "ncsp", "NCMP": "ncmp", "NCRP": "ncrp", "SK": "saerkoder"}
 REPORT_JSON = "rapport/byggerapport.json"
@@ -88,3 +89,17 @@ class Link:
 
 def make_link(from_url: str, to_url: str, label: str) -> Link:
     return Link(label, link(from_url, to_url), to_url)
+
+
+DEADLINES_PAGE = "frister/"  # the hand-written page site_src/frister.md
+DEADLINES_ICS = "frister.ics"
+
+
+def download_path(year: int, name: str) -> str:
+    """Where a release's input file is published."""
+    return f"nedlasting/{year}/{name}"
+
+
+def file_link(from_url: str, path: str) -> str:
+    """Relative href to a file whose name may hold spaces or other letters: percent-encoded."""
+    return quote(link(from_url, path))

@@ -19,9 +19,11 @@ from generator.deadlines import (
     next_deadline_text,
     next_occurrence,
 )
+from generator.manifest import load_manifest
 from generator.problems import InputError
 
-from .helpers import ROOT
+from .helpers import ROOT, build_site, parse_page
+from .linkcheck import check_site
 
 D = datetime.date
 DEADLINES_FILE = ROOT / "data" / "deadlines.yaml"
@@ -196,3 +198,73 @@ def test_calendar_is_deterministic_and_folds_long_lines() -> None:
     event = next(iter(_calendar(first.encode("utf-8")).walk("VEVENT")))
     assert str(event["SUMMARY"]) == "NKPK: " + title
     assert "Merknad\\med skråstrek" in str(event["DESCRIPTION"])
+
+
+# --- through a real build, with SOURCE_DATE_EPOCH ---
+
+ON_A_DEADLINE = 1780272000  # 2026-06-01 00:00:00 UTC: the NCSP/NCMP reference group meets
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("frister") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(ON_A_DEADLINE))
+        assert build_site(out) == 0
+    return out
+
+
+def test_build_date_comes_from_source_date_epoch(built: Path) -> None:
+    assert build_date({"SOURCE_DATE_EPOCH": str(ON_A_DEADLINE)}) == D(2026, 6, 1)
+    expected = "Neste frist: 1. juni 2026 – møte i referansegruppen for NCSP og NCMP (i dag)"
+    for page in ("index.html", "frister/index.html"):
+        assert expected in " ".join(parse_page(built / page).text), page
+
+
+def test_built_calendar_holds_each_deadline(built: Path, deadlines) -> None:
+    check_calendar((built / "frister.ics").read_bytes(), deadlines, D(2026, 6, 1))
+
+
+def test_deadlines_page_lists_the_current_cycle(built: Path) -> None:
+    text = (built / "frister" / "index.html").read_text(encoding="utf-8")
+    for ident, day in CYCLE_2027:
+        assert f'<tr id="frist-{ident}"' in text and f'datetime="{day.isoformat()}"' in text
+    assert 'id="frist-referansegruppe-ncsp-ncmp" class="nkpk-deadline nkpk-deadline--neste"' in text
+    assert text.count("nkpk-deadline--neste") == 1 and text.count("nkpk-deadline--passert") == 3
+    assert 'href="../frister.ics"' in text
+
+
+def _manifest(folder: Path, deadlines: str | None) -> Path:
+    (folder / "ncsp.txt").write_text("JKA20\tKolecystektomi\n", encoding="utf-8")
+    lines = ["releases:", "  - year: 2017", "    files:", "      - {path: ncsp.txt, system: NCSP}"]
+    if deadlines is not None:
+        (folder / "frister.yaml").write_text(deadlines, encoding="utf-8")
+        lines.insert(0, "deadlines: frister.yaml")
+    manifest = folder / "releases.yaml"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return manifest
+
+
+def test_bad_deadlines_file_stops_the_build(tmp_path: Path, capsys) -> None:
+    manifest = _manifest(tmp_path, GOOD + "- {id: vedtak, title: Vedtak, systems: [NCSP], month: 6, day: 31}\n")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.html").write_text("gammel", encoding="utf-8")
+    assert build_site(tmp_path / "site", manifest) == 1
+    message = capsys.readouterr().err
+    assert "frister.yaml" in message and "deadlines[2] vedtak" in message
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["old.html"]
+
+
+def test_missing_deadlines_file_is_named(tmp_path: Path) -> None:
+    manifest = _manifest(tmp_path, None)
+    manifest.write_text("deadlines: borte.yaml\n" + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(InputError, match="borte.yaml"):
+        load_manifest(manifest)
+
+
+def test_site_without_deadlines_says_so(tmp_path: Path) -> None:
+    assert build_site(tmp_path / "site", _manifest(tmp_path, None)) == 0
+    assert not (tmp_path / "site" / "frister.ics").exists()
+    assert "Fristene er ikke lagt inn" in " ".join(parse_page(tmp_path / "site" / "frister" / "index.html").text)
+    assert "Neste frist:" not in " ".join(parse_page(tmp_path / "site" / "index.html").text)
+    assert check_site(tmp_path / "site").broken == ()

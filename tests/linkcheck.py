@@ -19,14 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-LINK_ATTRS = {
-    "a": "href", "area": "href", "link": "href",
-    "img": "src", "script": "src", "iframe": "src", "source": "src",
-    "audio": "src", "video": "src", "track": "src", "embed": "src",
-}
+_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
 _RAW = re.compile(r"(<(script|style)\b[^>]*>).*?(</\2\s*>)|<!--.*?-->", re.S | re.I)
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
-_ATTR = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_LINK = re.compile(
+    r"<(?:a|area|link)\b[^>]*?\shref" + _VALUE
+    + r"|<(?:img|script|iframe|source|audio|video|track|embed)\b[^>]*?\ssrc" + _VALUE,
+    re.I,
+)
+_ID = re.compile(r"<[a-zA-Z][^>]*?\sid" + _VALUE, re.I)
+_NAME = re.compile(r"<a\b[^>]*?\sname" + _VALUE, re.I)
 
 
 @dataclass(frozen=True)
@@ -45,29 +46,16 @@ class Page:
     links: list[str] = field(default_factory=list)
 
 
-def _attributes(text: str) -> dict[str, str]:
-    found = {}
-    for match in _ATTR.finditer(text or ""):
-        value = next((v for v in match.groups()[1:] if v is not None), "")
-        found.setdefault(match.group(1).lower(), html.unescape(value))
-    return found
+def _values(pattern: re.Pattern, text: str) -> list[str]:
+    """The attribute value each match captured (one of its groups), unescaped."""
+    return [html.unescape(next(v for v in m.groups() if v is not None)) for m in pattern.finditer(text)]
 
 
 def read_page(text: str) -> Page:
     """The ids a page defines and the link targets it uses, in document order."""
-    page = Page()
     text = _RAW.sub(lambda m: (m.group(1) + m.group(3)) if m.group(1) else "", text)
-    for match in _TAG.finditer(text):
-        tag = match.group(1).lower()
-        attrs = _attributes(match.group(2))
-        if "id" in attrs:
-            page.ids.add(attrs["id"])
-        if tag == "a" and "name" in attrs:
-            page.ids.add(attrs["name"])
-        wanted = LINK_ATTRS.get(tag)
-        if wanted and attrs.get(wanted):
-            page.links.append(attrs[wanted])
-    return page
+    ids = set(_values(_ID, text)) | set(_values(_NAME, text))
+    return Page(ids, [v for v in _values(_LINK, text) if v])
 
 
 def _is_external(href: str) -> bool:
@@ -113,12 +101,20 @@ def check_site(root: Path, base: str = "/") -> LinkReport:
     dirs = {p.relative_to(root).as_posix() for p in paths if p.is_dir()}
     pages = {f: read_page((root / f).read_text(encoding="utf-8")) for f in sorted(files) if f.endswith(".html")}
     broken, checked = [], 0
+    resolved: dict[tuple[str, str], tuple[str | None, str] | None] = {}  # (folder, href): pages share links
     for name, page in pages.items():
+        folder = posixpath.dirname(name)
         for href in page.links:
-            if _is_external(href):
-                continue
+            if href.startswith("#"):
+                target, fragment = name, unquote(href[1:])
+            else:
+                key = (folder, href)
+                if key not in resolved:
+                    resolved[key] = None if _is_external(href) else resolve(name, href, files, dirs, base)
+                if resolved[key] is None:
+                    continue
+                target, fragment = resolved[key]
             checked += 1
-            target, fragment = resolve(name, href, files, dirs, base)
             if target is None:
                 broken.append(Broken(name, href, "no such file"))
             elif fragment and target in pages and fragment not in pages[target].ids:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
-from .changes import ChangesOverview, ChangesPage, atom_feed, changes_document, changes_overview, changes_pages
+from .changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
 from .clock import build_date
 from .compare import ReleaseChanges, code_events, compare_releases
 from .contexts import CodePage, NodePage, SystemPage, code_pages, node_pages, system_pages
@@ -25,7 +25,10 @@ from .model import Catalogue, build_catalogue
 from .problems import InputError, Location, Note
 from .render import Renderer, Shell, code_document, dump_json
 from .report import report_data, report_text
+from .official import OfficialEntry, check_official, official_entries
 from .sources import read_file
+from .successors import Lineage, Successor, find_successors
+from .sources.base import FileResult
 from .write import SiteWriter
 
 
@@ -42,6 +45,9 @@ class Project:
     releases: tuple[ReleaseChanges, ...]
     changes: tuple[ChangesPage, ...]
     overview: ChangesOverview
+    official: tuple[OfficialEntry, ...]
+    successors: tuple[Successor, ...]
+    lineage: Lineage
     report: dict
     build_date: datetime.date  # SOURCE_DATE_EPOCH or today (UTC), read once per build
     deadlines: tuple[Deadline, ...]  # empty: the manifest names no deadlines file
@@ -56,27 +62,45 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
     today = today or build_date(os.environ)
     manifest = load_manifest(manifest_path)
     results = {r.year: [read_file(spec) for spec in r.files] for r in manifest.releases}
-    catalogue, notes = build_catalogue(results)
+    catalogue, notes = build_catalogue(_of_kind(results, "codes"))
     hierarchy = build_hierarchy(catalogue, load_names(manifest.names))
     releases = compare_releases(catalogue)
     events = code_events(releases, catalogue)
+    official = tuple(e for y, files in _of_kind(results, "changes").items() for e in official_entries(y, files))
+    successors, refused = find_successors(catalogue, releases, official)
+    lineage = Lineage.of(successors)
+    notes = _official_notes(notes + refused, results, official, releases, catalogue)
     project = Project(
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
-        codes=tuple(code_pages(catalogue, hierarchy, events)),
+        codes=tuple(code_pages(catalogue, hierarchy, events, lineage)),
         nodes=tuple(node_pages(catalogue, hierarchy)),
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,
-        changes=tuple(changes_pages(releases)),
+        changes=tuple(changes_pages(releases, Official(official, {c.code for c in catalogue.codes}, lineage))),
         overview=changes_overview(releases),
-        report=report_data(catalogue, notes),
+        official=official,
+        successors=successors,
+        lineage=lineage,
+        report=report_data(catalogue, notes, successors),
         build_date=today,
         deadlines=load_deadlines(manifest.deadlines) if manifest.deadlines else (),
         downloads=plan_downloads(manifest),
     )
     check_links(project)
     return project
+
+
+def _of_kind(results: dict[int, list[FileResult]], kind: str) -> dict[int, list[FileResult]]:
+    return {year: [f for f in files if f.spec.kind == kind] for year, files in results.items()}
+
+
+def _official_notes(notes, results, official, releases, catalogue) -> tuple[Note, ...]:
+    """The report notes of change documents: their cleaning, and where they disagree with the code lists."""
+    cleaning = [n for files in _of_kind(results, "changes").values() for f in files for n in f.notes]
+    checks = check_official(official, releases, {c.code for c in catalogue.codes})
+    return tuple(sorted((*notes, *cleaning, *checks)))
 
 
 def planned_urls(project: Project) -> set[str]:
@@ -110,7 +134,7 @@ def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell:
         writer.write(urls.output_path(node.url), shell.wrap(node.url, node.title, body))
     for page, release in zip(project.changes, project.releases):
         writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.changes_body(page)))
-        writer.write(urls.changes_json(release.year), dump_json(changes_document(release)))
+        writer.write(urls.changes_json(release.year), dump_json(changes_document(release, project.lineage)))
     writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
     write_downloads(project.downloads, writer)
     if project.deadlines:

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from . import urls
 from .compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
+from .moved import MovedRow, moved_rows
+from .official import OfficialEntry
+from .successors import Lineage
 from .labels import EVENT_LABELS, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT
 from .urls import Link, make_link
 
@@ -41,6 +44,18 @@ class KindSection:
 
 
 @dataclass(frozen=True)
+class OfficialRow:
+    """An entry of an official change document, and whether the code lists agree."""
+
+    code: str
+    link: Link | None  # None: the code is in no code list
+    kind_title: str
+    text: str | None
+    successors: tuple[Link, ...]
+    agrees: bool
+
+
+@dataclass(frozen=True)
 class SystemSection:
     system: str
     system_name: str
@@ -51,6 +66,8 @@ class SystemSection:
     count: int
     counts: tuple[int, ...]  # per kind, in CHANGE_KINDS order
     kinds: tuple[KindSection, ...]  # only kinds with changes
+    official: tuple[OfficialRow, ...]  # entries of official change documents for this release and system
+    moved: tuple[MovedRow, ...]  # expired codes of this system and where they went
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,8 @@ class ChangesPage:
     @property
     def links(self) -> tuple[Link, ...]:
         rows = tuple(r.link for s in self.systems for k in s.kinds for r in k.rows)
+        rows += tuple(x for s in self.systems for o in s.official for x in (o.link, *o.successors) if x is not None)
+        rows += tuple(x for s in self.systems for m in s.moved for x in (m.old, m.new))
         extra = tuple(x for x in (self.previous, self.next) if x is not None)
         return rows + extra + (self.overview, self.json)
 
@@ -144,7 +163,17 @@ def _compared_note(system: SystemChanges, previous_year: int | None) -> str:
     return f"Sammenlignet med utgaven for {system.from_year}."
 
 
-def _section(page_url: str, system: SystemChanges, previous_year: int | None) -> SystemSection:
+def _official_row(page_url: str, entry: OfficialEntry, system: SystemChanges, known: set[str]) -> OfficialRow:
+    def code_link(code: str) -> Link | None:
+        return make_link(page_url, urls.code_url(code), code) if code in known else None
+
+    actual = next((c.change for c in system.changes if c.code == entry.code), None)
+    successors = tuple(x for x in map(code_link, entry.successors) if x is not None)
+    return OfficialRow(entry.code, code_link(entry.code), KIND_TITLES[entry.change], entry.text, successors, actual == entry.change)
+
+
+def _section(page_url: str, system: SystemChanges, previous_year: int | None, official: Official) -> SystemSection:
+    moved = moved_rows(page_url, official.lineage.of_release(system.year, system.system))
     slug = urls.SYSTEM_SLUGS[system.system]
     kinds = tuple(
         KindSection(kind, f"{slug}-{kind}", KIND_TITLES[kind], tuple(_row(page_url, c) for c in system.of_kind(kind)))
@@ -161,10 +190,25 @@ def _section(page_url: str, system: SystemChanges, previous_year: int | None) ->
         count=system.count,
         counts=tuple(len(system.of_kind(k)) for k in CHANGE_KINDS),
         kinds=kinds,
+        official=tuple(
+            _official_row(page_url, e, system, official.known)
+            for e in official.entries
+            if e.year == system.year and e.system == system.system
+        ),
+        moved=moved,
     )
 
 
-def changes_pages(releases: tuple[ReleaseChanges, ...]) -> list[ChangesPage]:
+@dataclass(frozen=True)
+class Official:
+    """The official change documents' entries, the codes that have a page, and successors."""
+
+    entries: tuple[OfficialEntry, ...]
+    known: set[str]
+    lineage: Lineage
+
+
+def changes_pages(releases: tuple[ReleaseChanges, ...], official: Official) -> list[ChangesPage]:
     """A page per release, comparing it with the previous release of each code system."""
     pages = []
     years = [r.year for r in releases]
@@ -179,7 +223,7 @@ def changes_pages(releases: tuple[ReleaseChanges, ...]) -> list[ChangesPage]:
                 year=release.year,
                 previous_year=release.previous_year,
                 kind_titles=tuple(KIND_TITLES[k] for k in CHANGE_KINDS),
-                systems=tuple(_section(url, s, release.previous_year) for s in release.systems),
+                systems=tuple(_section(url, s, release.previous_year, official) for s in release.systems),
                 overview=make_link(url, urls.CHANGES_OVERVIEW, "Alle utgaver"),
                 previous=make_link(url, urls.changes_url(prev_year), str(prev_year)) if prev_year else None,
                 next=make_link(url, urls.changes_url(next_year), str(next_year)) if next_year else None,
@@ -218,17 +262,22 @@ def code_history(page_url: str, code: str, events: tuple[CodeEvent, ...]) -> tup
     return tuple(entries)
 
 
-def changes_document(release: ReleaseChanges) -> dict:
-    """`api/endringer/<YEAR>.json`."""
+def changes_document(release: ReleaseChanges, lineage: Lineage) -> dict:
+    """`api/endringer/<YEAR>.json`; an expired entry lists its successors."""
     return {
         "from_year": release.previous_year,
         "to_year": release.year,
         "compared_with": {s.system: s.from_year for s in release.systems},
-        "changes": [
-            {"system": c.system, "code": c.code, "change": c.change, "before": c.before, "after": c.after}
-            for c in release.changes
-        ],
+        "changes": [_change_entry(c, release.year, lineage) for c in release.changes],
     }
+
+
+def _change_entry(change: Change, year: int, lineage: Lineage) -> dict:
+    entry = {"system": change.system, "code": change.code, "change": change.change, "before": change.before, "after": change.after}
+    if change.change == "expired":
+        found = (s for s in lineage.by_old.get(change.code, ()) if s.year == year and s.old_system == change.system)
+        entry["successors"] = [{"code": s.code, "kind": s.kind} for s in found]
+    return entry
 
 
 def _summary(release: ReleaseChanges) -> str:

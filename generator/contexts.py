@@ -6,13 +6,15 @@ links: templates only format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from . import urls
 from .labels import SYSTEM_NAMES, SYSTEM_SHORT
 from .urls import Link, make_link
 from .changes import HistoryEntry, code_history
+from .moved import SuccessorRow, predecessor_rows, successor_rows
+from .successors import Lineage
 from .compare import CodeEvent, TimelineRow, code_timeline, text_changed_years
 from .hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
 from .model import Catalogue, Code
@@ -66,6 +68,8 @@ class CodePage:
     periods: tuple[Period, ...]
     changed_years: tuple[int, ...]
     history: tuple[HistoryEntry, ...]
+    successors: tuple[SuccessorRow, ...]
+    predecessors: tuple[SuccessorRow, ...]
     breadcrumbs: tuple[Link, ...]
     previous: Link | None
     next: Link | None
@@ -74,7 +78,8 @@ class CodePage:
     @property
     def links(self) -> tuple[Link, ...]:
         extra = tuple(x for x in (self.previous, self.next) if x is not None)
-        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history)
+        moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
+        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,9 @@ def _crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node,
     return (top,) + tuple(make_link(page_url, urls.node_url(system, n.prefix), _node_label(n)) for n in nodes)
 
 
-def code_pages(catalogue: Catalogue, hierarchy: Hierarchy, events: Mapping[str, tuple[CodeEvent, ...]]) -> list[CodePage]:
+def code_pages(
+    catalogue: Catalogue, hierarchy: Hierarchy, events: Mapping[str, tuple[CodeEvent, ...]], lineage: Lineage
+) -> list[CodePage]:
     """A page for every code in any release, expired codes included."""
     by_system: dict[str, list[Code]] = {}
     for code in catalogue.codes:
@@ -166,8 +173,16 @@ def code_pages(catalogue: Catalogue, hierarchy: Hierarchy, events: Mapping[str, 
         for index, code in enumerate(members):
             prev_code = members[index - 1] if index else None
             next_code = members[index + 1] if index + 1 < len(members) else None
-            history = code_history(urls.code_url(code.code), code.code, events.get(code.code, ()))
-            pages.append(_code_page(code, catalogue, hierarchy, (prev_code, next_code), history))
+            url = urls.code_url(code.code)
+            history = code_history(url, code.code, events.get(code.code, ()))
+            page = _code_page(code, catalogue, hierarchy, (prev_code, next_code), history)
+            pages.append(
+                replace(
+                    page,
+                    successors=successor_rows(url, lineage.by_old.get(code.code, ())),
+                    predecessors=predecessor_rows(url, lineage.by_new.get(code.code, ())),
+                )
+            )
     return sorted(pages, key=lambda p: p.code)
 
 
@@ -202,6 +217,8 @@ def _code_page(
         periods=_periods(timeline),
         changed_years=text_changed_years(timeline),
         history=history,
+        successors=(),
+        predecessors=(),
         breadcrumbs=_crumbs(url, hierarchy, code.system, nodes),
         previous=neighbour(prev_code),
         next=neighbour(next_code),

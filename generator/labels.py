@@ -20,3 +20,13 @@ EVENT_LABELS = {
     "text": "Tekst endret",
     "reactivated": "Gyldig igjen",
 }
+SUCCESSOR_LABELS = {
+    "official": "Erstattet av",
+    "moved": "Flyttet til",
+    "similar": "Ny kode med nesten lik tekst",
+}
+PREDECESSOR_LABELS = {
+    "official": "Erstatter",
+    "moved": "Flyttet fra",
+    "similar": "Tidligere kode med nesten lik tekst",
+}

@@ -10,9 +10,11 @@ import yaml
 
 from .problems import InputError, Location
 from .sources.base import SYSTEMS, FileSpec, normalise_system
+from .sources.columns import ROLES
 
-FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns"}
-COLUMN_ROLES = {"code", "text", "system"}
+FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind"}
+COLUMN_ROLES = set(ROLES)
+FILE_KINDS = ("codes", "changes")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ def _file(base: Path, manifest: Path, year: int, index: int, entry: Any) -> File
     columns = entry.get("columns") or {}
     if not isinstance(columns, dict) or set(columns) - COLUMN_ROLES:
         raise InputError(where, f"'columns' maps {sorted(COLUMN_ROLES)} to a header name or column letter")
+    kind = entry.get("kind", "codes")
+    if kind not in FILE_KINDS:
+        raise InputError(where, f"'kind' must be one of {', '.join(FILE_KINDS)}, not {kind!r}")
     header = entry.get("header")
     if header is not None and not isinstance(header, bool):
         raise InputError(where, "'header' must be true or false")
@@ -103,4 +108,5 @@ def _file(base: Path, manifest: Path, year: int, index: int, entry: Any) -> File
         delimiter=entry.get("delimiter"),
         header=header,
         columns={str(k): str(v) for k, v in columns.items()},
+        kind=kind,
     )

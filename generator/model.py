@@ -90,6 +90,8 @@ def build_catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catal
     release_list = []
     for year in sorted(releases):
         results = list(releases[year])
+        if not results:
+            raise InputError(Location("manifest"), f"release {year} lists no code list (only change documents)")
         versions = _release_versions(year, results, notes)
         per_year[year] = versions
         counts: dict[str, int] = defaultdict(int)

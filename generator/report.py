@@ -6,10 +6,12 @@ from collections import Counter
 
 from .model import Catalogue
 from .problems import Note
+from .successors import SUCCESSOR_KINDS, Successor
 
 
-def report_data(catalogue: Catalogue, notes: tuple[Note, ...]) -> dict:
+def report_data(catalogue: Catalogue, notes: tuple[Note, ...], successors: tuple[Successor, ...] = ()) -> dict:
     """The report as plain data, ready for JSON."""
+    moves = Counter((str(s.year), s.kind) for s in {(s.year, s.old, s.kind): s for s in successors}.values())
     active = sum(1 for c in catalogue.codes if c.active)
     return {
         "releases": [
@@ -22,6 +24,10 @@ def report_data(catalogue: Catalogue, notes: tuple[Note, ...]) -> dict:
         ],
         "totals": {"codes": len(catalogue.codes), "active": active, "expired": len(catalogue.codes) - active},
         "note_counts": dict(sorted(Counter(n.kind for n in notes).items())),
+        "expired_with_successor": {
+            year: {kind: moves[(year, kind)] for kind in SUCCESSOR_KINDS if moves[(year, kind)]}
+            for year in sorted({y for y, _ in moves})
+        },
         "notes": [
             {"file": n.where.file, "line": n.where.line, "cell": n.where.cell, "kind": n.kind, "detail": n.detail}
             for n in notes
@@ -39,6 +45,10 @@ def report_text(data: dict) -> str:
             lines.append(f"  {f['path']} ({f['encoding']}): {f['rows']} rows")
     totals = data["totals"]
     lines += ["", f"codes: {totals['codes']} ({totals['active']} valid, {totals['expired']} expired)", ""]
+    for year, kinds in data["expired_with_successor"].items():
+        counts = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
+        lines.append(f"expired codes with a successor in {year}: {counts}")
+    lines.append("")
     for kind, count in data["note_counts"].items():
         lines.append(f"{kind}: {count}")
     lines.append("")

@@ -43,6 +43,7 @@ class FileSpec:
     delimiter: str | None = None
     header: bool | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
+    kind: str = "codes"  # "codes": a code list; "changes": an official change document
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,12 @@ class SourceRow:
 
     where: Location
     code: str
-    text: str
+    text: str  # may be empty in a change document
     system: str | None
+    extra: tuple[tuple[str, str], ...] = ()  # optional columns: (role, value), non-empty values only
+
+    def get(self, role: str) -> str | None:
+        return dict(self.extra).get(role)
 
 
 @dataclass(frozen=True)

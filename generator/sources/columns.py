@@ -15,8 +15,6 @@ from ..clean import BOM, CODE_RE, clean_code, clean_text, unquote, unusual_shape
 from ..problems import InputError, Location, Note
 from .base import FileSpec, SourceRow, normalise_system
 
-ROLES = ("code", "text", "system")
-REQUIRED_ROLES = ("code", "text")
 _ROLE_NAMES = {
     "code": ("kode", "code", "prosedyrekode", "kodeverdi", "procedure code"),
     "text": (
@@ -24,7 +22,15 @@ _ROLE_NAMES = {
         "kodebeskrivelse", "kodetekst fullstendig", "fulltekst", "term",
     ),
     "system": ("kodeverk", "code type", "codetype", "kodesystem", "code system", "system"),
+    # change documents
+    "change": ("endringstype", "endring", "type endring", "change type", "changetype", "change"),
+    "successor": (
+        "erstattet av", "erstattes av", "ny kode", "erstatning", "erstatningskode",
+        "replaced by", "replacement", "successor", "new code",
+    ),
 }
+ROLES = tuple(_ROLE_NAMES)
+REQUIRED = {"codes": ("code", "text"), "changes": ("code", "change")}
 _LETTERS_RE = re.compile(r"[A-Za-z]{1,2}")
 _DIGIT_RE = re.compile(r"[0-9]")
 
@@ -77,7 +83,7 @@ def looks_like_code(cell: str) -> bool:
 def is_header_row(cells: Sequence[str]) -> bool:
     """A row is a header if a cell names the code or text role and none is a code."""
     roles = {header_role(cell) for cell in cells}
-    if not roles & set(REQUIRED_ROLES):
+    if not roles & {"code", "text", "change"}:
         return False
     return not any(looks_like_code(cell) for cell in cells)
 
@@ -86,22 +92,23 @@ def is_header_row(cells: Sequence[str]) -> bool:
 class Layout:
     """Column of each role (0-based), the expected width and the header line (0: none)."""
 
-    code: int
-    text: int
-    system: int | None
+    roles: tuple[tuple[str, int], ...]
     width: int
     header_line: int = 0
 
+    def column(self, role: str) -> int | None:
+        return dict(self.roles).get(role)
+
 
 def default_layout(spec: FileSpec, where: Location) -> Layout:
-    """Layout of a file without a header: A = code, B = text, or letters from spec.columns."""
-    found = {"code": 0, "text": 1}
+    """Layout of a file without a header: A = code, B = text (or change), or letters from spec.columns."""
+    found = {"code": 0, REQUIRED[spec.kind][1]: 1}
     for role, ref in spec.columns.items():
         if not is_letter_ref(ref):
             raise InputError(where, f"columns: {role} = {ref!r} names a header, but the file has no header row")
         found[role] = column_index(ref.strip())
     width = max(found.values()) + 1
-    return Layout(found["code"], found["text"], found.get("system"), width)
+    return Layout(tuple(sorted(found.items())), width)
 
 
 def header_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layout:
@@ -114,14 +121,14 @@ def header_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layo
         index = _column_of(role, ref, cells, width, where, shown) if ref else _auto_column(role, cells, where)
         if index is not None:
             found[role] = index
-    missing = [role for role in REQUIRED_ROLES if role not in found]
+    missing = [role for role in REQUIRED[spec.kind] if role not in found]
     if missing:
         raise InputError(
             where,
             f"header row has no {' or '.join(missing)} column (headers found: {shown}); "
             "name the columns under 'columns' in the manifest",
         )
-    return Layout(found["code"], found["text"], found.get("system"), width, where.line)
+    return Layout(tuple(sorted(found.items())), width, where.line)
 
 
 def _used_width(cells: Sequence[str]) -> int:
@@ -200,27 +207,35 @@ def _row(
         value = cells[index] if index < len(cells) else ""
         return value, Location(spec.display, line, cell_name(index, line))
 
-    raw_code, code_at = at(layout.code)
-    raw_text, text_at = at(layout.text)
+    raw_code, code_at = at(layout.column("code"))
+    text_column = layout.column("text")
+    raw_text, text_at = at(text_column) if text_column is not None else ("", code_at)
     has_code = bool(raw_code.replace(BOM, "").strip())
-    has_text = bool(raw_text.replace(BOM, "").strip())
-    if not has_code and not has_text:
+    if not has_code and not any(cell.replace(BOM, "").strip() for cell in cells):
         notes.append(Note(Location(spec.display, line), "blank-line", "no code and no text"))
         return None
     if not has_code:
         raise InputError(code_at, "row has no code")
     code, code_notes = clean_code(raw_code, code_at)
     text, text_notes = clean_text(raw_text, text_at)
-    if not text:
+    if not text and spec.kind == "codes":
         raise InputError(text_at, f"row has no text (code {code})")
     notes.extend(code_notes)
     notes.extend(text_notes)
     system = spec.system
-    if layout.system is not None:
-        system = _row_system(spec, *at(layout.system))
-    if system and unusual_shape(system, code):
+    if layout.column("system") is not None:
+        system = _row_system(spec, *at(layout.column("system")))
+    if system and spec.kind == "codes" and unusual_shape(system, code):
         notes.append(Note(code_at, "unusual-shape", f"{code} does not have the usual shape of {system} codes"))
-    return SourceRow(Location(spec.display, line), code, text, system)
+    extra = tuple(_extra(role, *at(index), notes) for role, index in layout.roles if role not in ("code", "text", "system"))
+    return SourceRow(Location(spec.display, line), code, text, system, tuple(e for e in extra if e[1]))
+
+
+def _extra(role: str, raw: str, where: Location, notes: list[Note]) -> tuple[str, str]:
+    """An optional column's cleaned value (empty when the cell is empty)."""
+    value, value_notes = clean_text(raw, where)
+    notes.extend(value_notes)
+    return role, value
 
 
 def _row_system(spec: FileSpec, raw: str, where: Location) -> str | None:

@@ -319,3 +319,38 @@ def atom_feed(releases: tuple[ReleaseChanges, ...], site_url: str | None) -> str
         ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+LATEST_MARKER = "<!-- nkpk:latest-changes -->"
+
+
+@dataclass(frozen=True)
+class LatestChanges:
+    """The newest release's change counts, for a hand-written page (the front page)."""
+
+    year: int
+    link: Link
+    overview: Link
+    kind_titles: tuple[str, ...]
+    rows: tuple[OverviewRow, ...]
+
+
+def latest_changes(from_url: str, releases: tuple[ReleaseChanges, ...]) -> LatestChanges:
+    newest = releases[-1]
+    rows = tuple(
+        OverviewRow(
+            link=make_link(from_url, urls.changes_url(newest.year) + "#" + urls.SYSTEM_SLUGS[s.system], SYSTEM_SHORT[s.system]),
+            year=newest.year,
+            system=SYSTEM_SHORT[s.system],
+            from_year=s.from_year,
+            counts=tuple(len(s.of_kind(k)) for k in CHANGE_KINDS),
+        )
+        for s in newest.systems
+    )
+    return LatestChanges(
+        year=newest.year,
+        link=make_link(from_url, urls.changes_url(newest.year), f"Alle endringer i {newest.year}"),
+        overview=make_link(from_url, urls.CHANGES_OVERVIEW, "Endringer i tidligere utgaver"),
+        kind_titles=tuple(KIND_TITLES[k] for k in CHANGE_KINDS),
+        rows=rows,
+    )

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import urls
+from .changes import LATEST_MARKER, latest_changes
 from .contexts import system_list
 from .guidance import fill_markers
 from .build import Project, planned_urls, prepare, write_pages
@@ -115,6 +116,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
     def on_page_content(self, html: str, page, config, files) -> str:
         if page.file.src_uri in self._generated:
             return self._generated[page.file.src_uri][1]()
+        if LATEST_MARKER in html:
+            html = html.replace(LATEST_MARKER, self._renderer.latest_changes(latest_changes(page.url, self._project.releases)))
         if SYSTEMS_MARKER in html:
             listing = system_list(page.url, self._project.systems, self._project.catalogue.newest.year)
             html = html.replace(SYSTEMS_MARKER, self._renderer.system_list(listing))

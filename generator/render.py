@@ -13,7 +13,7 @@ from typing import Protocol
 
 import jinja2
 
-from .changes import ChangesOverview, ChangesPage
+from .changes import ChangesOverview, ChangesPage, LatestChanges
 from .contexts import CodePage, NodePage, SystemList, SystemPage
 from .guidance import DeadlineTable, DownloadList, NextDeadline
 from .model import Code
@@ -43,6 +43,7 @@ class Renderer:
         self._system_list = self.env.get_template("system_list.html")
         self._changes = self.env.get_template("changes.html")
         self._overview = self.env.get_template("changes_overview.html")
+        self._latest = self.env.get_template("latest_changes.html")
         self._next_deadline = self.env.get_template("next_deadline.html")
         self._deadline_table = self.env.get_template("deadline_table.html")
         self._download_list = self.env.get_template("download_list.html")
@@ -64,6 +65,9 @@ class Renderer:
 
     def overview_body(self, page: ChangesOverview) -> str:
         return self._overview.render(page=page)
+
+    def latest_changes(self, page: LatestChanges) -> str:
+        return self._latest.render(page=page)
 
     def next_deadline(self, page: NextDeadline) -> str:
         return self._next_deadline.render(page=page)

@@ -119,3 +119,10 @@ def test_word_diff_marks_only_changed_words() -> None:
     assert [(s.text, s.changed) for s in after] == [("Total protese i", False), ("kneledd, sementert", True)]
     same, same_after = word_diff("Uendret tekst", "Uendret tekst")
     assert not any(s.changed for s in same + same_after)
+
+
+def test_front_page_shows_the_newest_release_changes(sample_site: Path) -> None:
+    page = parse_page(sample_site / "index.html")
+    text = " ".join(page.text)
+    assert "Endringer i utgaven for 2017" in text
+    assert "endringer/2017/" in page.links and "endringer/2017/#ncsp" in page.links

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import logging
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .build import prepare
+from .clock import build_date
+from .freshness import build_key, is_fresh, key_path, remember
 from .problems import InputError
 from .report import report_text, summary
 
@@ -24,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: site/)")
     build.add_argument("--site-url", help="public base address, e.g. https://example.org/nkpk/")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs configuration")
+    build.add_argument("--force", action="store_true", help="build even if no input has changed")
     check = sub.add_parser("check", help="read and validate the inputs; write nothing")
     check.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
     check.add_argument("--report", action="store_true", help="print the whole build report")
@@ -40,6 +44,13 @@ def run_build(args: argparse.Namespace) -> int:
     if args.manifest:
         config.plugins["nkpk"].config.manifest = str(args.manifest.resolve())
     plugin = config.plugins["nkpk"]
+    site = Path(config.site_dir)
+    manifest = Path(config.config_file_path).resolve().parent / plugin.config.manifest
+    key = build_key(args.config, manifest, config.site_url or None, build_date(os.environ))
+    if not args.force and is_fresh(site, key):
+        print(f"nkpk-site: {site} is up to date (no input has changed); nothing written")
+        return 0
+    key_path(site).unlink(missing_ok=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
@@ -48,6 +59,7 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     finally:
         config.plugins.on_shutdown()
+    remember(site, key)
     print(f"nkpk-site: {summary(plugin.project.report)}; site in {config.site_dir}")
     return 0
 

@@ -29,7 +29,7 @@ from .build import Project, planned_urls, prepare, write_pages
 from .problems import InputError
 from .render import Renderer
 from .theme import ThemeShell
-from .write import OutputClash, SiteWriter, discard, fresh_dir, swap_in
+from .write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
 
 SYSTEMS_MARKER = "<!-- nkpk:systems -->"
 
@@ -132,11 +132,13 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
     def on_post_build(self, config) -> None:
         shell = ThemeShell(self._env, config, self._nav, self._files)
         try:
-            writer = SiteWriter(Path(config.site_dir))
+            writer = SiteWriter(Path(config.site_dir), previous=self._final)
             write_pages(self._project, writer, self._renderer, shell, config.site_url or None)
         except OutputClash as exc:
             raise PluginError(str(exc)) from None
         if self._final is not None:
+            # What mkdocs wrote itself (guidance pages, assets): keep unchanged files as they were.
+            adopt_unchanged(Path(config.site_dir), self._final, writer.written)
             swap_in(self._fresh, self._final)
             config.site_dir = str(self._final)
             self._final = self._fresh = None

@@ -43,11 +43,24 @@ def output_path(url: str) -> str:
 
 
 def link(from_url: str, to_url: str) -> str:
-    """Relative href from the page at `from_url` to `to_url` (both site-relative, may have #anchor)."""
+    """Relative href from the page at `from_url` to `to_url` (both site-relative, may have #anchor).
+
+    Site-relative URLs have no `.` or `..` segments, so the relative path is the
+    way up from the page's folder to the common folder, then down to the target.
+    """
     to_url, hash_, anchor = to_url.partition("#")
-    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    target = posixpath.relpath(to_url or ".", from_dir.rstrip("/") or ".")
-    if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
+    here = from_url.split("/")[:-1]  # the page's folder: "kode/JKA21/" -> ["kode", "JKA21"]
+    there = to_url.split("/")
+    common = 0
+    for a, b in zip(here, there[:-1]):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    target = "/".join(parts)
+    if not target:
+        target = "./"
+    elif not there[-1] and not target.endswith("/"):
         target += "/"
     return target + hash_ + anchor
 

@@ -13,11 +13,20 @@ class OutputClash(Exception):
 
 
 class SiteWriter:
-    """Writes UTF-8 files with `\\n` line ends under one root, each path once."""
+    """Writes UTF-8 files with `\\n` line ends under one root, each path once.
 
-    def __init__(self, root: Path) -> None:
+    With `previous` (the site being replaced), a file whose bytes are the same
+    as the previous site's is hard-linked from there instead of written: it
+    keeps its inode and modification time, so a deploy that syncs by time or
+    content moves nothing for it.
+    """
+
+    def __init__(self, root: Path, previous: Path | None = None) -> None:
         self.root = root
+        self.previous = previous if previous is not None and previous.is_dir() else None
         self._written: set[str] = set()
+        self._folders: set[Path] = set()
+        self.reused = 0
 
     def write(self, rel_path: str, text: str) -> None:
         self.write_bytes(rel_path, text.encode("utf-8"))
@@ -30,12 +39,55 @@ class SiteWriter:
         if target.exists():
             raise OutputClash(f"{rel_path} was already written by another part of the build")
         self._written.add(rel_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        if self.previous is not None and _link_if_same(self.previous / rel_path, data, target):
+            self.reused += 1
+        else:
+            target.write_bytes(data)
 
     @property
     def count(self) -> int:
         return len(self._written)
+
+    @property
+    def written(self) -> frozenset[str]:
+        """Every path written so far."""
+        return frozenset(self._written)
+
+
+def _link_if_same(old: Path, data: bytes, target: Path) -> bool:
+    """Hard-link `old` to `target` if it holds exactly `data`."""
+    try:
+        if old.stat().st_size != len(data) or old.read_bytes() != data:
+            return False
+        os.link(old, target)
+    except OSError:  # no previous file, or no hard links on this file system
+        return False
+    return True
+
+
+def adopt_unchanged(root: Path, previous: Path, skip: frozenset[str]) -> int:
+    """Replace files of `root` (other than `skip`) that equal the previous site's by links to those."""
+    if not previous.is_dir():
+        return 0
+    adopted = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            if rel in skip:
+                continue
+            spare = path.with_name(f".{name}.nkpk-link")
+            try:
+                if not _link_if_same(previous / rel, path.read_bytes(), spare):
+                    continue
+                os.replace(spare, path)
+            except OSError:
+                continue
+            adopted += 1
+    return adopted
 
 
 def fresh_dir(final: Path) -> Path:

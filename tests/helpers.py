@@ -11,9 +11,9 @@ from generator.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build_site(out: Path, manifest: Path | None = None, site_url: str | None = None) -> int:
+def build_site(out: Path, manifest: Path | None = None, site_url: str | None = None, extra: list[str] | None = None) -> int:
     """Run `nkpk-site build` as a user would, from the project root."""
-    args = ["build", "--config", str(ROOT / "mkdocs.yml"), "--out", str(out)]
+    args = ["build", "--config", str(ROOT / "mkdocs.yml"), "--out", str(out), *(extra or [])]
     if manifest is not None:
         args += ["--manifest", str(manifest)]
     if site_url:

@@ -1,0 +1,59 @@
+"""Rebuilds: unchanged inputs write nothing; a forced or partial rebuild rewrites only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .helpers import ROOT, build_site
+
+
+def _stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """inode and modification time of every file: both stay when a file is not rewritten."""
+    return {str(p.relative_to(root)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def _sample_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data / "releases.yaml"
+
+
+def test_unchanged_inputs_write_nothing(tmp_path: Path, capsys) -> None:
+    manifest = _sample_copy(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, manifest) == 0
+    before = _stamps(site)
+    capsys.readouterr()
+    assert build_site(site, manifest) == 0
+    assert "is up to date" in capsys.readouterr().out
+    assert _stamps(site) == before
+
+
+def test_forced_rebuild_rewrites_no_unchanged_file(tmp_path: Path) -> None:
+    manifest = _sample_copy(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, manifest) == 0
+    before = _stamps(site)
+    assert build_site(site, manifest, extra=["--force"]) == 0
+    after = _stamps(site)
+    assert set(after) == set(before)
+    assert [p for p in after if after[p] != before[p]] == []
+
+
+def test_a_text_fix_rewrites_only_what_shows_it(tmp_path: Path) -> None:
+    manifest = _sample_copy(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, manifest) == 0
+    before = _stamps(site)
+    ncrp = manifest.parent / "ncrp_2015.txt"
+    lines = ncrp.read_text(encoding="utf-8").splitlines(keepends=True)
+    code, text = lines[0].split("\t", 1)
+    lines[0] = f"{code}\t{text.strip()} (rettet)\n"
+    ncrp.write_text("".join(lines), encoding="utf-8")
+    assert build_site(site, manifest) == 0
+    after = _stamps(site)
+    rewritten = {p for p in after if after[p] != before.get(p)}
+    assert f"kode/{code}/index.html" in rewritten and f"api/kode/{code}.json" in rewritten
+    assert "kode/JKA21/index.html" not in rewritten
+    assert len(rewritten) < len(after) / 4

@@ -14,7 +14,7 @@ from .sources.columns import ROLES
 
 FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind"}
 COLUMN_ROLES = set(ROLES)
-FILE_KINDS = ("codes", "changes")
+FILE_KINDS = ("codes", "changes", "book", "book-notes")  # book: sources/book.py; book-notes: annotations.py
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from .base import FileResult, FileSpec
+from .book import read_book
 from .sheet import read_sheet
 from .text import read_text
 
 SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+BOOK_KINDS = frozenset({"book", "book-notes"})
 
 
 def read_file(spec: FileSpec) -> FileResult:
-    """Read one input file: workbooks by the sheet reader, anything else as text."""
+    """Read one input file: books by the book reader, workbooks by the sheet reader, anything else as text."""
+    if spec.kind in BOOK_KINDS:
+        return read_book(spec)
     if spec.path.suffix.lower() in SHEET_SUFFIXES:
         return read_sheet(spec)
     return read_text(spec)

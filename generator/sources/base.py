@@ -43,7 +43,8 @@ class FileSpec:
     delimiter: str | None = None
     header: bool | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
-    kind: str = "codes"  # "codes": a code list; "changes": an official change document
+    kind: str = "codes"  # "codes": a code list; "changes": an official change document;
+    # "book": a book-layout file (sources/book.py); "book-notes": a book read only for names and notes
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from .details import detail_values
 from .problems import InputError, Location, Note
 from .sources.base import SYSTEMS, FileResult, SourceRow
 
@@ -21,6 +22,7 @@ class CodeVersion:
     system: str
     text: str
     where: Location
+    details: tuple[tuple[str, str], ...] = ()  # optional columns (role, canonical value); see details.py
 
 
 @dataclass(frozen=True)
@@ -144,4 +146,4 @@ def _version(year: int, row: SourceRow) -> CodeVersion:
             row.where,
             "no code system for this row: give 'system' for the file in the manifest or add a Kodeverk column",
         )
-    return CodeVersion(year, row.system, row.text, row.where)
+    return CodeVersion(year, row.system, row.text, row.where, detail_values(row.extra))

@@ -14,6 +14,7 @@ from typing import Protocol
 import jinja2
 
 from .changes import ChangesOverview, ChangesPage, LatestChanges
+from .details import details_json
 from .contexts import CodePage, NodePage, SystemList, SystemPage
 from .guidance import DeadlineTable, DownloadList, NextDeadline
 from .model import Code
@@ -90,5 +91,5 @@ def code_document(code: Code) -> dict:
         "code": code.code,
         "system": code.system,
         "active": code.active,
-        "versions": [{"year": v.year, "text": v.text} for v in code.versions],
+        "versions": [{"year": v.year, "text": v.text, **details_json(v.details)} for v in code.versions],
     }

@@ -6,7 +6,8 @@ their well-known codes). The output is byte-deterministic, so the committed
 `data/deadlines.yaml` are hand-edited. The files carry the quirks of the real
 lists: Windows-1252 with spaced codes, a CSV with quoted texts, UTF-8 with and
 without BOM, workbooks with and without a header, tab-prefixed cells, a sheet
-chosen by name, a blank line, cosmetic white space and a repeated row.
+chosen by name, a blank line, cosmetic white space and a repeated row; the
+2017 workbook has the optional columns of the official one (sample_details.py).
 `PLANTED` names the codes of each change.
 """
 
@@ -20,6 +21,8 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
+
+from .sample_details import DETAIL_HEADER, detail_cells, first_years
 
 YEARS = (2015, 2016, 2017)
 FIXED_TIME = datetime.datetime(2017, 1, 1, 0, 0, 0)
@@ -339,13 +342,13 @@ def _system_rows(release: dict[str, Codes], systems: tuple[str, ...]) -> list[li
     return [[s, code, text] for s in systems for code, text in release[s].items()]
 
 
-def workbook_2017(release: dict[str, Codes]) -> bytes:
-    """Info sheet first, codes on the second; one row repeated verbatim."""
-    rows = _system_rows(release, ("NCSP", "NCMP", "NCRP"))
-    at = rows.index(["NCRP", "SAA0AD", release["NCRP"]["SAA0AD"]])
+def workbook_2017(release: dict[str, Codes], first: dict[str, int]) -> bytes:
+    """Info sheet first, codes with the optional columns on the second; one row repeated verbatim."""
+    rows = [row + detail_cells(*row, first[row[1]]) for row in _system_rows(release, ("NCSP", "NCMP", "NCRP"))]
+    at = next(i for i, row in enumerate(rows) if row[1] == "SAA0AD")
     rows.insert(at + 1, list(rows[at]))
     info = [["Eksempeldata for NKPK-nettstedet"], ["Kodene står på arket Prosedyrekoder 2017."]]
-    return xlsx([("Om filen", info), ("Prosedyrekoder 2017", [HEADER] + rows)])
+    return xlsx([("Om filen", info), ("Prosedyrekoder 2017", [HEADER + DETAIL_HEADER] + rows)])
 
 
 def files() -> dict[str, bytes]:
@@ -360,7 +363,7 @@ def files() -> dict[str, bytes]:
         "ncmp_2016.xlsx": xlsx([("NCMP2016", ncmp_2016)]),
         "prosedyrekoder_2016.xlsx": xlsx([("Prosedyrekoder 2016",
                                            [HEADER] + _system_rows(r[2016], ("NCSP", "NCRP")))]),
-        "Prosedyrekoder 2017.xlsx": workbook_2017(r[2017]),
+        "Prosedyrekoder 2017.xlsx": workbook_2017(r[2017], first_years(r)),
         "saerkoder_2017.txt": tab_txt(r[2017]["SK"], "utf-8", "saerkoder_2017.txt",
                                       ["Særkode", "Beskrivelse"]),
         "releases.yaml": MANIFEST.encode("utf-8"),
@@ -392,7 +395,7 @@ releases:
       - path: prosedyrekoder_2016.xlsx   # header Kodeverk, Kode, Tekst
   - year: 2017
     files:
-      - path: "Prosedyrekoder 2017.xlsx"
+      - path: "Prosedyrekoder 2017.xlsx"   # with the optional columns: 60-character text, dates, flags, notes
         sheet: Prosedyrekoder 2017
       - path: saerkoder_2017.txt     # UTF-8, own header names
         system: Særkoder

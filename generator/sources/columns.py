@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from ..clean import BOM, CODE_RE, clean_code, clean_text, unquote, unusual_shape
+from ..details import normalise_detail
 from ..problems import InputError, Location, Note
 from .base import FileSpec, SourceRow, normalise_system
 
@@ -28,8 +29,32 @@ _ROLE_NAMES = {
         "erstattet av", "erstattes av", "ny kode", "erstatning", "erstatningskode",
         "replaced by", "replacement", "successor", "new code",
     ),
+    # optional columns of the official workbooks (generator/details.py)
+    "text60": (
+        "tekst 60", "kort tekst", "kodetekst 60 tegn", "tekst 60 tegn", "kodetekst 60", "short text", "text 60",
+    ),
+    "valid_from": ("gyldig fra", "fra dato", "gyldig fra dato", "valid from", "start date", "fom"),
+    "valid_to": ("gyldig til", "til dato", "gyldig til dato", "valid to", "end date", "tom"),
+    "addon": ("tilleggskode", "add-on code", "addon code", "add-on", "addon"),
+    "gender": ("kjønn", "kjønnsspesifikk", "kjønnsspesifikk kode", "gender", "sex"),
+    "inclusion": ("inklusiv", "inklusive", "inkluderer", "omfatter", "inclusion", "includes"),
+    "exclusion": ("eksklusiv", "eksklusive", "ekskluderer", "exclusion", "excludes"),
+    "note": ("merknad", "merknader", "kommentar", "note", "notes"),
+    "npr": ("rapporteres npr", "npr", "rapporteres til npr", "reported to npr"),
 }
 ROLES = tuple(_ROLE_NAMES)
+# Optional columns are also found by a telling part of their header ("Gyldig fra dato (f.o.m.)").
+_LOOSE_ROLES = (
+    ("text60", re.compile(r"(tekst|text).*60|60.*(tegn|tekst|text|char)")),
+    ("valid_from", re.compile(r"(gyldig|valid)(fra|from|fom)|^(fra|fom|from|start)dato")),
+    ("valid_to", re.compile(r"(gyldig|valid)(til|to|tom)|^(til|tom|slutt|utløp)dato")),
+    ("addon", re.compile(r"tilleggskode|addon")),
+    ("gender", re.compile(r"kjønn|kjonn|gender")),
+    ("inclusion", re.compile(r"^(inklu|inclu|omfatter)")),
+    ("exclusion", re.compile(r"^(eksklu|exclu)")),
+    ("note", re.compile(r"^(merknad|kommentar|remark)")),
+    ("npr", re.compile(r"npr")),
+)
 REQUIRED = {"codes": ("code", "text"), "changes": ("code", "change")}
 _LETTERS_RE = re.compile(r"[A-Za-z]{1,2}")
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -151,8 +176,18 @@ def _column_of(role: str, ref: str, cells: Sequence[str], width: int, where: Loc
     return matches[0]
 
 
+def loose_role(cell: str) -> str | None:
+    """The optional column a header names loosely ("Kodetekst (60 tegn)"), if no role matches exactly."""
+    key = header_key(cell)
+    if not key or header_role(cell) is not None:
+        return None
+    return next((role for role, pattern in _LOOSE_ROLES if pattern.search(key)), None)
+
+
 def _auto_column(role: str, cells: Sequence[str], where: Location) -> int | None:
     matches = [i for i, cell in enumerate(cells) if header_role(cell) == role]
+    if not matches:
+        matches = [i for i, cell in enumerate(cells) if loose_role(cell) == role]
     if len(matches) > 1:
         names = ", ".join(repr(cells[i].strip()) for i in matches)
         raise InputError(
@@ -232,10 +267,10 @@ def _row(
 
 
 def _extra(role: str, raw: str, where: Location, notes: list[Note]) -> tuple[str, str]:
-    """An optional column's cleaned value (empty when the cell is empty)."""
+    """An optional column's cleaned value (empty when the cell is empty), details in canonical form."""
     value, value_notes = clean_text(raw, where)
     notes.extend(value_notes)
-    return role, value
+    return role, normalise_detail(role, value, where, notes) if value else value
 
 
 def _row_system(spec: FileSpec, raw: str, where: Location) -> str | None:

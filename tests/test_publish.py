@@ -1,0 +1,133 @@
+"""Publishing: the sample built for a sub-path, checked file by file for what a static host gets.
+
+Every page carries the Content Security Policy and no inline script, loads
+nothing from other hosts, says it is in Norwegian bokmål, links canonically
+to its public address, has one <h1> and headings in order, and every internal
+link and anchor of the whole tree resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .helpers import build_site
+from .linkcheck import check_site
+
+BUILD_DATE = 1775606400  # 2026-04-08 00:00:00 UTC
+SITE_URL = "https://example.org/nkpk/"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; media-src 'self'; object-src 'none'; "
+    "frame-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_RESOURCE = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|track|embed|input)\b[^>]*?\ssrc\s*=\s*\"([^\"]*)\""
+    r"|<link\b[^>]*?\shref\s*=\s*\"([^\"]*)\"",
+    re.I,
+)
+_LINK_REL = re.compile(r"<link\b([^>]*)>", re.I)
+_HEADING = re.compile(r"<h([1-6])\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("publish") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(BUILD_DATE))
+        assert build_site(out, site_url=SITE_URL) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, str]:
+    """Every HTML file of the site, by site-relative path."""
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def test_whole_site_has_no_broken_link_or_anchor(site: Path) -> None:
+    report = check_site(site, base="/nkpk/")  # 404.html links from the site's root path
+    assert report.pages > 300 and report.links > 5000
+    assert report.broken == (), "\n".join(str(b) for b in report.broken[:20])
+
+
+def test_every_page_has_the_content_security_policy(pages: dict[str, str]) -> None:
+    expected = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+    missing = [name for name, text in pages.items() if text.count(expected) != 1]
+    assert missing == []
+    # The policy must come before anything it governs: the first script or stylesheet.
+    for name in ("index.html", "kode/JKA21/index.html", "404.html"):
+        text = pages[name]
+        assert text.index(expected) < min(text.index("<script"), text.index('rel="stylesheet"')), name
+
+
+def test_no_page_has_an_inline_script_or_style(pages: dict[str, str]) -> None:
+    """The policy forbids them: a script must come from a file; JSON data blocks do not run."""
+    inline = set()
+    for name, text in pages.items():
+        for attrs, body in _SCRIPT.findall(text):
+            if "src=" not in attrs and 'type="application/json"' not in attrs:
+                inline.add((name, body[:60]))
+            elif "src=" in attrs and body.strip():
+                inline.add((name, body[:60]))
+        if re.search(r"<style\b|\sstyle\s*=", text, re.I) or re.search(r"\son[a-z]+\s*=\s*\"", text):
+            inline.add((name, "style or event handler attribute"))
+    assert sorted(inline)[:5] == []
+
+
+def test_no_page_loads_anything_from_another_host(pages: dict[str, str]) -> None:
+    """Scripts, styles, icons, images: all relative to the site, or root paths on 404.html."""
+    foreign = set()
+    for name, text in pages.items():
+        for src, href in _RESOURCE.findall(text):
+            target = src or href
+            if href and not _loads(text, href):
+                continue
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I) and not target.startswith("data:"):
+                foreign.add((name, target))
+    assert sorted(foreign)[:5] == []
+    assert not any("fonts.googleapis" in t or "fonts.gstatic" in t for t in pages.values())
+
+
+def _loads(text: str, href: str) -> bool:
+    """Whether the <link> with this href makes the browser fetch it (stylesheet, icon, preload ...)."""
+    for attrs in _LINK_REL.findall(text):
+        if f'href="{href}"' in attrs:
+            rel = re.search(r'\srel\s*=\s*"([^"]*)"', attrs)
+            if rel and set(rel.group(1).lower().split()) & {"stylesheet", "icon", "preload", "preconnect", "modulepreload", "manifest", "dns-prefetch", "prefetch"}:
+                return True
+    return False
+
+
+def test_every_page_is_in_norwegian_bokmal(pages: dict[str, str]) -> None:
+    assert [n for n, t in pages.items() if '<html lang="nb"' not in t] == []
+
+
+def test_pages_link_canonically_to_their_public_address(pages: dict[str, str]) -> None:
+    for name in ("index.html", "bruk/index.html", "kode/JKA21/index.html", "ncsp/JKA/index.html", "endringer/2017/index.html"):
+        address = SITE_URL + name.removesuffix("index.html")
+        assert f'<link rel="canonical" href="{address}">' in pages[name], name
+
+
+def test_one_h1_and_headings_in_order(pages: dict[str, str]) -> None:
+    wrong = {}
+    for name, text in pages.items():
+        levels = [int(h) for h in _HEADING.findall(text)]
+        if levels[:1] != [1] or levels.count(1) != 1:
+            wrong[name] = levels[:6]
+        elif any(b > a + 1 for a, b in zip(levels, levels[1:])):
+            wrong[name] = levels
+    assert dict(list(wrong.items())[:5]) == {}
+
+
+def test_data_tables_have_header_cells(pages: dict[str, str]) -> None:
+    headless = []
+    for name, text in pages.items():
+        for table in re.findall(r"<table\b.*?</table>", text, re.S | re.I):
+            if "<th" not in table:
+                headless.append(name)
+    assert headless[:5] == []

@@ -47,6 +47,14 @@ class SiteWriter:
         else:
             target.write_bytes(data)
 
+    def claim(self, paths: list[str], reused: int) -> None:
+        """Take over paths another process wrote under this root (see parallel.py)."""
+        clash = self._written.intersection(paths)
+        if clash:
+            raise OutputClash(f"two outputs for {sorted(clash)[0]}")
+        self._written.update(paths)
+        self.reused += reused
+
     @property
     def count(self) -> int:
         return len(self._written)

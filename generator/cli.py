@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", help="public base address, e.g. https://example.org/nkpk/")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs configuration")
     build.add_argument("--force", action="store_true", help="build even if no input has changed")
+    build.add_argument("--jobs", type=int, default=0, help="processes that write code pages (default: one per core)")
     check = sub.add_parser("check", help="read and validate the inputs; write nothing")
     check.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
     check.add_argument("--report", action="store_true", help="print the whole build report")
@@ -43,6 +44,8 @@ def run_build(args: argparse.Namespace) -> int:
     config = load_config(config_file=str(args.config), **overrides)
     if args.manifest:
         config.plugins["nkpk"].config.manifest = str(args.manifest.resolve())
+    if args.jobs:
+        config.plugins["nkpk"].config.jobs = args.jobs
     plugin = config.plugins["nkpk"]
     site = Path(config.site_dir)
     manifest = Path(config.config_file_path).resolve().parent / plugin.config.manifest

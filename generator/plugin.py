@@ -38,6 +38,7 @@ class NkpkConfig(base.Config):
     manifest = c.Type(str, default="data/releases.yaml")
     templates = c.Type(str, default="templates")
     nav_title = c.Type(str, default="Kodeverk")
+    jobs = c.Type(int, default=0)  # processes writing code pages; 0: one per core when worth it
 
 
 class NkpkPlugin(BasePlugin[NkpkConfig]):
@@ -133,7 +134,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         shell = ThemeShell(self._env, config, self._nav, self._files)
         try:
             writer = SiteWriter(Path(config.site_dir), previous=self._final)
-            write_pages(self._project, writer, self._renderer, shell, config.site_url or None)
+            write_pages(self._project, writer, self._renderer, shell, config.site_url or None, self.config.jobs)
         except OutputClash as exc:
             raise PluginError(str(exc)) from None
         if self._final is not None:

@@ -57,3 +57,12 @@ def test_a_text_fix_rewrites_only_what_shows_it(tmp_path: Path) -> None:
     assert f"kode/{code}/index.html" in rewritten and f"api/kode/{code}.json" in rewritten
     assert "kode/JKA21/index.html" not in rewritten
     assert len(rewritten) < len(after) / 4
+
+
+def test_one_process_or_two_give_the_same_site(tmp_path: Path) -> None:
+    assert build_site(tmp_path / "one", extra=["--jobs", "1"]) == 0
+    assert build_site(tmp_path / "two", extra=["--jobs", "2"]) == 0
+    one, two = tmp_path / "one", tmp_path / "two"
+    files = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(two)) for p in two.rglob("*") if p.is_file())
+    assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []

@@ -25,6 +25,7 @@ from .model import Catalogue, build_catalogue
 from .problems import InputError, Location, Note
 from .render import Renderer, Shell, code_document, dump_json
 from .report import report_data, report_text
+from .search import write_search
 from .official import OfficialEntry, check_official, official_entries
 from .sources import read_file
 from .successors import Lineage, Successor, find_successors
@@ -139,5 +140,6 @@ def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell:
     write_downloads(project.downloads, writer)
     if project.deadlines:
         writer.write(urls.DEADLINES_ICS, calendar(project.deadlines, project.build_date))
+    write_search(project.catalogue, writer)
     writer.write(urls.REPORT_JSON, dump_json(project.report))
     writer.write(urls.REPORT_TEXT, report_text(project.report))

@@ -116,3 +116,13 @@ def download_path(year: int, name: str) -> str:
 def file_link(from_url: str, path: str) -> str:
     """Relative href to a file whose name may hold spaces or other letters: percent-encoded."""
     return quote(link(from_url, path))
+
+
+SEARCH_PAGE = "sok/"  # the hand-written results page site_src/sok.md
+SEARCH_DIR = "assets/search/"  # the search file and the lunr files, written by the build
+SEARCH_INDEX = SEARCH_DIR + "index.json"
+
+
+def search_asset(name: str) -> str:
+    """Where a file of the browser's search engine is written."""
+    return SEARCH_DIR + name

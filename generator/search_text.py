@@ -1,0 +1,102 @@
+"""Search terms from code texts: the build-time twin of the browser's query processing.
+
+A text becomes terms in four steps, the same here and in `search.js`:
+lower case; fold accents except the ring of `å` (`é` -> `e`, `ö` -> `o`;
+`æ`, `ø` and `å` stay); split into runs of letters and digits; drop the stop
+words of `lunr.no.js`; stem with the Norwegian Snowball stemmer.
+
+The browser stems with `lunr.no.js`, generated from an older Snowball
+Norwegian than `snowballstemmer` 3: the newer one keeps `-ers` after some
+endings (`transvers`) and no longer takes the `-s` off `-ers` when only the
+`s` lies in R1. `stem` puts that rule back, so both sides give the same stem
+for every word; `tests/test_search_stemmer.py` checks it in a browser.
+Accents are folded before stemming because the newer stemmer also counts
+`ê`, `ò`, `ó` and `ô` as vowels.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import snowballstemmer
+
+# Vowels of both stemmers once accents are folded.
+_VOWELS = frozenset("aeiouyæøå")
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile("[\u0300-\u0309\u030b-\u036f]")  # combining marks except the ring above (U+030A)
+_STOP_LIST = re.compile(r"lunr\.generateStopWordFilter\(\s*'([^']*)'")
+
+
+def lunr_dir() -> Path:
+    """The folder of the lunr.js files that ship inside the installed mkdocs package."""
+    return Path(str(resources.files("mkdocs.contrib.search")))
+
+
+def lunr_sources() -> dict[str, Path]:
+    """The three browser files search needs, by file name, in load order."""
+    root = lunr_dir()
+    return {
+        "lunr.js": root / "templates" / "search" / "lunr.js",
+        "lunr.stemmer.support.js": root / "lunr-language" / "lunr.stemmer.support.js",
+        "lunr.no.js": root / "lunr-language" / "lunr.no.js",
+    }
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """The Norwegian stop words, read from `lunr.no.js` so that both sides use one list."""
+    source = lunr_sources()["lunr.no.js"].read_text(encoding="utf-8")
+    found = _STOP_LIST.search(source)
+    if found is None:
+        raise RuntimeError("no stop word list in lunr.no.js")
+    return frozenset(found.group(1).split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, keeping æ, ø and å."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, stop words included."""
+    return _WORD.findall(fold(text))
+
+
+def _r1(word: str) -> int:
+    """Start of Snowball's R1: after the first non-vowel that follows a vowel, at least 3."""
+    for index in range(1, len(word)):
+        if word[index] not in _VOWELS and word[index - 1] in _VOWELS:
+            return max(index + 1, 3)
+    return len(word)
+
+
+@functools.cache
+def _snowball() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("norwegian")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The stem of a folded word, as `lunr.no.js` stems it."""
+    snowball = _snowball()
+    if word.endswith("ers"):
+        r1 = _r1(word)
+        # The older stemmer removes `ers` when it lies in R1, else the `s` after `er`;
+        # the rest of its steps equal the newer ones on the word less that ending.
+        # `a` is a suffix of its own that the newer stemmer removes in R1.
+        if len(word) - 3 >= r1:
+            return snowball.stemWord(word[:-3] + "a")
+        if len(word) - 1 >= r1:
+            return snowball.stemWord(word[:-1] + "a")
+    return snowball.stemWord(word)
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text, in order, repeated as often as they occur."""
+    stops = stop_words()
+    return [stem(w) for w in words(text) if w not in stops]

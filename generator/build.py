@@ -30,6 +30,7 @@ from .official import OfficialEntry, check_official, official_entries
 from .sources import read_file
 from .successors import Lineage, Successor, find_successors
 from .sources.base import FileResult
+from .parallel import workers_for, write_parts
 from .write import SiteWriter
 
 
@@ -123,13 +124,20 @@ def check_links(project: Project) -> None:
                 raise InputError(Location(page.url), f"link to {link.target} has no page")
 
 
-def write_pages(project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell, site_url: str | None) -> None:
-    """Render and write the stamped pages, the JSON twins, the change feed and the report."""
+def write_pages(
+    project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell, site_url: str | None, jobs: int = 0
+) -> None:
+    """Render and write the stamped pages, the JSON twins, the change feed and the report.
+
+    `jobs` processes write the code pages (0: one per core when there are enough pages).
+    """
     by_code = {c.code: c for c in project.catalogue.codes}
-    for page in project.codes:
-        body = renderer.code_body(page)
-        writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, body))
-        writer.write(urls.code_json(page.code), dump_json(code_document(by_code[page.code])))
+
+    def write_code(out: SiteWriter, page: CodePage) -> None:
+        out.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.code_body(page)))
+        out.write(urls.code_json(page.code), dump_json(code_document(by_code[page.code])))
+
+    write_parts(project.codes, write_code, writer, jobs or workers_for(len(project.codes)))
     for node in project.nodes:
         body = renderer.node_body(node)
         writer.write(urls.output_path(node.url), shell.wrap(node.url, node.title, body))

@@ -131,3 +131,12 @@ def test_data_tables_have_header_cells(pages: dict[str, str]) -> None:
             if "<th" not in table:
                 headless.append(name)
     assert headless[:5] == []
+
+
+def test_404_page_helps(pages: dict[str, str]) -> None:
+    """Served at any missing address, so its links start at the site's root path."""
+    text = pages["404.html"]
+    assert "<title>Fant ikke siden - " in text and "Fant ikke siden</h1>" in text
+    assert re.search(r'<form [^>]*role="search"[^>]*action="/nkpk/sok/"', text)
+    assert 'name="q"' in text and 'href="/nkpk/"' in text
+    assert '<script src="/nkpk/assets/javascripts/nkpk-404.js"></script>' in text

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
+from .annotations import annotate, collect_books, merge_names
+from .bookview import BookPage, annotated_pages
 from .changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
 from .clock import build_date
 from .compare import ReleaseChanges, code_events, compare_releases
@@ -54,6 +56,7 @@ class Project:
     build_date: datetime.date  # SOURCE_DATE_EPOCH or today (UTC), read once per build
     deadlines: tuple[Deadline, ...]  # empty: the manifest names no deadlines file
     downloads: tuple[Download, ...]
+    books: tuple[BookPage, ...] = ()  # the book view of each chapter
 
 
 def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
@@ -64,20 +67,25 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
     today = today or build_date(os.environ)
     manifest = load_manifest(manifest_path)
     results = {r.year: [read_file(spec) for spec in r.files] for r in manifest.releases}
-    catalogue, notes = build_catalogue(_of_kind(results, "codes"))
-    hierarchy = build_hierarchy(catalogue, load_names(manifest.names))
+    catalogue, notes = build_catalogue(_of_kind(results, "codes", "book"))
+    books = collect_books(results)
+    hierarchy = build_hierarchy(catalogue, merge_names(books, load_names(manifest.names)))
+    annotations = annotate(books, catalogue, hierarchy)
     releases = compare_releases(catalogue)
     events = code_events(releases, catalogue)
     official = tuple(e for y, files in _of_kind(results, "changes").items() for e in official_entries(y, files))
     successors, refused = find_successors(catalogue, releases, official)
     lineage = Lineage.of(successors)
-    notes = _official_notes(notes + refused, results, official, releases, catalogue)
+    notes = _official_notes(notes + refused + annotations.report, results, official, releases, catalogue)
+    codes, nodes, book_views = annotated_pages(
+        code_pages(catalogue, hierarchy, events, lineage), node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations
+    )
     project = Project(
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
-        codes=tuple(code_pages(catalogue, hierarchy, events, lineage)),
-        nodes=tuple(node_pages(catalogue, hierarchy)),
+        codes=codes,
+        nodes=nodes,
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,
         changes=tuple(changes_pages(releases, Official(official, {c.code for c in catalogue.codes}, lineage))),
@@ -89,13 +97,14 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
         build_date=today,
         deadlines=load_deadlines(manifest.deadlines) if manifest.deadlines else (),
         downloads=plan_downloads(manifest),
+        books=book_views,
     )
     check_links(project)
     return project
 
 
-def _of_kind(results: dict[int, list[FileResult]], kind: str) -> dict[int, list[FileResult]]:
-    return {year: [f for f in files if f.spec.kind == kind] for year, files in results.items()}
+def _of_kind(results: dict[int, list[FileResult]], *kinds: str) -> dict[int, list[FileResult]]:
+    return {year: [f for f in files if f.spec.kind in kinds] for year, files in results.items()}
 
 
 def _official_notes(notes, results, official, releases, catalogue) -> tuple[Note, ...]:
@@ -110,7 +119,7 @@ def planned_urls(project: Project) -> set[str]:
     planned = {p.url for p in project.codes} | {p.url for p in project.nodes} | {p.url for p in project.systems}
     planned |= {urls.code_json(p.code) for p in project.codes}
     planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
-    planned |= {project.overview.url, urls.CHANGES_FEED}
+    planned |= {project.overview.url, urls.CHANGES_FEED} | {p.url for p in project.books}
     planned |= {d.path for d in project.downloads} | ({urls.DEADLINES_ICS} if project.deadlines else set())
     return planned
 
@@ -118,7 +127,7 @@ def planned_urls(project: Project) -> set[str]:
 def check_links(project: Project) -> None:
     """Every link of every generated page must point at a page of the build."""
     planned = planned_urls(project)
-    for page in (*project.codes, *project.nodes, *project.systems, *project.changes, project.overview):
+    for page in (*project.codes, *project.nodes, *project.systems, *project.changes, project.overview, *project.books):
         for link in page.links:
             if link.target.partition("#")[0] not in planned:
                 raise InputError(Location(page.url), f"link to {link.target} has no page")
@@ -141,6 +150,8 @@ def write_pages(
     for node in project.nodes:
         body = renderer.node_body(node)
         writer.write(urls.output_path(node.url), shell.wrap(node.url, node.title, body))
+    for page in project.books:
+        writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.book_body(page)))
     for page, release in zip(project.changes, project.releases):
         writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.changes_body(page)))
         writer.write(urls.changes_json(release.year), dump_json(changes_document(release, project.lineage)))

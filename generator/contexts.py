@@ -74,12 +74,16 @@ class CodePage:
     previous: Link | None
     next: Link | None
     json: Link
+    details: tuple = ()  # bookview.DetailRow: the newest release's optional columns
+    details_year: int = 0  # the release those details are from
+    notes: tuple = ()  # bookview.NoteBlock: notes of the code's groups and of the code
 
     @property
     def links(self) -> tuple[Link, ...]:
         extra = tuple(x for x in (self.previous, self.next) if x is not None)
         moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
-        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves
+        annotated = tuple(x for item in self.details + self.notes for x in item.links)
+        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,14 @@ class NodePage:
     children: tuple[NodeRow, ...]
     active_codes: tuple[CodeRow, ...]
     expired_codes: tuple[CodeRow, ...]
+    notes: tuple = ()  # bookview.NoteBlock: the chapter's or group's own notes
+    book: Link | None = None  # a chapter's book view
 
     @property
     def links(self) -> tuple[Link, ...]:
         rows = self.children + self.active_codes + self.expired_codes
-        return self.breadcrumbs + tuple(r.link for r in rows)
+        annotated = tuple(x for block in self.notes for x in block.links) + ((self.book,) if self.book else ())
+        return self.breadcrumbs + tuple(r.link for r in rows) + annotated
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Protocol
 
 import jinja2
 
+from .bookview import BookPage
 from .changes import ChangesOverview, ChangesPage, LatestChanges
 from .details import details_json
 from .contexts import CodePage, NodePage, SystemList, SystemPage
@@ -40,6 +41,7 @@ class Renderer:
         )
         self._code = self.env.get_template("code.html")
         self._node = self.env.get_template("node.html")
+        self._book = self.env.get_template("book.html")
         self._system = self.env.get_template("system.html")
         self._system_list = self.env.get_template("system_list.html")
         self._changes = self.env.get_template("changes.html")
@@ -54,6 +56,9 @@ class Renderer:
 
     def node_body(self, page: NodePage) -> str:
         return self._node.render(page=page)
+
+    def book_body(self, page: BookPage) -> str:
+        return self._book.render(page=page)
 
     def system_body(self, page: SystemPage) -> str:
         return self._system.render(page=page)

@@ -93,6 +93,11 @@ def stamp_url(section: str, slug: str) -> str:
     return f"{section}/{slug}/"
 
 
+def book_url(system: str, chapter: str) -> str:
+    """The book view of a chapter (`bok/ncsp-A/`): a stamped page, so two levels deep."""
+    return stamp_url("bok", f"{SYSTEM_SLUGS[system]}-{chapter}")
+
+
 @dataclass(frozen=True)
 class Link:
     label: str

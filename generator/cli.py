@@ -64,6 +64,10 @@ def run_build(args: argparse.Namespace) -> int:
         config.plugins.on_shutdown()
     remember(site, key)
     print(f"nkpk-site: {summary(plugin.project.report)}; site in {config.site_dir}")
+    if plugin.sitemap_pages:
+        print(f"nkpk-site: sitemap.xml lists {plugin.sitemap_pages} pages under {config.site_url}")
+    else:
+        print("nkpk-site: no sitemap.xml (a sitemap needs absolute addresses: give --site-url)")
     return 0
 
 

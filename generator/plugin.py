@@ -4,7 +4,8 @@ Everything that knows mkdocs lives here; everything that knows the theme
 (Material) lives in `theme.py` and `templates/`. The build itself is in
 `build.py`: this plugin calls `prepare` before mkdocs writes anything, adds
 one generated page per code system to mkdocs' files and nav, and after
-mkdocs is done writes the stamped code and browse pages. On `mkdocs build`
+mkdocs is done writes the stamped code and browse pages and the sitemap.
+On `mkdocs build`
 the site is built in a fresh folder and swapped in at the end.
 """
 
@@ -28,6 +29,7 @@ from .guidance import fill_markers
 from .build import Project, planned_urls, prepare, write_pages
 from .problems import InputError
 from .render import Renderer
+from .sitemap import SITEMAP, page_urls, write_sitemap
 from .theme import ThemeShell
 from .write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
 
@@ -55,6 +57,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._files: Files | None = None
         self._generated: dict[str, tuple[str, Callable[[], str]]] = {}
         self.failure: str | None = None  # the input error that stopped the last build
+        self.sitemap_pages = 0  # pages in the last build's sitemap.xml (0: no site_url, no sitemap)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -73,6 +76,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             self.failure = f"input error: {exc}"
             raise PluginError(self.failure) from None
         self._renderer = Renderer(root / self.config.templates)
+        # The theme's sitemap lists only mkdocs' pages, with build dates: ours (on_post_build) lists every page.
+        config.theme.static_templates.discard(SITEMAP)
         self._generated = self._generated_pages()
         config.nav = self._with_generated(config.nav)
         if self._command in ("build", "gh-deploy"):
@@ -100,6 +105,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         return items[:1] + ours + items[1:]
 
     def on_files(self, files: Files, config) -> Files:
+        theme_sitemap = files.get_file_from_path(SITEMAP)  # no longer a template, it would be copied as it is
+        if theme_sitemap is not None and not Path(theme_sitemap.abs_src_path).is_relative_to(config.docs_dir):
+            files.remove(theme_sitemap)
         planned = {urls.output_path(u) for u in planned_urls(self._project)}
         for file in files:
             if file.dest_uri in planned:
@@ -135,6 +143,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         try:
             writer = SiteWriter(Path(config.site_dir), previous=self._final)
             write_pages(self._project, writer, self._renderer, shell, config.site_url or None, self.config.jobs)
+            pages = page_urls(writer.written) | {f.url for f in self._files.documentation_pages()}
+            self.sitemap_pages = write_sitemap(writer, config.site_url or None, pages)
         except OutputClash as exc:
             raise PluginError(str(exc)) from None
         if self._final is not None:

@@ -140,3 +140,40 @@ def test_404_page_helps(pages: dict[str, str]) -> None:
     assert re.search(r'<form [^>]*role="search"[^>]*action="/nkpk/sok/"', text)
     assert 'name="q"' in text and 'href="/nkpk/"' in text
     assert '<script src="/nkpk/assets/javascripts/nkpk-404.js"></script>' in text
+
+
+def test_sitemap_lists_every_page_with_its_public_address(site: Path, pages: dict[str, str]) -> None:
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>([^<]*)</loc>", text)
+    expected = {SITE_URL + name.removesuffix("index.html") for name in pages if name != "404.html"}
+    assert len(listed) == len(set(listed)) and set(listed) == expected
+    assert listed == sorted(listed) and "lastmod" not in text
+    for kind in ("kode/JKA21/", "ncsp/JKA/", "endringer/2017/", "bruk/", "ncsp/"):
+        assert SITE_URL + kind in listed
+    assert not (site / "sitemap.xml.gz").exists()
+
+
+def test_no_sitemap_without_a_public_address(tmp_path: Path, capsys) -> None:
+    from .test_build import write_manifest
+
+    assert build_site(tmp_path / "site", write_manifest(tmp_path)) == 0
+    assert "no sitemap.xml" in capsys.readouterr().out
+    assert not list((tmp_path / "site").glob("sitemap*"))
+
+
+def test_large_sitemap_is_split_under_an_index(monkeypatch) -> None:
+    from generator import sitemap
+
+    monkeypatch.setattr(sitemap, "LIMIT", 2)
+    files = sitemap.sitemap_files("https://example.org/nkpk", ["kode/B/", "./", "kode/A/", "kode/Æ Ø/"])
+    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]
+    assert re.findall(r"<loc>([^<]*)</loc>", files["sitemap.xml"]) == [
+        "https://example.org/nkpk/sitemap-1.xml",
+        "https://example.org/nkpk/sitemap-2.xml",
+    ]
+    assert re.findall(r"<loc>([^<]*)</loc>", files["sitemap-1.xml"] + files["sitemap-2.xml"]) == [
+        "https://example.org/nkpk/",
+        "https://example.org/nkpk/kode/A/",
+        "https://example.org/nkpk/kode/B/",
+        "https://example.org/nkpk/kode/%C3%86%20%C3%98/",
+    ]

@@ -1,0 +1,191 @@
+"""Benchmark the build against Hugo and plain MkDocs, measured in the same run.
+
+    .venv/bin/python bench/build.py [--corpus real|generated|both] [--codes N] [--releases R]
+                                    [--mkdocs-pages N] [--hugo-pages N] [--repeat K] [--profile] [--keep]
+
+For each corpus (the real one in ../shared/nkpk-real via tests/manifests/real.yaml,
+and/or the generated one of bench/corpus.py, cached under bench/out/):
+
+1. `nkpk-site build` (generator.cli's main in a child process) into a fresh
+   folder: total and CPU time, pages (index.html files), ms per page, pages
+   per second, peak memory (of its largest process, and of all its forked
+   workers together, sampled), output size;
+2. a rebuild with unchanged inputs into the same folder: its time, the
+   speed-up over the full build, and the files it rewrote, added or removed
+   (a kept file keeps its inode and mtime); where `nkpk-site build` has
+   --force (without it, a build whose inputs are unchanged is skipped), also
+   a forced rebuild, which renders everything again and must still rewrite
+   no file;
+3. a normal build of the same manifest into another folder, and a byte-for-byte
+   comparison of a fixed sample of pages (50 code pages, 10 others) of both
+   of our builds with it;
+4. Hugo (Debian's package) and MkDocs + Material on as many trivial pages,
+   in the same run. MkDocs runs on at most --mkdocs-pages pages (default
+   20,000) and Hugo on at most --hugo-pages (default: all); a subset's time
+   per page is extrapolated to the full count, and the output says so.
+
+Then it prints a table, the ratios and a PASS/FAIL line per goal of issue 7;
+the exit status is 1 if a goal fails. Times are wall-clock; with --repeat K
+each build runs K times and the fastest counts (the machine is shared).
+--profile adds one build under cProfile (in one process) and prints where its time goes.
+Outputs go to bench/out/ (git-ignored) and are removed unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import baselines  # noqa: E402
+import corpus  # noqa: E402
+from measure import (  # noqa: E402
+    ROOT, Run, Tree, build_options, compare_pages, fresh, nkpk_build, profile_summary, rewritten, sample_pages, scan,
+)
+from table import Result, goals, print_result  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+REAL_MANIFEST = ROOT / "tests" / "manifests" / "real.yaml"
+REAL_FILES = ROOT.parent / "shared" / "nkpk-real"
+
+
+@dataclass(frozen=True)
+class Options:
+    repeat: int
+    mkdocs_pages: int
+    hugo_pages: int | None
+    profile: bool
+    keep: bool
+
+
+def best(runs: list[Run]) -> Run:
+    """The fastest run, with the highest peak memory of all."""
+    fastest = min(runs, key=lambda r: r.seconds)
+    return replace(fastest, **{k: max(getattr(r, k) for r in runs) for k in ("peak_bytes", "largest_bytes", "tree_bytes")})
+
+
+def full_builds(manifest: Path, out: Path, logs: Path, repeat: int) -> tuple[Run, Tree]:
+    runs = []
+    for attempt in range(repeat):
+        fresh(out)
+        runs.append(nkpk_build(manifest, out, logs / f"full-{attempt}.log"))
+    return best(runs), scan(out)
+
+
+def rebuilds(manifest: Path, out: Path, log: Path, repeat: int, extra: tuple[str, ...] = ()) -> tuple[Run, tuple[int, int, int]]:
+    """Rebuilds with unchanged inputs; the most files any of them rewrote, added or removed."""
+    runs, worst, before = [], (0, 0, 0), scan(out)
+    for attempt in range(repeat):
+        runs.append(nkpk_build(manifest, out, log.with_suffix(f".{attempt}.log"), extra=extra))
+        after = scan(out)
+        worst = max(worst, rewritten(before, after), key=sum)
+        before = after
+    return best(runs), worst
+
+
+def page_check(manifest: Path, work: Path, out: Path, full_pages: dict[str, bytes], pages: list[str]) -> tuple[int, int]:
+    """Pages that differ from a separate normal build: (after the full build, after the rebuild)."""
+    reference = fresh(work / "reference")
+    nkpk_build(manifest, reference, work / "logs" / "reference.log")
+    saved = work / "full-sample"
+    for page, data in full_pages.items():
+        (saved / page).parent.mkdir(parents=True, exist_ok=True)
+        (saved / page).write_bytes(data)
+    after_full = len(compare_pages(pages, saved, reference))
+    after_rebuild = len(compare_pages(pages, out, reference))
+    shutil.rmtree(reference)
+    shutil.rmtree(saved)
+    return after_full, after_rebuild
+
+
+def baseline_runs(pages: int, logs: Path, options: Options) -> tuple[baselines.Baseline, baselines.Baseline]:
+    hugo_pages = min(pages, options.hugo_pages or pages)
+    mkdocs_pages = min(pages, options.mkdocs_pages)
+    found = {}
+    for name, count, build in (("Hugo", hugo_pages, baselines.hugo), ("MkDocs", mkdocs_pages, baselines.mkdocs)):
+        results = [build(count, logs / f"{name.lower()}-{a}.log") for a in range(options.repeat)]
+        measured = [r for r in results if r.run]
+        found[name] = replace(results[0], run=best([r.run for r in measured])) if measured else results[0]
+    return found["Hugo"], found["MkDocs"]
+
+
+def profile(manifest: Path, work: Path) -> None:
+    """One more full build under cProfile, in one process (--jobs 1) so that the profile sees all the work."""
+    stats = work / "build.prof"
+    extra = ("--jobs", "1") if "--jobs" in build_options() else ()
+    nkpk_build(manifest, fresh(work / "profile"), work / "logs" / "profile.log", profile=stats, extra=extra)
+    shutil.rmtree(work / "profile")
+    print(f"\n-- profile of one full build under cProfile {' '.join(extra)} (stats in {stats.relative_to(ROOT)}) --")
+    print(profile_summary(stats))
+
+
+def bench(name: str, manifest: Path, options: Options) -> Result:
+    work = OUT / f"run-{name}"
+    logs = work / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    out = work / "site"
+    print(f"bench: {name}: full build{'s' if options.repeat > 1 else ''} ...", file=sys.stderr)
+    full, tree = full_builds(manifest, out, logs, options.repeat)
+    pages = sample_pages(tree)
+    full_pages = {page: (out / page).read_bytes() for page in pages}
+    print(f"bench: {name}: Hugo and MkDocs on {tree.pages} pages ...", file=sys.stderr)
+    hugo, mkdocs = baseline_runs(tree.pages, logs, options)
+    print(f"bench: {name}: rebuilds and page check ...", file=sys.stderr)
+    rebuild, changes = rebuilds(manifest, out, logs / "rebuild", options.repeat)
+    forced = None
+    if "--force" in build_options():  # this version skips a build whose inputs are unchanged
+        forced = rebuilds(manifest, out, logs / "forced", options.repeat, extra=("--force",))
+    differ = page_check(manifest, work, out, full_pages, pages)
+    if not options.keep:
+        shutil.rmtree(out)
+    summary = next((line for line in full.output.splitlines() if line.startswith("nkpk-site:") and "codes" in line), "")
+    return Result(name, manifest, summary, full, tree, rebuild, changes, forced, len(pages), differ, hugo, mkdocs)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description="Benchmark the site build (issue 7).")
+    parser.add_argument("--corpus", choices=("real", "generated", "both"), default="both")
+    parser.add_argument("--codes", type=int, default=100_000, help="codes of the generated corpus")
+    parser.add_argument("--releases", type=int, default=25, help="releases of the generated corpus")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated corpus")
+    parser.add_argument("--mkdocs-pages", type=int, default=20_000, help="measure MkDocs on at most this many pages")
+    parser.add_argument("--hugo-pages", type=int, help="measure Hugo on at most this many pages (default: all)")
+    parser.add_argument("--repeat", type=int, default=1, help="run each build this many times; the fastest counts")
+    parser.add_argument("--profile", action="store_true", help="also profile one build with cProfile")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark's site folders")
+    return parser
+
+
+def generated_manifest(args: argparse.Namespace) -> Path:
+    started = time.perf_counter()
+    manifest = corpus.cached(args.codes, args.releases, args.seed)
+    print(f"bench: generated corpus ready in {time.perf_counter() - started:.1f} s: {manifest.parent}", file=sys.stderr)
+    return manifest
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    options = Options(max(1, args.repeat), args.mkdocs_pages, args.hugo_pages, args.profile, args.keep)
+    names = ("real", "generated") if args.corpus == "both" else (args.corpus,)
+    if "real" in names and not REAL_FILES.is_dir():
+        print(f"bench: the real corpus is not in {REAL_FILES}", file=sys.stderr)
+        return 2
+    results = {}
+    for name in names:
+        manifest = REAL_MANIFEST if name == "real" else generated_manifest(args)
+        results[name] = bench(name, manifest, options)
+        print_result(results[name])
+        if options.profile:
+            profile(manifest, OUT / f"run-{name}")
+    lines = goals(results)
+    print("\n== goals of issue 7 ==")
+    print("\n".join(lines))
+    return 1 if any(line.startswith("FAIL") for line in lines) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""The build benchmark's printed figures, ratios and goal checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from baselines import Baseline
+from measure import ROOT, Run, Tree
+
+MB = 1024 * 1024
+PEAK_LIMIT = 1.5 * 1024 ** 3  # the generated corpus's peak memory goal
+REBUILD_SPEEDUP = 5.0
+GENERATED_SLACK = 1.3  # generated ms/page at most this times real ms/page
+
+
+@dataclass(frozen=True)
+class Result:
+    corpus: str
+    manifest: Path
+    summary: str  # the build's own summary line
+    full: Run
+    tree: Tree
+    rebuild: Run
+    changes: tuple[int, int, int]  # files rewritten, added, removed by the rebuild
+    forced: tuple[Run, tuple[int, int, int]] | None  # the same for a rebuild with --force
+    sampled: int
+    differ: tuple[int, int]  # sampled pages unlike a normal build: after the full build, after the rebuild
+    hugo: Baseline
+    mkdocs: Baseline
+
+    @property
+    def ms_per_page(self) -> float:
+        return self.full.seconds * 1000 / self.tree.pages
+
+    @property
+    def speedup(self) -> float:
+        return self.full.seconds / self.rebuild.seconds
+
+
+def _row(label: str, pages: int, seconds: float, cpu: float, peak: int | None, size: int | None, files: int | None, note: str = "") -> str:
+    per_page = seconds * 1000 / pages
+    cells = [f"{label:<22}", f"{pages:>8}", f"{seconds:>9.2f}", f"{cpu:>7.1f}", f"{per_page:>8.3f}", f"{pages / seconds:>9.0f}",
+             f"{peak / MB:>8.0f}" if peak else f"{'':>8}", f"{size / MB:>9.1f}" if size else f"{'':>9}",
+             f"{files:>7}" if files else f"{'':>7}"]
+    return " ".join(cells) + (f"  {note}" if note else "")
+
+
+def _baseline_row(ours_pages: int, base: Baseline) -> str:
+    if base.run is None:
+        return f"{base.name:<22} not measured: {base.note}"
+    label = f"{base.name} (trivial)"
+    if base.pages == ours_pages:
+        return _row(label, base.pages, base.run.seconds, base.run.cpu_seconds, base.run.peak_bytes, None, None)
+    scale = ours_pages / base.pages
+    note = f"measured on {base.pages} pages in {base.run.seconds:.2f} s; times extrapolated"
+    return _row(label, ours_pages, base.run.seconds * scale, base.run.cpu_seconds * scale, base.run.peak_bytes, None, None, note)
+
+
+def _ratio(ours: float, base: Baseline) -> str:
+    return f"{ours / base.ms_per_page:.2f}" if base.ms_per_page else "n/a"
+
+
+def print_result(r: Result) -> None:
+    where = r.manifest.relative_to(ROOT) if r.manifest.is_relative_to(ROOT) else r.manifest
+    print(f"\n== {r.corpus} corpus: {where} ==")
+    if r.summary:
+        print(r.summary)
+    print(f"{'':<22} {'pages':>8} {'total s':>9} {'cpu s':>7} {'ms/page':>8} {'pages/s':>9} {'peak MB':>8} {'output MB':>9} {'files':>7}")
+    print(_row("nkpk-site build", r.tree.pages, r.full.seconds, r.full.cpu_seconds, r.full.peak_bytes, r.tree.size, len(r.tree.files),
+               f"(on disk {r.tree.disk / MB:.0f} MB)"))
+    print(_baseline_row(r.tree.pages, r.hugo))
+    print(_baseline_row(r.tree.pages, r.mkdocs))
+    print(f"peak memory of our build: {r.full.largest_bytes / MB:.0f} MB in its largest process, "
+          f"{r.full.tree_bytes / MB:.0f} MB in all its processes together (Pss, sampled); the table shows the larger")
+    rewritten, added, removed = r.changes
+    print(f"rebuild, unchanged inputs: {r.rebuild.seconds:.2f} s, {r.speedup:.1f} times faster than the full build; "
+          f"rewrote {rewritten} of {len(r.tree.files)} files, added {added}, removed {removed}")
+    if r.forced:
+        run, (rewritten, added, removed) = r.forced
+        print(f"forced rebuild (--force), unchanged inputs: {run.seconds:.2f} s, {r.full.seconds / run.seconds:.1f} times "
+              f"faster than the full build; rewrote {rewritten} files, added {added}, removed {removed}")
+    print(f"page check against a separate normal build, {r.sampled} sampled pages (50 code pages): "
+          f"{r.differ[0]} differ after the full build, {r.differ[1]} after the rebuild")
+    print(f"ratios: ours/Hugo ms per page {_ratio(r.ms_per_page, r.hugo)}, ours/MkDocs {_ratio(r.ms_per_page, r.mkdocs)}"
+          " (wall-clock time; cpu s shows how many cores each used)")
+
+
+def _line(ok: bool | None, text: str) -> str:
+    return f"{'n/a ' if ok is None else 'PASS' if ok else 'FAIL'} {text}"
+
+
+def _per_corpus(r: Result) -> list[str]:
+    rewritten, added, removed = r.changes
+    return [
+        _line(sum(r.changes) == 0, f"{r.corpus}: the rebuild rewrote no file ({rewritten} rewritten, {added} added, {removed} removed)"),
+        _line(r.speedup >= REBUILD_SPEEDUP, f"{r.corpus}: the rebuild is {r.speedup:.1f} times faster than a full build (goal {REBUILD_SPEEDUP:.0f})"),
+        *([_line(sum(r.forced[1]) == 0, f"{r.corpus}: the forced rebuild (--force) rewrote no file "
+                 f"({r.forced[1][0]} rewritten, {r.forced[1][1]} added, {r.forced[1][2]} removed)")] if r.forced else []),
+        _line(sum(r.differ) == 0, f"{r.corpus}: sampled pages equal a normal build ({sum(r.differ)} of {2 * r.sampled} comparisons differ)"),
+    ]
+
+
+def goals(results: dict[str, Result]) -> list[str]:
+    lines = []
+    real, generated = results.get("real"), results.get("generated")
+    if real:
+        hugo = real.hugo.ms_per_page
+        text = f"real: {real.ms_per_page:.3f} ms per page, Hugo {hugo:.3f}" if hugo else "real: Hugo not measured"
+        lines.append(_line(real.ms_per_page <= hugo if hugo else None, text + " (goal: at most Hugo's)"))
+    if generated:
+        if real:
+            limit = GENERATED_SLACK * real.ms_per_page
+            lines.append(_line(generated.ms_per_page <= limit, f"generated: {generated.ms_per_page:.3f} ms per page, "
+                               f"{generated.ms_per_page / real.ms_per_page:.2f} times the real corpus's (goal: at most {GENERATED_SLACK})"))
+        else:
+            lines.append(_line(None, "generated vs real ms per page: run with --corpus both"))
+        peak = generated.full.peak_bytes
+        lines.append(_line(peak < PEAK_LIMIT, f"generated: peak memory {peak / MB:.0f} MB (goal: under {PEAK_LIMIT / MB:.0f} MB)"))
+    for result in results.values():
+        lines += _per_corpus(result)
+    return lines

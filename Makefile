@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check browser clean
+.PHONY: site test check browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ browser:
 ## Run every test: unit, real-corpus builds and browser tests.
 test: $(STAMP) browser
 	$(VENV)/bin/pytest -q
+
+## Benchmark the build (issue 7) against Hugo and MkDocs: real and generated corpus.
+## Installs Debian's hugo (root, as on CI); pass options as BENCH_ARGS="--corpus real".
+bench: $(STAMP)
+	@command -v hugo >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
+	$(VENV)/bin/python bench/build.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -59,6 +59,8 @@ def read_releases(manifest: Path = MANIFEST) -> Releases:
     for release in data["releases"]:
         systems: dict[str, dict[str, str]] = defaultdict(dict)
         for entry in release["files"]:
+            if entry.get("kind", "codes") != "codes":
+                continue  # a book or an official change document: this reading takes code lists only
             path = (manifest.parent / entry["path"]).resolve()
             system = {"Særkoder": "SK"}.get(entry.get("system"), entry.get("system"))
             reader = _sheet_rows if path.suffix == ".xlsx" else _text_rows

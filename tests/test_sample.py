@@ -137,7 +137,7 @@ def test_real_manifest_lists_the_corpus(project_root: Path, real_dir: Path) -> N
     path = project_root / "tests" / "manifests" / "real.yaml"
     entries = [f for r in yaml.safe_load(path.read_text(encoding="utf-8"))["releases"] for f in r["files"]]
     listed = {Path(f["path"]).name for f in entries}
-    expected = {p.name for p in real_dir.iterdir() if p.is_file()} - {"ncsp_1298.txt", "README.md"}
+    expected = {p.name for p in real_dir.iterdir() if p.is_file()} - {"README.md"}
     assert listed == expected
     assert len(entries) == len(listed)
     if (path.parent / entries[0]["path"]).resolve().parent == real_dir:

@@ -5,8 +5,9 @@ Everything that knows mkdocs lives here; everything that knows the theme
 `build.py`: this plugin calls `prepare` before mkdocs writes anything, adds
 one generated page per code system to mkdocs' files and nav, and after
 mkdocs is done writes the stamped code and browse pages and the sitemap.
-On `mkdocs build`
-the site is built in a fresh folder and swapped in at the end.
+On `mkdocs build` the site is built in a fresh folder and swapped in at the
+very end (`on_shutdown`), after mkdocs' own last check (strict mode's
+warnings); any failure before that drops the fresh folder.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._nav = None
         self._env = None
         self._files: Files | None = None
+        self._config = None  # set when on_post_build is done: the build may be swapped in
         self._generated: dict[str, tuple[str, Callable[[], str]]] = {}
-        self.failure: str | None = None  # the input error that stopped the last build
+        self.failure: str | None = None  # the input error or output clash that stopped the last build
         self.sitemap_pages = 0  # pages in the last build's sitemap.xml (0: no site_url, no sitemap)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -146,16 +148,22 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             pages = page_urls(writer.written) | {f.url for f in self._files.documentation_pages()}
             self.sitemap_pages = write_sitemap(writer, config.site_url or None, pages)
         except OutputClash as exc:
-            raise PluginError(str(exc)) from None
+            self.failure = f"output clash: {exc}"
+            raise PluginError(self.failure) from None
         if self._final is not None:
             # What mkdocs wrote itself (guidance pages, assets): keep unchanged files as they were.
             adopt_unchanged(Path(config.site_dir), self._final, writer.written)
+        self._config = config
+
+    def on_shutdown(self) -> None:
+        """The build went through to its end: the fresh folder replaces the old site."""
+        if self._fresh is not None and self._config is not None:
             swap_in(self._fresh, self._final)
-            config.site_dir = str(self._final)
-            self._final = self._fresh = None
+            self._config.site_dir = str(self._final)
+        self._final = self._fresh = self._config = None
 
     def on_build_error(self, error: Exception) -> None:
         """A failed build drops its fresh folder: the previous site stays as it was."""
         if self._fresh is not None:
             discard(self._fresh)
-            self._final = self._fresh = None
+        self._final = self._fresh = self._config = None

@@ -1,0 +1,85 @@
+"""Deterministic and atomic output, on the whole sample.
+
+Two builds of the same inputs give byte-identical trees. A build writes a
+fresh folder and swaps it in only when mkdocs is done with everything,
+strict mode's last check included: a failure late in the build (a clash
+found while writing the stamped pages, a broken link in a hand-written
+page) leaves the previous site as it was and no temporary folder behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+
+from .helpers import ROOT, build_site, tree_bytes
+
+BUILD_DATE = "1775606400"  # 2026-04-08 00:00:00 UTC
+SITE_URL = "https://example.org/nkpk/"
+
+
+def test_whole_sample_rebuilds_byte_identical(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    assert build_site(tmp_path / "one" / "site", site_url=SITE_URL) == 0
+    assert build_site(tmp_path / "two" / "site", site_url=SITE_URL) == 0
+    first, second = tree_bytes(tmp_path / "one" / "site"), tree_bytes(tmp_path / "two" / "site")
+    assert len(first) > 1000 and "sitemap.xml" in first
+    assert sorted(set(first) ^ set(second)) == []
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def _project_copy(folder: Path) -> Path:
+    """mkdocs.yml with its hand-written pages copied to `folder/docs`, everything else the project's own."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    shutil.copytree(ROOT / config["docs_dir"], folder / "docs")
+    config["docs_dir"] = str(folder / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config.pop("watch", None)  # `mkdocs serve` only
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "nkpk" in plugin:
+            options = plugin["nkpk"] or {}
+            options["manifest"] = str(ROOT / options.get("manifest", "data/releases.yaml"))
+            options["templates"] = str(ROOT / "templates")
+            plugin["nkpk"] = options
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _build(config: Path, site: Path) -> int:
+    # --force: the up-to-date check looks at the project's own site_src/, not at this copy's docs folder
+    return main(["build", "--config", str(config), "--out", str(site), "--site-url", SITE_URL, "--force"])
+
+
+def _leftovers(site: Path) -> list[str]:
+    return sorted(p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}.") and p.is_dir())
+
+
+LATE_FAILURES = [
+    # a hand-written file where the build writes its report: found only while writing, in on_post_build
+    ("rapport/byggerapport.txt", "ikke en rapport\n", "rapport/byggerapport.txt"),
+    # a broken link: mkdocs warns while writing pages, and strict mode aborts after on_post_build
+    ("brutt.md", "# Brutt\n\nSe [siden som mangler](finnes-ikke.md).\n", "strict mode"),
+]
+
+
+@pytest.mark.parametrize("name,content,message", LATE_FAILURES)
+def test_late_failure_keeps_the_old_site(tmp_path: Path, capsys, monkeypatch, name, content, message) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    config = _project_copy(tmp_path)
+    site = tmp_path / "out" / "site"
+    assert _build(config, site) == 0
+    before = tree_bytes(site)
+    target = tmp_path / "docs" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8")
+    capsys.readouterr()
+    assert _build(config, site) == 1
+    assert message in capsys.readouterr().err
+    assert tree_bytes(site) == before
+    assert _leftovers(site) == []

@@ -2,8 +2,9 @@
 VENV ?= .venv
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
+AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site test check browser bench clean
+.PHONY: site test check browser axe bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +24,15 @@ check: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins.
+axe: $(AXE)
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(AXE)
+
 ## Run every test: unit, real-corpus builds and browser tests.
-test: $(STAMP) browser
+test: $(STAMP) browser $(AXE)
 	$(VENV)/bin/pytest -q
 
 ## Benchmark the build (issue 7) against Hugo and MkDocs: real and generated corpus.
@@ -34,4 +42,4 @@ bench: $(STAMP)
 	$(VENV)/bin/python bench/build.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules

@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Build the site from the sample in data/ into site/.
+## MANIFEST=path/to/releases.yaml builds other lists; SITE_URL=https://example.org/nkpk/ sets the public address.
 site: $(STAMP)
-	$(VENV)/bin/nkpk-site build
+	$(VENV)/bin/nkpk-site build $(if $(MANIFEST),--manifest "$(MANIFEST)") $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 ## Validate the inputs and print the build report, writing nothing.
 check: $(STAMP)

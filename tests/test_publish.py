@@ -177,3 +177,19 @@ def test_large_sitemap_is_split_under_an_index(monkeypatch) -> None:
         "https://example.org/nkpk/kode/B/",
         "https://example.org/nkpk/kode/%C3%86%20%C3%98/",
     ]
+
+
+def test_pages_workflow_builds_with_the_public_address() -> None:
+    """The GitHub Pages workflow README describes: `make site` with SITE_URL from Pages, uploads site/."""
+    import yaml
+
+    from .helpers import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    run = " ".join(step.get("run", "") for step in steps)
+    assert "make site" in run and "SITE_URL=" in run and "steps.pages.outputs.base_url" in run
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert '$(if $(SITE_URL),--site-url "$(SITE_URL)")' in makefile

@@ -29,6 +29,10 @@ the exit status is 1 if a goal fails. Times are wall-clock; with --repeat K
 each build runs K times and the fastest counts (the machine is shared).
 --profile adds one build under cProfile (in one process) and prints where its time goes.
 Outputs go to bench/out/ (git-ignored) and are removed unless --keep.
+Every build runs from a copy of generator/, templates/, site_src/, data/ and
+mkdocs.yml taken at the start (bench/out/snapshot/), so that edits to the
+working tree during the run do not change what is measured (--no-snapshot:
+build from the working tree).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ import baselines  # noqa: E402
 import corpus  # noqa: E402
 from measure import (  # noqa: E402
     ROOT, Run, Tree, build_options, compare_pages, fresh, nkpk_build, profile_summary, rewritten, sample_pages, scan,
+    snapshot,
 )
 from table import Result, goals, print_result  # noqa: E402
 
@@ -55,6 +60,7 @@ REAL_FILES = ROOT.parent / "shared" / "nkpk-real"
 
 @dataclass(frozen=True)
 class Options:
+    source: Path  # the project whose build is measured: a snapshot of the working tree, or the tree itself
     repeat: int
     mkdocs_pages: int
     hugo_pages: int | None
@@ -68,35 +74,36 @@ def best(runs: list[Run]) -> Run:
     return replace(fastest, **{k: max(getattr(r, k) for r in runs) for k in ("peak_bytes", "largest_bytes", "tree_bytes")})
 
 
-def full_builds(manifest: Path, out: Path, logs: Path, repeat: int) -> tuple[Run, Tree]:
+def full_builds(source: Path, manifest: Path, out: Path, logs: Path, repeat: int) -> tuple[Run, Tree]:
     runs = []
     for attempt in range(repeat):
         fresh(out)
-        runs.append(nkpk_build(manifest, out, logs / f"full-{attempt}.log"))
+        runs.append(nkpk_build(source, manifest, out, logs / f"full-{attempt}.log"))
     return best(runs), scan(out)
 
 
-def rebuilds(manifest: Path, out: Path, log: Path, repeat: int, extra: tuple[str, ...] = ()) -> tuple[Run, tuple[int, int, int]]:
+def rebuilds(source: Path, manifest: Path, out: Path, log: Path, repeat: int,
+             extra: tuple[str, ...] = ()) -> tuple[Run, tuple[int, int, int]]:
     """Rebuilds with unchanged inputs; the most files any of them rewrote, added or removed."""
     runs, worst, before = [], (0, 0, 0), scan(out)
     for attempt in range(repeat):
-        runs.append(nkpk_build(manifest, out, log.with_suffix(f".{attempt}.log"), extra=extra))
+        runs.append(nkpk_build(source, manifest, out, log.with_suffix(f".{attempt}.log"), extra=extra))
         after = scan(out)
         worst = max(worst, rewritten(before, after), key=sum)
         before = after
     return best(runs), worst
 
 
-def page_check(manifest: Path, work: Path, out: Path, full_pages: dict[str, bytes], pages: list[str]) -> tuple[int, int]:
-    """Pages that differ from a separate normal build: (after the full build, after the rebuild)."""
+def page_check(source: Path, manifest: Path, work: Path, full_pages: dict[str, bytes]) -> tuple[int, int]:
+    """Sampled pages that differ from a separate normal build: (after the full build, after the rebuilds)."""
     reference = fresh(work / "reference")
-    nkpk_build(manifest, reference, work / "logs" / "reference.log")
+    nkpk_build(source, manifest, reference, work / "logs" / "reference.log")
     saved = work / "full-sample"
     for page, data in full_pages.items():
         (saved / page).parent.mkdir(parents=True, exist_ok=True)
         (saved / page).write_bytes(data)
-    after_full = len(compare_pages(pages, saved, reference))
-    after_rebuild = len(compare_pages(pages, out, reference))
+    after_full = len(compare_pages(list(full_pages), saved, reference))
+    after_rebuild = len(compare_pages(list(full_pages), work / "site", reference))
     shutil.rmtree(reference)
     shutil.rmtree(saved)
     return after_full, after_rebuild
@@ -113,11 +120,11 @@ def baseline_runs(pages: int, logs: Path, options: Options) -> tuple[baselines.B
     return found["Hugo"], found["MkDocs"]
 
 
-def profile(manifest: Path, work: Path) -> None:
+def profile(source: Path, manifest: Path, work: Path) -> None:
     """One more full build under cProfile, in one process (--jobs 1) so that the profile sees all the work."""
     stats = work / "build.prof"
-    extra = ("--jobs", "1") if "--jobs" in build_options() else ()
-    nkpk_build(manifest, fresh(work / "profile"), work / "logs" / "profile.log", profile=stats, extra=extra)
+    extra = ("--jobs", "1") if "--jobs" in build_options(source) else ()
+    nkpk_build(source, manifest, fresh(work / "profile"), work / "logs" / "profile.log", profile=stats, extra=extra)
     shutil.rmtree(work / "profile")
     print(f"\n-- profile of one full build under cProfile {' '.join(extra)} (stats in {stats.relative_to(ROOT)}) --")
     print(profile_summary(stats))
@@ -129,21 +136,20 @@ def bench(name: str, manifest: Path, options: Options) -> Result:
     logs.mkdir(parents=True, exist_ok=True)
     out = work / "site"
     print(f"bench: {name}: full build{'s' if options.repeat > 1 else ''} ...", file=sys.stderr)
-    full, tree = full_builds(manifest, out, logs, options.repeat)
+    full, tree = full_builds(options.source, manifest, out, logs, options.repeat)
     pages = sample_pages(tree)
     full_pages = {page: (out / page).read_bytes() for page in pages}
     print(f"bench: {name}: Hugo and MkDocs on {tree.pages} pages ...", file=sys.stderr)
     hugo, mkdocs = baseline_runs(tree.pages, logs, options)
     print(f"bench: {name}: rebuilds and page check ...", file=sys.stderr)
-    rebuild, changes = rebuilds(manifest, out, logs / "rebuild", options.repeat)
+    rebuild, changes = rebuilds(options.source, manifest, out, logs / "rebuild", options.repeat)
     forced = None
-    if "--force" in build_options():  # this version skips a build whose inputs are unchanged
-        forced = rebuilds(manifest, out, logs / "forced", options.repeat, extra=("--force",))
-    differ = page_check(manifest, work, out, full_pages, pages)
+    if "--force" in build_options(options.source):  # this version skips a build whose inputs are unchanged
+        forced = rebuilds(options.source, manifest, out, logs / "forced", options.repeat, extra=("--force",))
+    differ = page_check(options.source, manifest, work, full_pages)
     if not options.keep:
         shutil.rmtree(out)
-    summary = next((line for line in full.output.splitlines() if line.startswith("nkpk-site:") and "codes" in line), "")
-    return Result(name, manifest, summary, full, tree, rebuild, changes, forced, len(pages), differ, hugo, mkdocs)
+    return Result(name, manifest, full, tree, rebuild, changes, forced, len(pages), differ, hugo, mkdocs)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -157,6 +163,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeat", type=int, default=1, help="run each build this many times; the fastest counts")
     parser.add_argument("--profile", action="store_true", help="also profile one build with cProfile")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark's site folders")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="build from the working tree itself, not from a copy taken at the start")
     return parser
 
 
@@ -169,7 +177,8 @@ def generated_manifest(args: argparse.Namespace) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    options = Options(max(1, args.repeat), args.mkdocs_pages, args.hugo_pages, args.profile, args.keep)
+    source = ROOT if args.no_snapshot else snapshot(OUT / "snapshot")
+    options = Options(source, max(1, args.repeat), args.mkdocs_pages, args.hugo_pages, args.profile, args.keep)
     names = ("real", "generated") if args.corpus == "both" else (args.corpus,)
     if "real" in names and not REAL_FILES.is_dir():
         print(f"bench: the real corpus is not in {REAL_FILES}", file=sys.stderr)
@@ -180,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = bench(name, manifest, options)
         print_result(results[name])
         if options.profile:
-            profile(manifest, OUT / f"run-{name}")
+            profile(options.source, manifest, OUT / f"run-{name}")
     lines = goals(results)
     print("\n== goals of issue 7 ==")
     print("\n".join(lines))

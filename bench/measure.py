@@ -98,21 +98,40 @@ def run(command: list[str], cwd: Path = ROOT, log: Path | None = None) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, max(largest, tree), largest, tree, output)
 
 
-def nkpk_build(manifest: Path, out: Path, log: Path, profile: Path | None = None, extra: tuple[str, ...] = ()) -> Run:
-    """`nkpk-site build` through generator.cli's main, in a child process."""
+SNAPSHOT_PARTS = ("generator", "templates", "site_src", "data", "mkdocs.yml")
+
+
+def snapshot(dest: Path) -> Path:
+    """A copy of what a build runs and reads besides its manifest: the code, templates, pages, configuration.
+
+    Builds run in the copy (python -m puts it first on sys.path), so that
+    edits to the working tree during a long run change none of its builds.
+    """
+    fresh(dest).mkdir()
+    for part in SNAPSHOT_PARTS:
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / part, dest / part)
+    return dest
+
+
+def nkpk_build(source: Path, manifest: Path, out: Path, log: Path, profile: Path | None = None,
+               extra: tuple[str, ...] = ()) -> Run:
+    """`nkpk-site build` of the project in `source`, through generator.cli's main, in a child process."""
     command = [sys.executable]
     if profile:
         command += ["-m", "cProfile", "-o", str(profile)]
-    command += ["-m", "generator.cli", "build", "--config", str(ROOT / "mkdocs.yml"),
+    command += ["-m", "generator.cli", "build", "--config", str(source / "mkdocs.yml"),
                 "--manifest", str(manifest), "--out", str(out), *extra]
-    return run(command, log=log)
+    return run(command, cwd=source, log=log)
 
 
 @functools.cache
-def build_options() -> str:
+def build_options(source: Path) -> str:
     """The help text of `nkpk-site build`, to see which options this version has."""
     command = [sys.executable, "-m", "generator.cli", "build", "--help"]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True).stdout
+    return subprocess.run(command, cwd=source, capture_output=True, text=True).stdout
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ GENERATED_SLACK = 1.3  # generated ms/page at most this times real ms/page
 class Result:
     corpus: str
     manifest: Path
-    summary: str  # the build's own summary line
     full: Run
     tree: Tree
     rebuild: Run
@@ -30,12 +29,22 @@ class Result:
     mkdocs: Baseline
 
     @property
+    def summary(self) -> str:
+        """The full build's own summary line."""
+        return _says(self.full)
+
+    @property
     def ms_per_page(self) -> float:
         return self.full.seconds * 1000 / self.tree.pages
 
     @property
     def speedup(self) -> float:
         return self.full.seconds / self.rebuild.seconds
+
+
+def _says(run: Run) -> str:
+    """What a build said about itself: its first summary line."""
+    return next((line for line in run.output.splitlines() if line.startswith("nkpk-site:")), "")
 
 
 def _row(label: str, pages: int, seconds: float, cpu: float, peak: int | None, size: int | None, files: int | None, note: str = "") -> str:
@@ -76,6 +85,7 @@ def print_result(r: Result) -> None:
     rewritten, added, removed = r.changes
     print(f"rebuild, unchanged inputs: {r.rebuild.seconds:.2f} s, {r.speedup:.1f} times faster than the full build; "
           f"rewrote {rewritten} of {len(r.tree.files)} files, added {added}, removed {removed}")
+    print(f"  it said: {_says(r.rebuild)}")
     if r.forced:
         run, (rewritten, added, removed) = r.forced
         print(f"forced rebuild (--force), unchanged inputs: {run.seconds:.2f} s, {r.full.seconds / run.seconds:.1f} times "

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import urls
 from .annotations import annotate, collect_books, merge_names
 from .bookview import BookPage, annotated_pages
+from .checker import write_checker
 from .changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
 from .clock import build_date
 from .compare import ReleaseChanges, code_events, compare_releases
@@ -121,6 +122,7 @@ def planned_urls(project: Project) -> set[str]:
     planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
     planned |= {project.overview.url, urls.CHANGES_FEED} | {p.url for p in project.books}
     planned |= {d.path for d in project.downloads} | ({urls.DEADLINES_ICS} if project.deadlines else set())
+    planned |= {urls.CHECKER_DATA}
     return planned
 
 
@@ -160,5 +162,6 @@ def write_pages(
     if project.deadlines:
         writer.write(urls.DEADLINES_ICS, calendar(project.deadlines, project.build_date))
     write_search(project.catalogue, writer)
+    write_checker(project.catalogue, project.lineage, writer)
     writer.write(urls.REPORT_JSON, dump_json(project.report))
     writer.write(urls.REPORT_TEXT, report_text(project.report))

@@ -351,6 +351,20 @@ def workbook_2017(release: dict[str, Codes], first: dict[str, int]) -> bytes:
     return xlsx([("Om filen", info), ("Prosedyrekoder 2017", [HEADER + DETAIL_HEADER] + rows)])
 
 
+def change_document(r: dict[int, dict[str, Codes]]) -> bytes:
+    """An official change document for NCSP 2016: every planted NCSP change but one (NGE36, left
+    out so that the build report has a disagreement to show), and one named replacement."""
+    before, after = r[2015]["NCSP"], r[2016]["NCSP"]
+    rows = ["Kode;Endringstype;Kodetekst;Erstattet av"]
+    for code in sorted(after.keys() - before.keys() - {"NGE36"}):
+        rows.append(f"{code};NY;{after[code]};")
+    for code in sorted(before.keys() - after.keys()):
+        rows.append(f"{code};UTGÅR;{before[code]};{'JAH01' if code == 'XJA10' else ''}")
+    for code in sorted(c for c in after.keys() & before.keys() if after[c] != before[c]):
+        rows.append(f"{code};ENDRET;{after[code]};")
+    return ("\n".join(rows) + "\n").encode("utf-8")
+
+
 def files() -> dict[str, bytes]:
     """Every file of the sample by its name in the output folder."""
     r = releases()
@@ -363,6 +377,7 @@ def files() -> dict[str, bytes]:
         "ncmp_2016.xlsx": xlsx([("NCMP2016", ncmp_2016)]),
         "prosedyrekoder_2016.xlsx": xlsx([("Prosedyrekoder 2016",
                                            [HEADER] + _system_rows(r[2016], ("NCSP", "NCRP")))]),
+        "endringer_ncsp_2016.csv": change_document(r),
         "Prosedyrekoder 2017.xlsx": workbook_2017(r[2017], first_years(r)),
         "saerkoder_2017.txt": tab_txt(r[2017]["SK"], "utf-8", "saerkoder_2017.txt",
                                       ["Særkode", "Beskrivelse"]),
@@ -393,6 +408,9 @@ releases:
       - path: ncmp_2016.xlsx         # no header, texts start with a tab
         system: NCMP
       - path: prosedyrekoder_2016.xlsx   # header Kodeverk, Kode, Tekst
+      - path: endringer_ncsp_2016.csv    # official change document: change type, replacement
+        system: NCSP
+        kind: changes
   - year: 2017
     files:
       - path: "Prosedyrekoder 2017.xlsx"   # with the optional columns: 60-character text, dates, flags, notes

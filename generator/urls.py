@@ -131,3 +131,9 @@ SEARCH_INDEX = SEARCH_DIR + "index.json"
 def search_asset(name: str) -> str:
     """Where a file of the browser's search engine is written."""
     return SEARCH_DIR + name
+
+
+CHECKER_PAGE = "sjekk/"  # the hand-written page site_src/sjekk.md
+CHECKER_DATA = "api/kodeliste.json"  # every code's releases, texts and successors, for the checker
+CHECKER_SCRIPTS = ("assets/checker-core.js", "assets/checker-files.js", "assets/checker.js")  # in load order
+CHECKER_STYLE = "assets/checker.css"

@@ -1,0 +1,122 @@
+"""The code-list checker's data file (api/kodeliste.json), without a browser."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import urls
+from generator.build import Project, prepare
+from generator.checker import ABSENT, checker_box, checker_data, dump
+from generator.successors import SUCCESSOR_KINDS
+
+from .helpers import ROOT, load_json
+
+
+@pytest.fixture(scope="module")
+def sample() -> Project:
+    return prepare(ROOT / "data" / "releases.yaml")
+
+
+@pytest.fixture(scope="module")
+def data(sample: Project) -> dict:
+    return checker_data(sample.catalogue, sample.lineage)
+
+
+def _code(data: dict, code: str) -> tuple[str, list, list]:
+    """A code's presence string, texts and successors."""
+    index = data["codes"].index(code)
+    return data["present"][index], data["texts"][index], data["successors"].get(code, [])
+
+
+def _versions(data: dict, index: int) -> list[tuple[int, str, str]]:
+    """(year, system, text) per release that has the code, decoded from the file."""
+    present, texts = data["present"][index], data["texts"][index]
+    changes = dict(zip(texts[1::2], texts[2::2]))
+    found, text = [], texts[0]
+    for number, mark in enumerate(present):
+        text = changes.get(number, text)
+        if mark != ABSENT:
+            found.append((data["releases"][number]["year"], data["systems"][int(mark)], text))
+    return found
+
+
+def test_releases_and_their_code_systems(data: dict) -> None:
+    assert data["format"] == 1
+    assert data["releases"] == [
+        {"year": 2015, "systems": ["NCMP", "NCRP", "NCSP", "SK"]},
+        {"year": 2016, "systems": ["NCMP", "NCRP", "NCSP"]},  # no særkoder list in 2016
+        {"year": 2017, "systems": ["NCMP", "NCRP", "NCSP", "SK"]},
+    ]
+    assert data["systems"] == ["NCSP", "NCMP", "NCRP", "SK"]
+    assert data["names"] == ["NCSP", "NCMP", "NCRP", "Særkoder"]
+    assert data["kinds"] == list(SUCCESSOR_KINDS)
+    assert data["labels"] == ["Erstattet av", "Flyttet til", "Ny kode med nesten lik tekst"]
+    assert data["url"] == "kode/{code}/"
+
+
+def test_planted_codes(data: dict) -> None:
+    assert _code(data, "TAB00")[0] == "0.."  # NCSP in 2015, expired in 2016
+    assert _code(data, "ABT00")[0] == ".00"
+    assert _code(data, "DCA10")[0] == "0.0"  # reactivated in 2017
+    assert _code(data, "JJA20K")[0] == ".22"  # NCRP
+    assert _code(data, "2XX02")[0] == "3.."  # a særkode: 2016 has no list of them
+    assert _code(data, "1XC07")[0] == "..3"
+
+
+def test_successors_with_release_and_kind(data: dict) -> None:
+    moved = SUCCESSOR_KINDS.index("moved")
+    assert _code(data, "TAB00")[2] == [[1, moved, "ABT00"]]
+    assert _code(data, "TJJ10")[2] == [[1, moved, "JJA20K"]]  # NCSP -> NCRP
+    assert _code(data, "CJE25")[2] == []
+    assert all(old in data["codes"] and new in data["codes"] for old, group in data["successors"].items()
+               for _, _, new in group)
+
+
+def test_texts_only_where_they_changed(data: dict, sample: Project) -> None:
+    changed = 0
+    for index, code in enumerate(sample.catalogue.codes):
+        assert data["codes"][index] == code.code
+        assert _versions(data, index) == [(v.year, v.system, v.text) for v in code.versions]
+        texts = data["texts"][index]
+        assert len(texts) % 2 == 1 and all(a != b for a, b in zip(texts[::2], texts[2::2]))
+        changed += len(texts) > 1
+    assert changed >= 5  # the sample's planted text changes
+
+
+def test_file_is_deterministic_and_compact(sample: Project, data: dict) -> None:
+    text = dump(data)
+    assert text == dump(checker_data(sample.catalogue, sample.lineage))
+    assert text.endswith("\n") and "\n" not in text[:-1] and ": " not in text
+    assert list(json.loads(text)) == sorted(data)
+
+
+def test_checker_box_addresses_are_relative_to_the_page(sample: Project) -> None:
+    box = checker_box(urls.CHECKER_PAGE, sample.catalogue)
+    assert box.data == "../api/kodeliste.json"
+    assert box.root == "../"
+    assert box.scripts == ("../assets/checker-core.js", "../assets/checker-files.js", "../assets/checker.js")
+    assert box.style == "../assets/checker.css"
+    assert box.years == (2017, 2016, 2015)
+
+
+@pytest.mark.real
+def test_real_corpus_file(real_site: Path) -> None:
+    raw = (real_site / urls.CHECKER_DATA).read_bytes()
+    data = json.loads(raw)
+    assert len(data["codes"]) == 10_137
+    assert len(gzip.compress(raw, 6)) < 150_000  # measured: 113 kB
+    assert [r["year"] for r in data["releases"]] == sorted(r["year"] for r in data["releases"])
+    for index in range(0, len(data["codes"]), 7):  # every seventh code against its JSON twin
+        twin = load_json(real_site / "api" / "kode" / f"{data['codes'][index]}.json")
+        decoded = _versions(data, index)
+        assert [(y, t) for y, _, t in decoded] == [(v["year"], v["text"]) for v in twin["versions"]]
+        assert decoded[-1][1] == twin["system"]
+    # A chain: FJDB01 moved to SXF0AB in 2016, which moved to SFJ0AB in 2017.
+    years = [r["year"] for r in data["releases"]]
+    moved = SUCCESSOR_KINDS.index("moved")
+    assert [years.index(2016), moved, "SXF0AB"] in data["successors"]["FJDB01"]
+    assert [years.index(2017), moved, "SFJ0AB"] in data["successors"]["SXF0AB"]

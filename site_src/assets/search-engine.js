@@ -1,7 +1,7 @@
 /*
- * NKPK search engine: turns the prebuilt search file into a lunr index and
- * answers queries. Loaded on demand by search.js, after lunr.js,
- * lunr.stemmer.support.js and lunr.no.js.
+ * NKPK search engine: turns the prebuilt search file into a lunr index,
+ * has lunr find the codes that match a query and ranks them. Loaded on
+ * demand by search.js, after lunr.js, lunr.stemmer.support.js and lunr.no.js.
  *
  * Text processing mirrors generator/search_text.py: lower case, accents
  * folded except the ring of å, runs of letters and digits, the stop words of
@@ -20,6 +20,7 @@
   var FIELD = "t";
   var PREFIX = "~"; // marks the prefix terms; index terms are letters and digits
   var MIN_PREFIX = 2; // shortest word that lunr looks up
+  var WARM_QUERIES = 3;
   var PREFIX_QUALITY = 0.6;
   var STEM_PREFIX_QUALITY = 0.4;
 
@@ -106,15 +107,6 @@
     return Math.round(score * 1000) / 1000;
   }
 
-  // [index, weight, ...] sorted by term index, for a lunr.Vector.
-  function docVector(stats, ids) {
-    var elements = [];
-    for (var j = 0; j < ids.length; j++) {
-      if (j === 0 || ids[j] !== ids[j - 1]) elements.push(ids[j], termWeight(stats, ids, ids[j]));
-    }
-    return elements;
-  }
-
   // Prefix terms stand for every term that begins with some letters: `~ka`
   // for `kateter`, `kapsel`, ... The query `ka` is then one lunr term, where
   // lunr's wildcard `ka*` expands into every such term and costs 10-40 ms
@@ -135,8 +127,8 @@
   }
 
   // A read-only table whose entries are made on first read: lunr reads
-  // invertedIndex[term] and fieldVectors[ref] only for the terms and codes
-  // a query touches, so building all of them up front (60-100 ms) is waste.
+  // invertedIndex[term] only for the terms a query touches, so building all
+  // of them up front (60-100 ms) is waste.
   function lazyTable(make) {
     var made = Object.create(null);
     return new Proxy(made, {
@@ -164,34 +156,29 @@
     return root;
   }
 
-  // A lunr index for field FIELD, with the postings and vectors lunr.Builder
-  // would make. Queries use prefix terms only, so only they are in its token set.
+  // The lunr index the queries run on: a prefix term for every beginning of
+  // a term, its postings made on first read. lunr's own scores are not used
+  // (match() ranks the codes), so every code has the same empty vector:
+  // the vectors lunr.Builder makes took 10-40 ms to build, and as long again
+  // in the first queries when made on first read.
   function buildIndex(lunr, terms, docs, stats) {
-    var numbers = new Map();
-    terms.forEach(function (term, t) { numbers.set(term, t); });
-    var nextNumber = terms.length;
+    var number = 0;
     var empty = Object.freeze({});
     var inverted = lazyTable(function (name) {
-      var number = numbers.get(name);
-      var list = number === undefined ? null : stats.postings[number];
-      if (list === null && name[0] === PREFIX) {
-        var root = name.slice(PREFIX.length);
-        list = unionPostings(stats.postings, lowerBound(terms, root), lowerBound(terms, root + "\uffff"), docs.length);
-        number = nextNumber++;
-      }
-      if (!list || !list.length) return undefined;
+      if (name[0] !== PREFIX) return undefined;
+      var root = name.slice(PREFIX.length);
+      var list = unionPostings(stats.postings, lowerBound(terms, root), lowerBound(terms, root + "\uffff"), docs.length);
+      if (!list.length) return undefined;
       var posting = Object.create(null);
       for (var j = 0; j < list.length; j++) posting[list[j]] = empty;
-      var entry = { _index: number };
+      var entry = { _index: number++ };
       entry[FIELD] = posting;
       return entry;
     });
-    var vectors = lazyTable(function (ref) {
-      return new lunr.Vector(docVector(stats, docs[+ref.slice(FIELD.length + 1)]));
-    });
+    var noVector = new lunr.Vector([]);
     return new lunr.Index({
       invertedIndex: inverted,
-      fieldVectors: vectors,
+      fieldVectors: new Proxy({}, { get: function () { return noVector; } }),
       tokenSet: prefixTrie(lunr, terms),
       fields: [FIELD],
       pipeline: new lunr.Pipeline(),
@@ -227,125 +214,140 @@
     return { exact: exact, prefix: prefix, digit: /\d/.test(key) };
   }
 
-  function create(lunr, file) {
+  // A search over the codes of the search file (generator/search.py).
+  function Engine(lunr, file) {
     if (file.format !== FORMAT) throw new Error("search file format " + file.format + ", expected " + FORMAT);
-    var data = {
-      active: file.active,
-      codes: decodeFront(file.codes),
-      system: file.system,
-      systems: file.systems,
-      terms: decodeFront(file.terms),
-      texts: file.texts,
-      url: file.url,
-    };
-    var text = textTools(lunr);
-    var docs = decodeDocs(file.docs);
-    var stats = termStats(data.terms.length, docs);
-    var index = buildIndex(lunr, data.terms, docs, stats);
-    var active = data.active;
-
-    function isValid(doc) {
-      return active.charCodeAt(doc) === 49; // "1"
-    }
-
-    // Per query word: what was typed, its stem, and the stem's own stem:
-    // `pacemakere` -> `pacemaker` -> `pacemak`, the stem of `pacemaker`.
-    function plan(query) {
-      return words(query).filter(function (w) { return !text.isStopWord(w); }).map(function (typed) {
-        var own = text.stem(typed);
-        var root = own;
-        for (var next = text.stem(root); next !== root; next = text.stem(root)) root = next;
-        // The vocabulary is sorted: terms that begin with root lie in [from, to).
-        var from = lowerBound(data.terms, root);
-        var to = lowerBound(data.terms, root + "\uffff");
-        return { typed: typed, own: own, root: root, from: from, to: to };
-      });
-    }
-
-    // For each query word, the code's best term that begins with the word's
-    // root: match quality times the term's BM25 weight. `exact`: every word
-    // has a term that is the word itself or another form of it.
-    // null: some word has no such term.
-    function match(doc, queryWords) {
-      var ids = docs[doc];
-      var hit = { doc: doc, exact: true, valid: isValid(doc), score: 0 };
-      for (var w = 0; w < queryWords.length; w++) {
-        var word = queryWords[w];
-        var best = -1;
-        var exact = false;
-        for (var j = lowerBound(ids, word.from); j < ids.length && ids[j] < word.to; j++) {
-          var fit = quality(word, data.terms[ids[j]]);
-          exact = exact || fit === 1;
-          best = Math.max(best, fit * termWeight(stats, ids, ids[j]));
-        }
-        if (best < 0) return null;
-        hit.score += best;
-        hit.exact = hit.exact && exact;
-      }
-      return hit;
-    }
-
-    // Exact matches first, then valid codes before expired ones, then by
-    // score, then in code order.
-    function compareHits(a, b) {
-      return b.exact - a.exact || b.valid - a.valid || b.score - a.score || a.doc - b.doc;
-    }
-
-    // lunr finds the codes that match every word of two letters or more,
-    // through its prefix terms; a one-letter word (`vitamin d`) only filters
-    // them, as each matches a fifth of all codes. One letter alone is left
-    // to the code matches.
-    function textMatches(query) {
-      var queryWords = plan(query);
-      var selective = queryWords.filter(function (word) { return word.root.length >= MIN_PREFIX; });
-      if (!selective.length) return [];
-      var results = index.query(function (q) {
-        selective.forEach(function (word) {
-          q.term(prefixName(word.root), { usePipeline: false, presence: lunr.Query.presence.REQUIRED });
-        });
-      });
-      var hits = [];
-      results.forEach(function (result) {
-        var found = match(+result.ref, queryWords);
-        if (found) hits.push(found);
-      });
-      hits.sort(compareHits);
-      return hits.map(function (found) { return found.doc; });
-    }
-
-    // Ranked code indices: an exact code first; then, for a query with a
-    // digit, codes that begin with it before codes by their words, else after.
-    function search(query, options) {
-      var codes = codeMatches(data.codes, query);
-      var prefix = codes.prefix.filter(function (d) { return d !== codes.exact; });
-      prefix.sort(function (a, b) { return isValid(b) - isValid(a) || a - b; });
-      var byText = textMatches(query);
-      var groups = codes.digit ? [prefix, byText] : [byText, prefix];
-      var ranked = codes.exact >= 0 ? [codes.exact] : [];
-      var seen = new Set(ranked);
-      groups.forEach(function (group) {
-        group.forEach(function (doc) {
-          if (!seen.has(doc)) { seen.add(doc); ranked.push(doc); }
-        });
-      });
-      return options && options.expired === false ? ranked.filter(isValid) : ranked;
-    }
-
-    function hit(doc) {
-      return {
-        code: data.codes[doc],
-        text: data.texts[doc],
-        system: data.systems[data.system.charCodeAt(doc) - 48],
-        active: isValid(doc),
-        path: data.url.replace("{code}", data.codes[doc]),
-      };
-    }
-
+    this.lunr = lunr;
+    this.codes = decodeFront(file.codes);
+    this.terms = decodeFront(file.terms);
+    this.texts = file.texts;
+    this.active = file.active;
+    this.system = file.system;
+    this.systems = file.systems;
+    this.url = file.url;
+    this.text = textTools(lunr);
+    this.docs = decodeDocs(file.docs);
+    this.stats = termStats(this.terms.length, this.docs);
+    this.index = buildIndex(lunr, this.terms, this.docs, this.stats);
     // One query through every step, so that the first query the user types
-    // does not pay for compiling them.
-    search(data.terms[0] || "");
-    return { search: search, hit: hit, terms: text.terms, stem: text.stem, size: data.codes.length };
+    // does not pay for compiling all of them.
+    this.search(this.terms[0] || "");
   }
 
-  window.nkpkSearchEngine = { create: create, fold: fold, words: words };
+  Engine.prototype.isValid = function (doc) {
+    return this.active.charCodeAt(doc) === 49; // "1"
+  };
+
+  // Per query word: what was typed, its stem, and the stem's own stem
+  // (`pacemakere` -> `pacemaker` -> `pacemak`, the stem of `pacemaker`), and
+  // the range [from, to) of the sorted terms that begin with that root.
+  Engine.prototype.plan = function (query) {
+    var engine = this;
+    return words(query).filter(function (w) { return !engine.text.isStopWord(w); }).map(function (typed) {
+      var own = engine.text.stem(typed);
+      var root = own;
+      for (var next = engine.text.stem(root); next !== root; next = engine.text.stem(root)) root = next;
+      var from = lowerBound(engine.terms, root);
+      var to = lowerBound(engine.terms, root + "\uffff");
+      return { typed: typed, own: own, root: root, from: from, to: to };
+    });
+  };
+
+  // For each query word, the code's best term that begins with the word's
+  // root: match quality times the term's BM25 weight. `exact`: every word
+  // has a term that is the word itself or another form of it.
+  // null: some word has no such term.
+  Engine.prototype.match = function (doc, queryWords) {
+    var ids = this.docs[doc];
+    var hit = { doc: doc, exact: true, valid: this.isValid(doc), score: 0 };
+    for (var w = 0; w < queryWords.length; w++) {
+      var word = queryWords[w];
+      var best = -1;
+      var exact = false;
+      for (var j = lowerBound(ids, word.from); j < ids.length && ids[j] < word.to; j++) {
+        var fit = quality(word, this.terms[ids[j]]);
+        exact = exact || fit === 1;
+        best = Math.max(best, fit * termWeight(this.stats, ids, ids[j]));
+      }
+      if (best < 0) return null;
+      hit.score += best;
+      hit.exact = hit.exact && exact;
+    }
+    return hit;
+  };
+
+  // Exact matches first, then valid codes before expired ones, then by
+  // score, then in code order.
+  function compareHits(a, b) {
+    return b.exact - a.exact || b.valid - a.valid || b.score - a.score || a.doc - b.doc;
+  }
+
+  // lunr finds the codes that match every word of two letters or more,
+  // through its prefix terms; a one-letter word (`vitamin d`) only filters
+  // them, as each matches a fifth of all codes. One letter alone is left to
+  // the code matches.
+  Engine.prototype.textMatches = function (query) {
+    var engine = this;
+    var queryWords = this.plan(query);
+    var selective = queryWords.filter(function (word) { return word.root.length >= MIN_PREFIX; });
+    if (!selective.length) return [];
+    var results = this.index.query(function (q) {
+      selective.forEach(function (word) {
+        q.term(prefixName(word.root), { usePipeline: false, presence: engine.lunr.Query.presence.REQUIRED });
+      });
+    });
+    var hits = [];
+    results.forEach(function (result) {
+      var found = engine.match(+result.ref, queryWords);
+      if (found) hits.push(found);
+    });
+    hits.sort(compareHits);
+    return hits.map(function (found) { return found.doc; });
+  };
+
+  // Ranked code indices: an exact code first; then, for a query with a
+  // digit, codes that begin with it before codes by their words, else after.
+  // options.expired === false leaves expired codes out.
+  Engine.prototype.search = function (query, options) {
+    var engine = this;
+    var codes = codeMatches(this.codes, query);
+    var prefix = codes.prefix.filter(function (d) { return d !== codes.exact; });
+    prefix.sort(function (a, b) { return engine.isValid(b) - engine.isValid(a) || a - b; });
+    var byText = this.textMatches(query);
+    var ranked = codes.exact >= 0 ? [codes.exact] : [];
+    var seen = new Set(ranked);
+    (codes.digit ? [prefix, byText] : [byText, prefix]).forEach(function (group) {
+      group.forEach(function (doc) {
+        if (!seen.has(doc)) { seen.add(doc); ranked.push(doc); }
+      });
+    });
+    return options && options.expired === false ? ranked.filter(this.isValid, this) : ranked;
+  };
+
+  // What a hit shows: `path` is the code page's site-relative URL.
+  Engine.prototype.hit = function (doc) {
+    return {
+      code: this.codes[doc],
+      text: this.texts[doc],
+      system: this.systems[this.system.charCodeAt(doc) - 48],
+      active: this.isValid(doc),
+      path: this.url.replace("{code}", this.codes[doc]),
+    };
+  };
+
+  // Queries on the two first letters of the commonest terms, which make
+  // their postings and have the browser compile every step: for idle time
+  // after the first results.
+  Engine.prototype.warm = function () {
+    var postings = this.stats.postings;
+    var byUse = this.terms.map(function (term, t) { return [postings[t].length, term]; });
+    byUse.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : 1); });
+    byUse.slice(0, WARM_QUERIES).forEach(function (use) { this.search(use[1].slice(0, MIN_PREFIX)); }, this);
+  };
+
+  function create(lunr, file) {
+    return new Engine(lunr, file);
+  }
+
+  window.nkpkSearchEngine = { create: create, fold: fold, words: words, textTools: textTools };
 })();

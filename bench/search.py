@@ -1,0 +1,203 @@
+"""Benchmark the site's search in headless chromium on the real corpus.
+
+    .venv/bin/python bench/search.py [--site DIR] [--queries TSV] [--page URL]
+
+Builds the real corpus (tests/manifests/real.yaml: 1999-2017) into a
+temporary folder, serves it on 127.0.0.1 and, for every query of
+../shared/search-queries.tsv, opens a code page in a fresh browser context
+(empty cache), focuses the search box and types the query one key at a
+time, waiting for the results after each key. It prints:
+
+- quality: the share of queries whose expected code is among the first five
+  hits shown in the box;
+- bytes fetched before the first results were shown, each file compressed
+  with gzip -6 as a static host would serve it;
+- time from the first keystroke (`/`, the first character follows at once)
+  to shown results, and from each further keystroke to its results (keydown event time to the `nkpk-search-shown`
+  mark that search.js sets once the hits are in the page; a key's time is
+  that of its `beforeinput` event, which follows its keydown at once);
+- the time the build spent writing the search index, as a share of the build.
+
+Not run by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.browser import chromium, serve  # noqa: E402
+
+MANIFEST = ROOT / "tests" / "manifests" / "real.yaml"
+QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
+START_PAGE = "kode/JKA21/"
+TOP = 5
+SHOWN = "nkpk-search-shown"
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", "/")
+
+# In the page: when each typed character reached the search box (`beforeinput`:
+# Playwright types letters outside the US layout, such as ø, without a keydown),
+# and the marks search.js sets once hits are shown.
+WATCH_KEYS = """() => {
+  window.__keys = [];
+  document.addEventListener('keydown', (e) => { if (e.key === '/') window.__slash = e.timeStamp; }, true);
+  document.querySelector('#nkpk-search-input').addEventListener(
+    'beforeinput', (e) => window.__keys.push(e.timeStamp), true);
+}"""
+MARKS = f"() => performance.getEntriesByName('{SHOWN}').map(m => [m.startTime, m.detail.query, m.detail.spent])"
+# Between keys: the hits painted, then a fast typist's pause (10 keys a second).
+SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))"
+SHOWN_CODES = "() => [...document.querySelectorAll('#nkpk-search-list .nkpk-hit__code')].map(e => e.textContent)"
+
+
+@dataclass
+class Run:
+    query: str
+    expected: str
+    shown: list[str] = field(default_factory=list)
+    first_ms: float = 0.0
+    further_ms: list[float] = field(default_factory=list)
+    spent_ms: list[float] = field(default_factory=list)  # of further_ms: searching and building the list
+    fetched: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.expected in self.shown[:TOP]
+
+
+def read_queries(path: Path) -> list[tuple[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
+    return [(r[0], r[1]) for r in rows]
+
+
+def build(out: Path) -> tuple[float, float]:
+    """Build the real corpus into `out`: (whole build, search index) in seconds."""
+    from generator import build as build_module
+    from generator.cli import main
+
+    spent = []
+    original = build_module.write_search
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        original(*args, **kwargs)
+        spent.append(time.perf_counter() - start)
+
+    build_module.write_search = timed
+    try:
+        start = time.perf_counter()
+        if main(["build", "--config", str(ROOT / "mkdocs.yml"), "--manifest", str(MANIFEST), "--out", str(out)]):
+            raise SystemExit("the build failed")
+        return time.perf_counter() - start, sum(spent)
+    finally:
+        build_module.write_search = original
+
+
+def type_query(page, query: str) -> tuple[float, list[float], list[float]]:
+    """Press `/`, type `query` one key at a time.
+
+    Returns ms from `/` to the first results, ms from each further key to its
+    results, and of those the ms spent searching and building the list.
+    """
+    page.keyboard.press("/")
+    times, spent = [], []
+    for number, key in enumerate(query):
+        before = page.evaluate(MARKS)
+        page.keyboard.type(key)
+        page.wait_for_function(f"() => performance.getEntriesByName('{SHOWN}').length > {len(before)}")
+        pressed = page.evaluate("() => window.__keys")[number]
+        shown, _, searching = page.evaluate(MARKS)[len(before)]
+        times.append(shown - (page.evaluate("() => window.__slash") if number == 0 else pressed))
+        spent.append(searching)
+        page.evaluate(SETTLE)
+    return times[0], times[1:], spent[1:]
+
+
+def run_query(browser, base: str, query: str, expected: str) -> Run:
+    context = browser.new_context()
+    page = context.new_page()
+    run = Run(query, expected)
+    page.on("requestfinished", lambda request: run.fetched.append(request.url))
+    page.goto(base + START_PAGE)
+    page.evaluate(WATCH_KEYS)
+    run.first_ms, run.further_ms, run.spent_ms = type_query(page, query)
+    run.fetched = list(dict.fromkeys(run.fetched))
+    run.shown = page.evaluate(SHOWN_CODES)
+    context.close()
+    return run
+
+
+def served_bytes(site: Path, base: str, urls: list[str]) -> tuple[int, int]:
+    """(raw, gzip -6) bytes of the fetched files, read from the built site."""
+    raw = packed = 0
+    for url in urls:
+        path = unquote(urlsplit(url).path)
+        local = site / path.lstrip("/")
+        if local.is_dir():
+            local = local / "index.html"
+        data = local.read_bytes()
+        raw += len(data)
+        packed += len(gzip.compress(data, 6)) if path.endswith(COMPRESSIBLE) else len(data)
+    return raw, packed
+
+
+def report(runs: list[Run], site: Path, base: str, timing: tuple[float, float] | None) -> None:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average {load} (other processes slow the timings)")
+    found = sum(r.found for r in runs)
+    print(f"quality: {found}/{len(runs)} queries find their code in the first {TOP} hits ({100 * found / len(runs):.0f} %)")
+    for r in runs:
+        if not r.found:
+            print(f"  missed: {r.query!r} expects {r.expected}, shown {r.shown[:TOP]}")
+    raw, packed = served_bytes(site, base, runs[0].fetched)
+    print(f"bytes before the first result: {packed / 1024:.0f} KB gzip ({raw / 1024:.0f} KB raw) in {len(runs[0].fetched)} files (goal 300 KB)")
+    firsts = [r.first_ms for r in runs]
+    print(f"first keystroke (/) to results: median {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms (goal 300 ms)")
+    further = sorted(t for r in runs for t in r.further_ms)
+    p95 = further[int(0.95 * (len(further) - 1))]
+    print(
+        f"further keystrokes to results: median {statistics.median(further):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {further[-1]:.1f} ms over {len(further)} keystrokes (goal 16 ms)"
+    )
+    keys = [(t, s, r.query[: i + 2]) for r in runs for i, (t, s) in enumerate(zip(r.further_ms, r.spent_ms))]
+    print("  slowest (of which searching and listing): " + ", ".join(f"{q!r} {t:.1f} ms ({s:.1f})" for t, s, q in sorted(keys, reverse=True)[:5]))
+    spent = sorted(s for _, s, _ in keys)
+    print(f"  searching and listing alone: median {statistics.median(spent):.1f} ms, max {spent[-1]:.1f} ms")
+    if timing is not None:
+        whole, index = timing
+        print(f"index build: {index:.2f} s of a {whole:.1f} s build ({100 * index / whole:.1f} %)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a site built from the real corpus (default: build one)")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    args = parser.parse_args(argv)
+    queries = read_queries(args.queries)
+    with tempfile.TemporaryDirectory() as tmp:
+        site, timing = args.site, None
+        if site is None:
+            site = Path(tmp) / "site"
+            timing = build(site)
+        with serve(site) as base, chromium() as browser:
+            runs = [run_query(browser, base, query, expected) for query, expected in queries]
+        report(runs, site, base, timing)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -136,7 +136,7 @@ def test_arrow_keys_and_enter_open_a_hit(page, base) -> None:  # noqa: F811
     _type(page, "kolecystektomi")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    selected = page.locator("[aria-selected=true] .nkpk-hit__code").inner_text()
+    selected = page.locator("[role=option][aria-selected=true] .nkpk-hit__code").inner_text()
     assert selected == "JKA21"
     assert page.locator(BOX).get_attribute("aria-activedescendant") == "nkpk-hit-1"
     with page.expect_navigation():

@@ -170,12 +170,15 @@
     var ranked = engine.search(query, { expired: !this.hide.checked });
     this.hits = ranked.slice(0, BOX_LIMIT).map(engine.hit, engine);
     this.selected = -1;
+    // The links are the listbox's options (a link inside an option would
+    // nest one control in another); the list items only hold them.
     var items = this.hits.map(function (hit, number) {
       var item = element("li");
-      item.id = "nkpk-hit-" + number;
-      item.setAttribute("role", "option");
-      item.setAttribute("aria-selected", "false");
+      item.setAttribute("role", "none");
       var link = hitLink(hit, this.root);
+      link.id = "nkpk-hit-" + number;
+      link.setAttribute("role", "option");
+      link.setAttribute("aria-selected", "false");
       link.tabIndex = -1;
       item.appendChild(link);
       return item;
@@ -208,17 +211,21 @@
     this.input.removeAttribute("aria-activedescendant");
   };
 
+  SearchBox.prototype.option = function (number) {
+    return this.list.children[number].firstChild;
+  };
+
   SearchBox.prototype.select = function (number) {
-    var items = this.list.children;
-    if (this.selected >= 0) items[this.selected].setAttribute("aria-selected", "false");
+    if (this.selected >= 0) this.option(this.selected).setAttribute("aria-selected", "false");
     this.selected = number;
     if (number < 0) {
       this.input.removeAttribute("aria-activedescendant");
       return;
     }
-    items[number].setAttribute("aria-selected", "true");
-    items[number].scrollIntoView({ block: "nearest" });
-    this.input.setAttribute("aria-activedescendant", items[number].id);
+    var option = this.option(number);
+    option.setAttribute("aria-selected", "true");
+    option.scrollIntoView({ block: "nearest" });
+    this.input.setAttribute("aria-activedescendant", option.id);
   };
 
   SearchBox.prototype.key = function (event) {
@@ -232,7 +239,7 @@
       this.select(next < -1 ? count - 1 : next >= count ? -1 : next);
     } else if (event.key === "Enter" && this.selected >= 0 && !this.panel.hidden) {
       event.preventDefault();
-      location.href = this.list.children[this.selected].firstChild.href;
+      location.href = this.option(this.selected).href;
     } else if (event.key === "Escape") {
       if (this.panel.hidden) this.input.blur(); else this.close();
     }

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 
 from . import urls
 from .changes import LATEST_MARKER, latest_changes
+from .checker import CHECKER_MARKER, checker_box
 from .contexts import system_list
 from .guidance import fill_markers
 from .build import Project, planned_urls, prepare, write_pages
@@ -133,6 +134,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             listing = system_list(page.url, self._project.systems, self._project.catalogue.newest.year)
             html = html.replace(SYSTEMS_MARKER, self._renderer.system_list(listing))
         project = self._project
+        if CHECKER_MARKER in html:
+            html = html.replace(CHECKER_MARKER, self._renderer.checker(checker_box(page.url, project.catalogue)))
         html = fill_markers(html, page.url, project.build_date, project.deadlines, project.downloads, self._renderer)
         return html
 

@@ -14,6 +14,7 @@ from typing import Protocol
 import jinja2
 
 from .bookview import BookPage
+from .checker import CheckerBox
 from .changes import ChangesOverview, ChangesPage, LatestChanges
 from .details import details_json
 from .contexts import CodePage, NodePage, SystemList, SystemPage
@@ -50,6 +51,7 @@ class Renderer:
         self._next_deadline = self.env.get_template("next_deadline.html")
         self._deadline_table = self.env.get_template("deadline_table.html")
         self._download_list = self.env.get_template("download_list.html")
+        self._checker = self.env.get_template("checker.html")
 
     def code_body(self, page: CodePage) -> str:
         return self._code.render(page=page)
@@ -83,6 +85,9 @@ class Renderer:
 
     def download_list(self, page: DownloadList) -> str:
         return self._download_list.render(page=page)
+
+    def checker(self, page: CheckerBox) -> str:
+        return self._checker.render(page=page)
 
 
 def dump_json(data: object) -> str:

@@ -1,19 +1,20 @@
-"""The code-list checker's data file (api/kodeliste.json), without a browser."""
+"""The code-list checker's data file (api/kodeliste.json) and its page, without a browser."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from generator import urls
 from generator.build import Project, prepare
-from generator.checker import ABSENT, checker_box, checker_data, dump
+from generator.checker import ABSENT, CHECKER_MARKER, checker_box, checker_data, dump
 from generator.successors import SUCCESSOR_KINDS
 
-from .helpers import ROOT, load_json
+from .helpers import ROOT, build_site, load_json, parse_page
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +102,22 @@ def test_checker_box_addresses_are_relative_to_the_page(sample: Project) -> None
     assert box.scripts == ("../assets/checker-core.js", "../assets/checker-files.js", "../assets/checker.js")
     assert box.style == "../assets/checker.css"
     assert box.years == (2017, 2016, 2015)
+
+
+def test_built_page_and_data_file(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(site) == 0
+    assert "TAB00" in load_json(site / urls.CHECKER_DATA)["codes"]
+    page = (site / "sjekk" / "index.html").read_text(encoding="utf-8")
+    assert CHECKER_MARKER not in page
+    assert 'data-nkpk-data="../api/kodeliste.json"' in page
+    assert page.index("checker-core.js") < page.index("checker-files.js") < page.index('src="../assets/checker.js"')
+    assert re.findall(r'<option value="(\d+)"', page) == ["2017", "2016", "2015"]  # newest first
+    text = " ".join(parse_page(site / "sjekk" / "index.html").text)
+    assert "forlater ikke maskinen" in text
+    assert "sjekk/" in parse_page(site / "index.html").links  # in the nav
+    for other in ("index.html", "kode/JKA21/index.html", "endringer/2016/index.html"):
+        assert "checker" not in (site / other).read_text(encoding="utf-8"), other
 
 
 @pytest.mark.real

@@ -141,21 +141,20 @@ def run_query(browser, base: str, query: str, expected: str) -> Run:
     return run
 
 
-def served_bytes(site: Path, base: str, urls: list[str]) -> tuple[int, int]:
-    """(raw, gzip -6) bytes of the fetched files, read from the built site."""
-    raw = packed = 0
+def served_bytes(site: Path, urls: list[str]) -> dict[str, tuple[int, int]]:
+    """(raw, gzip -6) bytes of each fetched file, read from the built site."""
+    sizes = {}
     for url in urls:
         path = unquote(urlsplit(url).path)
         local = site / path.lstrip("/")
         if local.is_dir():
             local = local / "index.html"
         data = local.read_bytes()
-        raw += len(data)
-        packed += len(gzip.compress(data, 6)) if path.endswith(COMPRESSIBLE) else len(data)
-    return raw, packed
+        sizes[path] = (len(data), len(gzip.compress(data, 6)) if path.endswith(COMPRESSIBLE) else len(data))
+    return sizes
 
 
-def report(runs: list[Run], site: Path, base: str, timing: tuple[float, float] | None) -> None:
+def report(runs: list[Run], site: Path, timing: tuple[float, float] | None) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} cores, load average {load} (other processes slow the timings)")
     found = sum(r.found for r in runs)
@@ -163,8 +162,11 @@ def report(runs: list[Run], site: Path, base: str, timing: tuple[float, float] |
     for r in runs:
         if not r.found:
             print(f"  missed: {r.query!r} expects {r.expected}, shown {r.shown[:TOP]}")
-    raw, packed = served_bytes(site, base, runs[0].fetched)
-    print(f"bytes before the first result: {packed / 1024:.0f} KB gzip ({raw / 1024:.0f} KB raw) in {len(runs[0].fetched)} files (goal 300 KB)")
+    sizes = served_bytes(site, runs[0].fetched)
+    raw, packed = sum(r for r, _ in sizes.values()), sum(p for _, p in sizes.values())
+    print(f"bytes before the first result: {packed / 1024:.0f} KB gzip ({raw / 1024:.0f} KB raw) in {len(sizes)} files (goal 300 KB)")
+    biggest = sorted(sizes.items(), key=lambda item: -item[1][1])[:6]
+    print("  biggest: " + ", ".join(f"{path.rsplit('/', 1)[-1] or path} {p / 1024:.0f} KB" for path, (_, p) in biggest))
     firsts = [r.first_ms for r in runs]
     print(f"first keystroke (/) to results: median {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms (goal 300 ms)")
     further = sorted(t for r in runs for t in r.further_ms)
@@ -195,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             timing = build(site)
         with serve(site) as base, chromium() as browser:
             runs = [run_query(browser, base, query, expected) for query, expected in queries]
-        report(runs, site, base, timing)
+        report(runs, site, timing)
     return 0
 
 

@@ -47,7 +47,8 @@
     });
   }
 
-  // After the current task and the next paint: the first results come first.
+  // When the browser has nothing else to do (at the latest 300 ms later),
+  // so that the first results are shown first.
   function whenIdle(task) {
     if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 300 });
     else setTimeout(task, 50);

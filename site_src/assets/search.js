@@ -2,9 +2,10 @@
  * NKPK search on every page: the box in the header, the results page
  * (sok/?q=...) and window.nkpkSearch(query, {limit, expired}).
  *
- * Nothing is fetched until the box gets focus, the results page opens or
- * the API is called; then lunr, its Norwegian support, the engine
- * (search-engine.js) and the search file load in parallel.
+ * Nothing is fetched until the pointer is over the box, the box gets focus,
+ * the results page opens or the API is called; then lunr, its Norwegian
+ * support, the engine (search-engine.js) and the search file load in
+ * parallel.
  */
 (function () {
   "use strict";
@@ -139,6 +140,8 @@
 
   SearchBox.prototype.listen = function () {
     var box = this;
+    // Start loading as soon as the box is likely to be used: hover or focus.
+    box.input.addEventListener("pointerenter", function () { load(); });
     box.input.addEventListener("focus", function () { load(); });
     box.input.addEventListener("input", function () { box.update(); });
     box.input.addEventListener("keydown", function (event) { box.key(event); });

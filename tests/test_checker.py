@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -137,3 +138,19 @@ def test_real_corpus_file(real_site: Path) -> None:
     moved = SUCCESSOR_KINDS.index("moved")
     assert [years.index(2016), moved, "SXF0AB"] in data["successors"]["FJDB01"]
     assert [years.index(2017), moved, "SFJ0AB"] in data["successors"]["SXF0AB"]
+
+
+def test_bench_pastes_the_planned_mix(sample: Project, data: dict, tmp_path: Path) -> None:
+    """bench/checker.py is not run here; its list of codes is made from the data file as planned."""
+    spec = importlib.util.spec_from_file_location("bench_checker", ROOT / "bench" / "checker.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    (tmp_path / "api").mkdir()
+    (tmp_path / urls.CHECKER_DATA).write_text(dump(data), encoding="utf-8")
+    codes = bench.sample_codes(tmp_path, 100)
+    assert len(codes) == 100 and codes == bench.sample_codes(tmp_path, 100)  # the same list every run
+    normal = ["".join(c.split()).upper() for c in codes]
+    newest = {c.code for c in sample.catalogue.codes if c.active}
+    known = {c.code for c in sample.catalogue.codes}
+    assert sum(c in newest for c in normal) == 60 and sum(c not in known for c in normal) == 10
+    assert any(c != n for c, n in zip(codes, normal))  # some as typed by hand

@@ -89,7 +89,9 @@ class Visit:
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.console_errors: list[str] = []  # a blocked load or policy violation is logged here too
         self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.add_init_script(WATCH_CSP)
         self.response = self.page.goto(url, wait_until="networkidle")
@@ -140,7 +142,7 @@ def test_page_loads_only_from_its_own_origin_within_the_policy(visit, base_url, 
     assert len(page.requests) > 3  # the page, its styles and its scripts
     assert page.foreign_requests(_origin(base_url)) == []
     assert page.csp_violations == []
-    assert page.errors == []
+    assert page.errors == [] and page.console_errors == []
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -93,7 +93,7 @@ def print_result(r: Result) -> None:
     print(f"page check against a separate normal build, {r.sampled} sampled pages (50 code pages): "
           f"{r.differ[0]} differ after the full build, {r.differ[1]} after the rebuild")
     print(f"ratios: ours/Hugo ms per page {_ratio(r.ms_per_page, r.hugo)}, ours/MkDocs {_ratio(r.ms_per_page, r.mkdocs)}"
-          " (wall-clock time; cpu s shows how many cores each used)")
+          " (wall-clock time; cpu s shows how many cores each used)", flush=True)
 
 
 def _line(ok: bool | None, text: str) -> str:

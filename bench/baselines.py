@@ -109,19 +109,26 @@ def ensure_hugo() -> str | None:
     return shutil.which("hugo")
 
 
-def hugo(pages: int, log: Path) -> Baseline:
+def _measured(name: str, out: Path, result: Run, keep: bool) -> Baseline:
+    pages = scan(out).pages
+    if not keep:
+        shutil.rmtree(out)
+    return Baseline(name, pages, result)
+
+
+def hugo(pages: int, log: Path, keep: bool = False) -> Baseline:
     command = ensure_hugo()
     if command is None:
         return Baseline("Hugo", 0, None, "hugo not installed: apt-get install hugo")
     source = _write_once(OUT / f"baseline-hugo-n{pages}", lambda f: _hugo_tree(f, pages))
     out = fresh(OUT / "run-hugo")
     result = run([command, "--quiet", "--source", str(source), "--destination", str(out)], log=log)
-    return Baseline("Hugo", scan(out).pages, result)
+    return _measured("Hugo", out, result, keep)
 
 
-def mkdocs(pages: int, log: Path) -> Baseline:
+def mkdocs(pages: int, log: Path, keep: bool = False) -> Baseline:
     source = _write_once(OUT / f"baseline-mkdocs-n{pages}", lambda f: _mkdocs_tree(f, pages))
     out = fresh(OUT / "run-mkdocs")
     result = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
                   str(source / "mkdocs.yml"), "--site-dir", str(out)], log=log)
-    return Baseline("MkDocs", scan(out).pages, result)
+    return _measured("MkDocs", out, result, keep)

@@ -114,7 +114,7 @@ def baseline_runs(pages: int, logs: Path, options: Options) -> tuple[baselines.B
     mkdocs_pages = min(pages, options.mkdocs_pages)
     found = {}
     for name, count, build in (("Hugo", hugo_pages, baselines.hugo), ("MkDocs", mkdocs_pages, baselines.mkdocs)):
-        results = [build(count, logs / f"{name.lower()}-{a}.log") for a in range(options.repeat)]
+        results = [build(count, logs / f"{name.lower()}-{a}.log", options.keep) for a in range(options.repeat)]
         measured = [r for r in results if r.run]
         found[name] = replace(results[0], run=best([r.run for r in measured])) if measured else results[0]
     return found["Hugo"], found["MkDocs"]

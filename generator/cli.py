@@ -49,7 +49,8 @@ def run_build(args: argparse.Namespace) -> int:
     plugin = config.plugins["nkpk"]
     site = Path(config.site_dir)
     manifest = Path(config.config_file_path).resolve().parent / plugin.config.manifest
-    key = build_key(args.config, manifest, config.site_url or None, build_date(os.environ))
+    folders = tuple(Path(d) for d in (config.docs_dir, config.theme.custom_dir) if d)
+    key = build_key(args.config, manifest, folders, config.site_url or None, build_date(os.environ))
     if not args.force and is_fresh(site, key):
         print(f"nkpk-site: {site} is up to date (no input has changed); nothing written")
         return 0

@@ -26,7 +26,10 @@ def key_path(site: Path) -> Path:
     return site.parent / f".{site.name}.nkpk-key"
 
 
-def build_key(config_file: Path, manifest: Path, site_url: str | None, today: datetime.date) -> str:
+def build_key(
+    config_file: Path, manifest: Path, folders: tuple[Path, ...], site_url: str | None, today: datetime.date
+) -> str:
+    """The key of a build; `folders` are the configured page and template folders (docs_dir, custom_dir)."""
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
@@ -38,18 +41,17 @@ def build_key(config_file: Path, manifest: Path, site_url: str | None, today: da
     add("date", today.isoformat().encode())
     for package in PACKAGES:
         add(package, metadata.version(package).encode())
-    root = config_file.resolve().parent
-    for path in sorted(_inputs(config_file, manifest, root)):
+    for path in sorted(_inputs(config_file, manifest, folders)):
         add(str(path), path.read_bytes())
     return digest.hexdigest()
 
 
-def _inputs(config_file: Path, manifest: Path, root: Path) -> set[Path]:
+def _inputs(config_file: Path, manifest: Path, folders: tuple[Path, ...]) -> set[Path]:
     spec = load_manifest(manifest)
     files = {config_file.resolve(), manifest.resolve()}
     files |= {f.path.resolve() for release in spec.releases for f in release.files}
     files |= {p.resolve() for p in (spec.names, spec.deadlines) if p is not None}
-    for folder in (root / "site_src", root / "templates", GENERATOR):
+    for folder in (*folders, GENERATOR):
         files |= {p.resolve() for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     return files
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator.cli import main
+
 from .helpers import ROOT, build_site
 
 
@@ -66,3 +68,20 @@ def test_one_process_or_two_give_the_same_site(tmp_path: Path) -> None:
     files = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
     assert files == sorted(str(p.relative_to(two)) for p in two.rglob("*") if p.is_file())
     assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
+
+
+def test_a_changed_hand_written_page_is_not_up_to_date(tmp_path: Path) -> None:
+    """The key covers the configured page folder, whatever its name."""
+    manifest = _sample_copy(tmp_path)
+    pages = tmp_path / "sider"
+    shutil.copytree(ROOT / "site_src", pages)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: site_src", "docs_dir: sider"), encoding="utf-8")
+    site = tmp_path / "site"
+    args = ["build", "--config", str(config), "--manifest", str(manifest), "--out", str(site)]
+    assert main(args) == 0
+    page = pages / "historikk.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEn ny setning.\n", encoding="utf-8")
+    assert main(args) == 0
+    assert "En ny setning." in (site / "historikk/index.html").read_text(encoding="utf-8")

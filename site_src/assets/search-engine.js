@@ -20,7 +20,7 @@
   var FIELD = "t";
   var PREFIX = "~"; // marks the prefix terms; index terms are letters and digits
   var MIN_PREFIX = 2; // shortest word that lunr looks up
-  var WARM_QUERIES = 3;
+  var WARM_QUERIES = 12;
   var PREFIX_QUALITY = 0.6;
   var STEM_PREFIX_QUALITY = 0.4;
 
@@ -335,14 +335,18 @@
     };
   };
 
-  // Queries on the two first letters of the commonest terms, which make
-  // their postings and have the browser compile every step: for idle time
-  // after the first results.
-  Engine.prototype.warm = function () {
+  // Queries on the two first letters of the commonest terms: run in idle
+  // time after the first results, they make the postings most often needed
+  // and have the browser compile every step of a search.
+  Engine.prototype.warmQueries = function () {
     var postings = this.stats.postings;
-    var byUse = this.terms.map(function (term, t) { return [postings[t].length, term]; });
-    byUse.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : 1); });
-    byUse.slice(0, WARM_QUERIES).forEach(function (use) { this.search(use[1].slice(0, MIN_PREFIX)); }, this);
+    var byUse = this.terms.map(function (term, t) { return [postings[t].length, term.slice(0, MIN_PREFIX)]; });
+    byUse.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+    var queries = [];
+    byUse.forEach(function (use) {
+      if (queries.length < WARM_QUERIES && queries.indexOf(use[1]) < 0) queries.push(use[1]);
+    });
+    return queries;
   };
 
   function create(lunr, file) {

@@ -24,6 +24,7 @@
   var HIDE_PARAM = "skjul";
   var HIDE_VALUE = "utgatte";
   var SHOWN_MARK = "nkpk-search-shown";
+  var WARM_BUDGET = 40;
 
   var script = document.currentScript;
   // The site's root, absolute: this file is assets/search.js.
@@ -48,11 +49,16 @@
     });
   }
 
-  // When the browser has nothing else to do (at the latest 300 ms later),
-  // so that the first results are shown first.
-  function whenIdle(task) {
-    if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 300 });
-    else setTimeout(task, 50);
+  // The engine's warm-up queries, once the first results are shown and the
+  // browser is idle: at most WARM_BUDGET ms in one go, which ends before a
+  // fast typist's next key (spread over later idle periods, they met it).
+  function warmUp(engine) {
+    var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 50); };
+    idle(function () {
+      var started = performance.now();
+      var queries = engine.warmQueries();
+      while (queries.length && performance.now() - started < WARM_BUDGET) engine.search(queries.shift());
+    });
   }
 
   // The engine, loaded once; a failed load is tried again on the next call.
@@ -60,7 +66,7 @@
     if (!loading) {
       loading = Promise.all([fetchIndex(), Promise.all(SCRIPTS.map(addScript))]).then(function (parts) {
         var engine = window.nkpkSearchEngine.create(window.lunr, parts[0]);
-        whenIdle(function () { engine.warm(); });
+        warmUp(engine);
         return engine;
       });
       loading.catch(function () { loading = null; });

@@ -89,7 +89,7 @@ class ReleaseChanges:
 
 def compare_releases(catalogue: Catalogue) -> tuple[ReleaseChanges, ...]:
     """The changes of every release, oldest first, each code system against its own previous release."""
-    members = _members(catalogue)
+    members = release_members(catalogue)
     result = []
     previous_year = None
     for release in catalogue.releases:
@@ -103,7 +103,7 @@ def compare_releases(catalogue: Catalogue) -> tuple[ReleaseChanges, ...]:
     return tuple(result)
 
 
-def _members(catalogue: Catalogue) -> dict[tuple[str, int], dict[str, str]]:
+def release_members(catalogue: Catalogue) -> dict[tuple[str, int], dict[str, str]]:
     """(system, year) -> code -> text."""
     members: dict[tuple[str, int], dict[str, str]] = {}
     for code in catalogue.codes:

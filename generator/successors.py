@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .compare import ReleaseChanges
+from .compare import ReleaseChanges, release_members
 from .model import Catalogue
 from .official import OfficialEntry
 from .problems import Note
@@ -23,6 +23,7 @@ from .problems import Note
 SUCCESSOR_KINDS = ("official", "moved", "similar")
 MAX_SIMILAR = 3
 _WORD = re.compile(r"\w+")
+Members = dict[tuple[str, int], dict[str, str]]  # (system, year) -> code -> text
 
 
 @dataclass(frozen=True)
@@ -41,19 +42,18 @@ def _normal(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def candidates(catalogue: Catalogue, year: int) -> dict[str, tuple[str, str]]:
+def candidates(catalogue: Catalogue, year: int, members: Members) -> dict[str, tuple[str, str]]:
     """code -> (system, text) of every code that may succeed an expired code in this release."""
     result = {}
-    for code in catalogue.codes:
-        now = next((v for v in code.versions if v.year == year), None)
+    for system in catalogue.systems:
+        now = members.get((system, year))
         if now is None:
             continue
-        years = catalogue.releases_of(now.system)
+        years = catalogue.releases_of(system)
         index = years.index(year)
-        if index > 0 and any(v.year == years[index - 1] and v.system == now.system for v in code.versions):
-            continue
-        result[code.code] = (now.system, now.text)
-    return result
+        before = members.get((system, years[index - 1]), {}) if index > 0 else {}
+        result.update((code, (system, text)) for code, text in now.items() if code not in before)
+    return dict(sorted(result.items()))
 
 
 def find_successors(
@@ -62,6 +62,7 @@ def find_successors(
     """Successors of every expired code in every release, and report notes for refused official ones."""
     found: list[Successor] = []
     notes: list[Note] = []
+    members = release_members(catalogue)
     named = defaultdict(list)
     for entry in official:
         for code in entry.successors:
@@ -70,7 +71,7 @@ def find_successors(
         expired = [c for s in release.systems for c in s.of_kind("expired")]
         if not expired:
             continue
-        pool = candidates(catalogue, release.year)
+        pool = candidates(catalogue, release.year, members)
         by_text = defaultdict(list)
         for code, (system, text) in pool.items():
             by_text[text].append(code)

@@ -11,20 +11,18 @@ headings, tables, labels and contrast.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
+from .browser import browser  # noqa: F401 - the shared Debian chromium fixture
 from .helpers import ROOT, build_site
 from .static_host import host
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 # Rules that must pass whatever impact axe gives them: language, landmarks, headings, tables.
@@ -57,21 +55,6 @@ def base_url(tmp_path_factory) -> Iterator[str]:
         assert build_site(site, site_url="https://example.org" + BASE_PATH) == 0
     with host(site, BASE_PATH) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    """Debian's chromium, driven by Playwright; never a downloaded browser."""
-    if shutil.which(CHROMIUM) is None:
-        pytest.fail(f"chromium not found at {CHROMIUM}: run `make browser`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -123,11 +106,11 @@ def _origin(url: str) -> str:
 
 
 @pytest.fixture
-def visit(chromium) -> Iterator:
+def visit(browser) -> Iterator:
     opened: list[Visit] = []
 
     def open_page(url: str) -> Visit:
-        opened.append(Visit(chromium, url))
+        opened.append(Visit(browser, url))
         return opened[-1]
 
     yield open_page

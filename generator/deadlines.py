@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .problems import InputError, Location
+from .yamlfile import read_yaml
 from .sources.base import SYSTEMS, normalise_system
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni",
@@ -53,12 +53,7 @@ class Occurrence:
 def load_deadlines(path: Path) -> tuple[Deadline, ...]:
     """Read and validate a deadlines file; raise InputError naming the file and entry."""
     where = Location(str(path))
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(where, "deadlines file not found") from None
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(where, f"not a readable YAML file: {exc}") from None
+    data = read_yaml(path, "deadlines file")
     if not isinstance(data, list) or not data:
         raise InputError(where, "expected a non-empty list of deadlines")
     deadlines = tuple(_deadline(path, i, entry) for i, entry in enumerate(data, 1))

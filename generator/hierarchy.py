@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-import yaml
 
 from .model import Catalogue, Code
 from .problems import InputError, Location
+from .yamlfile import read_yaml
 from .sources.base import SYSTEMS
 
 PREFIX_LENGTHS = {"NCSP": (1, 2, 3), "NCMP": (1, 2, 3), "NCRP": (1, 2, 3), "SK": (1, 3)}
@@ -57,10 +57,7 @@ def load_names(path: Path | None) -> Names:
     """Read `{SYSTEM: {PREFIX: name}}`; refuse unknown systems and non-text names."""
     if path is None:
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(Location(str(path)), f"not a readable names file: {exc}") from None
+    data = read_yaml(path, "names file") or {}
     if not isinstance(data, dict):
         raise InputError(Location(str(path)), "expected a mapping of code systems")
     names: dict[tuple[str, str], str] = {}

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .problems import InputError, Location
 from .sources.base import SYSTEMS, FileSpec, normalise_system
 from .sources.columns import ROLES
+from .yamlfile import read_yaml
 
 FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind"}
 COLUMN_ROLES = set(ROLES)
@@ -34,12 +34,7 @@ class Manifest:
 def load_manifest(path: Path) -> Manifest:
     """Read a manifest file; raise InputError naming the entry that is wrong."""
     where = Location(str(path))
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(where, "manifest file not found") from None
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(where, f"not a readable YAML manifest: {exc}") from None
+    data = read_yaml(path, "manifest file")
     if not isinstance(data, dict) or not isinstance(data.get("releases"), list):
         raise InputError(where, "expected a mapping with a list under 'releases'")
     base = path.parent

@@ -6,19 +6,30 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build_site(out: Path, manifest: Path | None = None, site_url: str | None = None, extra: list[str] | None = None) -> int:
-    """Run `nkpk-site build` as a user would, from the project root."""
+def build_site(
+    out: Path,
+    manifest: Path | None = None,
+    site_url: str | None = None,
+    extra: list[str] | None = None,
+    epoch: int | None = None,
+) -> int:
+    """Run `nkpk-site build` as a user would, from the project root; `epoch` sets SOURCE_DATE_EPOCH."""
     args = ["build", "--config", str(ROOT / "mkdocs.yml"), "--out", str(out), *(extra or [])]
     if manifest is not None:
         args += ["--manifest", str(manifest)]
     if site_url:
         args += ["--site-url", site_url]
-    return main(args)
+    with pytest.MonkeyPatch.context() as patch:
+        if epoch is not None:
+            patch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+        return main(args)
 
 
 def load_json(path: Path) -> dict:

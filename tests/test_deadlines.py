@@ -208,9 +208,7 @@ ON_A_DEADLINE = 1780272000  # 2026-06-01 00:00:00 UTC: the NCSP/NCMP reference g
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("frister") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", str(ON_A_DEADLINE))
-        assert build_site(out) == 0
+    assert build_site(out, epoch=ON_A_DEADLINE) == 0
     return out
 
 

@@ -18,9 +18,7 @@ BUILD_DATE = 1775606400  # 2026-04-08 00:00:00 UTC
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("guidance") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", str(BUILD_DATE))
-        assert build_site(out) == 0
+    assert build_site(out, epoch=BUILD_DATE) == 0
     return out
 
 

@@ -37,9 +37,7 @@ _HEADING = re.compile(r"<h([1-6])\b", re.I)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("publish") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", str(BUILD_DATE))
-        assert build_site(out, site_url=SITE_URL) == 0
+    assert build_site(out, site_url=SITE_URL, epoch=BUILD_DATE) == 0
     return out
 
 

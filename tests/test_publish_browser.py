@@ -50,9 +50,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("browser") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1775606400")
-        assert build_site(site, site_url="https://example.org" + BASE_PATH) == 0
+    assert build_site(site, site_url="https://example.org" + BASE_PATH, epoch=1775606400) == 0
     with host(site, BASE_PATH) as url:
         yield url
 

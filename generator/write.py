@@ -24,8 +24,9 @@ class SiteWriter:
     def __init__(self, root: Path, previous: Path | None = None) -> None:
         self.root = root
         self.previous = previous if previous is not None and previous.is_dir() else None
+        self._root = str(root)
         self._written: set[str] = set()
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
         self.reused = 0
 
     def write(self, rel_path: str, text: str) -> None:
@@ -35,17 +36,31 @@ class SiteWriter:
         """Write a file as given (downloads, files with their own line ends)."""
         if rel_path in self._written:
             raise OutputClash(f"two outputs for {rel_path}")
-        target = self.root / rel_path
-        if target.exists():
-            raise OutputClash(f"{rel_path} was already written by another part of the build")
         self._written.add(rel_path)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = os.path.join(self._root, rel_path)
+        self._folder(os.path.dirname(target))
         if self.previous is not None and _link_if_same(self.previous / rel_path, data, target):
             self.reused += 1
+            return
+        try:  # O_EXCL: a file that is already there was written by another part of the build
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            raise OutputClash(f"{rel_path} was already written by another part of the build") from None
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+
+    def _folder(self, folder: str) -> None:
+        """Make a folder once; most have a parent this writer made already."""
+        if folder in self._folders:
+            return
+        if os.path.dirname(folder) in self._folders:
+            try:
+                os.mkdir(folder)
+            except FileExistsError:
+                pass
         else:
-            target.write_bytes(data)
+            os.makedirs(folder, exist_ok=True)
+        self._folders.add(folder)
 
     def claim(self, paths: list[str], reused: int) -> None:
         """Take over paths another process wrote under this root (see parallel.py)."""
@@ -65,7 +80,7 @@ class SiteWriter:
         return frozenset(self._written)
 
 
-def _link_if_same(old: Path, data: bytes, target: Path) -> bool:
+def _link_if_same(old: Path, data: bytes, target: Path | str) -> bool:
     """Hard-link `old` to `target` if it holds exactly `data`."""
     try:
         if old.stat().st_size != len(data) or old.read_bytes() != data:

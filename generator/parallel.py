@@ -1,13 +1,14 @@
-"""Write the code pages on every core: the pages are split in contiguous parts, one per process.
+"""Write the stamped pages on every core: the pages are dealt out in turn, one part per process.
 
 Processes are forked after everything is validated, so each inherits the
 project, the renderer and the theme's chrome as they are; each writes its own
-part of the codes (paths never overlap: one page and one JSON file per code)
-and hands back the paths it wrote, which the parent's writer then claims.
+part of the pages (paths never overlap: each page writes its own files) and
+hands back the paths it wrote, which the parent's writer then claims.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -31,8 +32,8 @@ def write_parts(items: Sequence, write_one: Callable[[SiteWriter, object], None]
             write_one(writer, item)
         return
     context = multiprocessing.get_context("fork")
-    size = -(-len(items) // workers)
-    parts = [items[i : i + size] for i in range(0, len(items), size)]
+    parts = [items[start::workers] for start in range(workers)]  # interleaved: each gets its share of big pages
+    gc.freeze()  # children then never touch the inherited objects to collect them: those pages stay shared
     children = []
     for part in parts[1:]:
         receive, send = context.Pipe(duplex=False)
@@ -40,18 +41,27 @@ def write_parts(items: Sequence, write_one: Callable[[SiteWriter, object], None]
         process.start()
         send.close()
         children.append((process, receive))
-    for item in parts[0]:
-        write_one(writer, item)
-    errors = []
-    for process, receive in children:
-        ok, written, reused = receive.recv()
-        process.join()
+    try:
+        for item in parts[0]:
+            write_one(writer, item)
+    finally:
+        results = [_result(process, receive) for process, receive in children]
+        gc.unfreeze()
+    for ok, written, reused in results:
         if not ok:
-            errors.append(written)
-            continue
+            raise written
+    for _, written, reused in results:
         writer.claim(written, reused)
-    if errors:
-        raise RuntimeError("a writing process failed:\n" + "\n".join(errors))
+
+
+def _result(process, receive) -> tuple[bool, object, int]:
+    """What a child sent: (True, paths written, files reused) or (False, its exception, 0)."""
+    try:
+        found = receive.recv()
+    except EOFError:
+        found = (False, RuntimeError(f"a writing process ended without a word (exit code {process.exitcode})"), 0)
+    process.join()
+    return found
 
 
 def _child(part: Sequence, write_one, root, previous, send) -> None:
@@ -60,8 +70,16 @@ def _child(part: Sequence, write_one, root, previous, send) -> None:
         for item in part:
             write_one(writer, item)
         send.send((True, sorted(writer.written), writer.reused))
-    except BaseException:  # report any failure to the parent, which raises it
-        send.send((False, traceback.format_exc(), 0))
+    except BaseException as exc:  # report any failure to the parent, which raises it
+        _send_failure(send, exc)
     finally:
         send.close()
         os._exit(0)
+
+
+def _send_failure(send, exc: BaseException) -> None:
+    """Send the exception itself (an input error keeps its type and message), or its traceback as text."""
+    try:
+        send.send((False, exc, 0))
+    except Exception:  # not picklable
+        send.send((False, RuntimeError("a writing process failed:\n" + "".join(traceback.format_exception(exc))), 0))

@@ -35,6 +35,9 @@ class InputError(Exception):
         self.where = where
         self.message = message
 
+    def __reduce__(self):  # pickled as its parts: a writing process hands it to the parent
+        return (type(self), (self.where, self.message))
+
 
 @dataclass(frozen=True, order=True)
 class Note:

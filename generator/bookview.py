@@ -15,7 +15,7 @@ from typing import Iterator
 
 from . import urls
 from .annotations import Annotations
-from .contexts import CodePage, NodePage
+from .contexts import NodePage
 from .details import NOTE_ROLES, DETAIL_LABELS, detail_text
 from .hierarchy import Hierarchy, Node
 from .labels import SYSTEM_NAMES, SYSTEM_SHORT
@@ -92,17 +92,12 @@ def detail_rows(page_url: str, code: Code, ann: Annotations) -> tuple[DetailRow,
     return tuple(rows)
 
 
-def with_code_notes(page: CodePage, code: Code, hierarchy: Hierarchy, ann: Annotations) -> CodePage:
-    """A code page with its details and the notes of its groups (not the chapter) and of itself."""
+def code_notes(page_url: str, code: Code, hierarchy: Hierarchy, ann: Annotations) -> tuple[tuple, tuple]:
+    """A code page's details, and the notes of its groups (not the chapter) and of the code itself."""
     groups = hierarchy.path(code.system, code.code)[1:]
-    blocks = [_node_block(page.url, node, ann, linked=True) for node in groups]
-    blocks.append(_code_block(page.url, code, ann))
-    return replace(
-        page,
-        details=detail_rows(page.url, code, ann),
-        details_year=code.latest.year,
-        notes=tuple(b for b in blocks if b is not None),
-    )
+    blocks = [_node_block(page_url, node, ann, linked=True) for node in groups]
+    blocks.append(_code_block(page_url, code, ann))
+    return detail_rows(page_url, code, ann), tuple(b for b in blocks if b is not None)
 
 
 def with_node_notes(page: NodePage, node: Node, ann: Annotations, books: frozenset[str]) -> NodePage:
@@ -252,15 +247,10 @@ def _book_code(url: str, code: Code, ann: Annotations) -> BookCode:
 
 
 def annotated_pages(
-    codes: list[CodePage], nodes: list[NodePage], catalogue: Catalogue, hierarchy: Hierarchy, ann: Annotations
-) -> tuple[tuple[CodePage, ...], tuple[NodePage, ...], tuple[BookPage, ...]]:
-    """Code and browse pages with their details, notes and book links; and the book views."""
-    by_code = {c.code: c for c in catalogue.codes}
+    nodes: list[NodePage], catalogue: Catalogue, hierarchy: Hierarchy, ann: Annotations
+) -> tuple[tuple[NodePage, ...], tuple[BookPage, ...]]:
+    """Browse pages with their notes and book links; and the book views."""
     books = tuple(book_pages(catalogue, hierarchy, ann))
     book_urls = frozenset(b.url for b in books)
     node_of = {urls.node_url(*key): node for key, node in hierarchy.nodes.items()}
-    return (
-        tuple(with_code_notes(page, by_code[page.code], hierarchy, ann) for page in codes),
-        tuple(with_node_notes(page, node_of[page.url], ann, book_urls) for page in nodes),
-        books,
-    )
+    return tuple(with_node_notes(page, node_of[page.url], ann, book_urls) for page in nodes), books

@@ -1,7 +1,11 @@
 """The build, stage by stage: read, model, compare, contexts, then render and write.
 
 `prepare` does everything that can fail on bad input, before anything is
-written; `write_pages` renders and writes, one page at a time.
+written; `write_pages` renders and writes, one page at a time, on every core.
+Code pages are the exception to "contexts first": there are too many to keep,
+so each is made, link-checked and written by the process that writes it (see
+codepages.py). That happens in the fresh folder, before the site is swapped
+in: a broken link there still fails the build and leaves the old site alone.
 """
 
 from __future__ import annotations
@@ -18,15 +22,16 @@ from .checker import write_checker
 from .changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
 from .clock import build_date
 from .compare import ReleaseChanges, code_events, compare_releases
-from .contexts import CodePage, NodePage, SystemPage, code_pages, node_pages, system_pages
+from .codepages import CodePages
+from .contexts import NodePage, SystemPage, node_pages, system_pages
 from .deadlines import Deadline, load_deadlines
 from .downloads import Download, plan_downloads, write_downloads
 from .hierarchy import Hierarchy, build_hierarchy, load_names
 from .ical import calendar
 from .manifest import load_manifest
-from .model import Catalogue, build_catalogue
+from .model import Catalogue, Code, build_catalogue
 from .problems import InputError, Location, Note
-from .render import Renderer, Shell, code_document, dump_json
+from .render import Renderer, Shell, code_document, compact_json, dump_json
 from .report import report_data, report_text
 from .search import write_search
 from .official import OfficialEntry, check_official, official_entries
@@ -44,7 +49,7 @@ class Project:
     catalogue: Catalogue
     hierarchy: Hierarchy
     notes: tuple[Note, ...]
-    codes: tuple[CodePage, ...]
+    codes: CodePages  # made one at a time, where they are written
     nodes: tuple[NodePage, ...]
     systems: tuple[SystemPage, ...]
     releases: tuple[ReleaseChanges, ...]
@@ -78,14 +83,12 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
     successors, refused = find_successors(catalogue, releases, official)
     lineage = Lineage.of(successors)
     notes = _official_notes(notes + refused + annotations.report, results, official, releases, catalogue)
-    codes, nodes, book_views = annotated_pages(
-        code_pages(catalogue, hierarchy, events, lineage), node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations
-    )
+    nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
     project = Project(
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
-        codes=codes,
+        codes=CodePages.of(catalogue, hierarchy, events, lineage, annotations),
         nodes=nodes,
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,
@@ -117,8 +120,7 @@ def _official_notes(notes, results, official, releases, catalogue) -> tuple[Note
 
 def planned_urls(project: Project) -> set[str]:
     """Every URL the generated part of the site will have."""
-    planned = {p.url for p in project.codes} | {p.url for p in project.nodes} | {p.url for p in project.systems}
-    planned |= {urls.code_json(p.code) for p in project.codes}
+    planned = project.codes.urls() | {p.url for p in project.nodes} | {p.url for p in project.systems}
     planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
     planned |= {project.overview.url, urls.CHANGES_FEED} | {p.url for p in project.books}
     planned |= {d.path for d in project.downloads} | ({urls.DEADLINES_ICS} if project.deadlines else set())
@@ -127,12 +129,19 @@ def planned_urls(project: Project) -> set[str]:
 
 
 def check_links(project: Project) -> None:
-    """Every link of every generated page must point at a page of the build."""
+    """Every link of every generated page but the code pages must point at a page of the build.
+
+    Code pages are checked as they are made (`write_pages`).
+    """
     planned = planned_urls(project)
-    for page in (*project.codes, *project.nodes, *project.systems, *project.changes, project.overview, *project.books):
-        for link in page.links:
-            if link.target.partition("#")[0] not in planned:
-                raise InputError(Location(page.url), f"link to {link.target} has no page")
+    for page in (*project.nodes, *project.systems, *project.changes, project.overview, *project.books):
+        check_page_links(page, planned)
+
+
+def check_page_links(page, planned: set[str] | frozenset[str]) -> None:
+    for link in page.links:
+        if link.target.partition("#")[0] not in planned:
+            raise InputError(Location(page.url), f"link to {link.target} has no page")
 
 
 def write_pages(
@@ -140,23 +149,12 @@ def write_pages(
 ) -> None:
     """Render and write the stamped pages, the JSON twins, the change feed and the report.
 
-    `jobs` processes write the code pages (0: one per core when there are enough pages).
+    `jobs` processes write the stamped pages (0: one per core when there are enough pages).
     """
-    by_code = {c.code: c for c in project.catalogue.codes}
-
-    def write_code(out: SiteWriter, page: CodePage) -> None:
-        out.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.code_body(page)))
-        out.write(urls.code_json(page.code), dump_json(code_document(by_code[page.code])))
-
-    write_parts(project.codes, write_code, writer, jobs or workers_for(len(project.codes)))
-    for node in project.nodes:
-        body = renderer.node_body(node)
-        writer.write(urls.output_path(node.url), shell.wrap(node.url, node.title, body))
-    for page in project.books:
-        writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.book_body(page)))
-    for page, release in zip(project.changes, project.releases):
-        writer.write(urls.output_path(page.url), shell.wrap(page.url, page.title, renderer.changes_body(page)))
-        writer.write(urls.changes_json(release.year), dump_json(changes_document(release, project.lineage)))
+    pages = PageWriter(project, renderer, shell, frozenset(planned_urls(project)))
+    work = [(pages.code, code) for code in project.codes.codes] + [(pages.node, node) for node in project.nodes]
+    work += [(pages.book, page) for page in project.books] + [(pages.changes, p) for p in zip(project.changes, project.releases)]
+    write_parts(work, _write_item, writer, jobs or workers_for(len(work)))
     writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
     write_downloads(project.downloads, writer)
     if project.deadlines:
@@ -165,3 +163,35 @@ def write_pages(
     write_checker(project.catalogue, project.lineage, writer)
     writer.write(urls.REPORT_JSON, dump_json(project.report))
     writer.write(urls.REPORT_TEXT, report_text(project.report))
+
+
+def _write_item(writer: SiteWriter, item: tuple) -> None:
+    write, subject = item
+    write(writer, subject)
+
+
+@dataclass(frozen=True)
+class PageWriter:
+    """Renders and writes one stamped page (and its JSON twin) of each kind."""
+
+    project: Project
+    renderer: Renderer
+    shell: Shell
+    planned: frozenset[str]
+
+    def code(self, writer: SiteWriter, code: Code) -> None:
+        page = self.project.codes.page(code)
+        check_page_links(page, self.planned)
+        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.code_body(page)))
+        writer.write(urls.code_json(page.code), compact_json(code_document(code)))
+
+    def node(self, writer: SiteWriter, page: NodePage) -> None:
+        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.node_body(page)))
+
+    def book(self, writer: SiteWriter, page: BookPage) -> None:
+        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.book_body(page)))
+
+    def changes(self, writer: SiteWriter, pair: tuple[ChangesPage, ReleaseChanges]) -> None:
+        page, release = pair
+        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.changes_body(page)))
+        writer.write(urls.changes_json(release.year), dump_json(changes_document(release, self.project.lineage)))

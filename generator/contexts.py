@@ -6,16 +6,14 @@ links: templates only format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Mapping
+from dataclasses import dataclass
 
 from . import urls
 from .labels import SYSTEM_NAMES, SYSTEM_SHORT
 from .urls import Link, make_link
-from .changes import HistoryEntry, code_history
-from .moved import SuccessorRow, predecessor_rows, successor_rows
-from .successors import Lineage
-from .compare import CodeEvent, TimelineRow, code_timeline, text_changed_years
+from .changes import HistoryEntry
+from .moved import SuccessorRow
+from .compare import TimelineRow, code_timeline, text_changed_years
 from .hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
 from .model import Catalogue, Code
 
@@ -167,39 +165,25 @@ def _crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node,
     return (top,) + tuple(make_link(page_url, urls.node_url(system, n.prefix), _node_label(n)) for n in nodes)
 
 
-def code_pages(
-    catalogue: Catalogue, hierarchy: Hierarchy, events: Mapping[str, tuple[CodeEvent, ...]], lineage: Lineage
-) -> list[CodePage]:
-    """A page for every code in any release, expired codes included."""
-    by_system: dict[str, list[Code]] = {}
-    for code in catalogue.codes:
-        by_system.setdefault(code.system, []).append(code)
-    pages = []
-    for system in sorted(by_system):
-        members = by_system[system]
-        for index, code in enumerate(members):
-            prev_code = members[index - 1] if index else None
-            next_code = members[index + 1] if index + 1 < len(members) else None
-            url = urls.code_url(code.code)
-            history = code_history(url, code.code, events.get(code.code, ()))
-            page = _code_page(code, catalogue, hierarchy, (prev_code, next_code), history)
-            pages.append(
-                replace(
-                    page,
-                    successors=successor_rows(url, lineage.by_old.get(code.code, ())),
-                    predecessors=predecessor_rows(url, lineage.by_new.get(code.code, ())),
-                )
-            )
-    return sorted(pages, key=lambda p: p.code)
+@dataclass(frozen=True)
+class CodeParts:
+    """What a code page shows beyond the code itself, made by other modules."""
+
+    history: tuple[HistoryEntry, ...]
+    successors: tuple[SuccessorRow, ...]
+    predecessors: tuple[SuccessorRow, ...]
+    details: tuple  # bookview.DetailRow
+    notes: tuple  # bookview.NoteBlock
 
 
-def _code_page(
+def code_page(
     code: Code,
     catalogue: Catalogue,
     hierarchy: Hierarchy,
     neighbours: tuple[Code | None, Code | None],
-    history: tuple[HistoryEntry, ...],
+    parts: CodeParts,
 ) -> CodePage:
+    """The page of one code, expired or not (see codepages.py, which makes them on demand)."""
     url = urls.code_url(code.code)
     prev_code, next_code = neighbours
     nodes = hierarchy.path(code.system, code.code)
@@ -223,13 +207,16 @@ def _code_page(
         years_text=_years_text(code.years),
         periods=_periods(timeline),
         changed_years=text_changed_years(timeline),
-        history=history,
-        successors=(),
-        predecessors=(),
+        history=parts.history,
+        successors=parts.successors,
+        predecessors=parts.predecessors,
         breadcrumbs=_crumbs(url, hierarchy, code.system, nodes),
         previous=neighbour(prev_code),
         next=neighbour(next_code),
         json=make_link(url, urls.code_json(code.code), "JSON"),
+        details=parts.details,
+        details_year=code.latest.year,
+        notes=parts.notes,
     )
 
 

@@ -153,6 +153,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         except OutputClash as exc:
             self.failure = f"output clash: {exc}"
             raise PluginError(self.failure) from None
+        except InputError as exc:  # a code page's link, checked as the page is made
+            self.failure = f"input error: {exc}"
+            raise PluginError(self.failure) from None
         if self._final is not None:
             # What mkdocs wrote itself (guidance pages, assets): keep unchanged files as they were.
             adopt_unchanged(Path(config.site_dir), self._final, writer.written)

@@ -39,6 +39,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # one build: no need to stat every included template at each use
         )
         self._code = self.env.get_template("code.html")
         self._node = self.env.get_template("node.html")
@@ -93,6 +94,11 @@ class Renderer:
 def dump_json(data: object) -> str:
     """Deterministic JSON: sorted keys, UTF-8 text, one trailing newline."""
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
+def compact_json(data: object) -> str:
+    """Deterministic JSON without indentation (the fast encoder), for the many small files."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def code_document(code: Code) -> dict:

@@ -1,0 +1,90 @@
+"""Code pages on demand: each context is made where its page is written, never all kept.
+
+There is a page for every code that ever existed: over 100,000 at national
+scale, and their contexts together would take more memory than the rest of
+the build. `CodePages` holds what the pages are made from and makes one
+page's context when asked, in whichever process writes that page; the
+context is dropped once the page is written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+from . import urls
+from .annotations import Annotations
+from .bookview import code_notes
+from .changes import code_history
+from .compare import CodeEvent
+from .contexts import CodePage, CodeParts, code_page
+from .hierarchy import Hierarchy
+from .model import Catalogue, Code
+from .moved import predecessor_rows, successor_rows
+from .successors import Lineage
+
+Neighbours = tuple[Code | None, Code | None]
+
+
+@dataclass(frozen=True)
+class CodePages:
+    """Every code page, made one at a time: `page(code)`, or iterate for all of them in code order."""
+
+    catalogue: Catalogue
+    hierarchy: Hierarchy
+    events: Mapping[str, tuple[CodeEvent, ...]]
+    lineage: Lineage
+    annotations: Annotations
+    neighbours: Mapping[str, Neighbours]  # code -> the codes before and after it in its code system
+
+    @classmethod
+    def of(
+        cls,
+        catalogue: Catalogue,
+        hierarchy: Hierarchy,
+        events: Mapping[str, tuple[CodeEvent, ...]],
+        lineage: Lineage,
+        annotations: Annotations,
+    ) -> CodePages:
+        return cls(catalogue, hierarchy, events, lineage, annotations, _neighbours(catalogue.codes))
+
+    @property
+    def codes(self) -> tuple[Code, ...]:
+        """The codes with a page, sorted by code."""
+        return self.catalogue.codes
+
+    def __len__(self) -> int:
+        return len(self.catalogue.codes)
+
+    def __iter__(self) -> Iterator[CodePage]:
+        return (self.page(code) for code in self.catalogue.codes)
+
+    def urls(self) -> set[str]:
+        """The URLs of every code page and its JSON twin."""
+        return {u for c in self.catalogue.codes for u in (urls.code_url(c.code), urls.code_json(c.code))}
+
+    def page(self, code: Code) -> CodePage:
+        url = urls.code_url(code.code)
+        details, notes = code_notes(url, code, self.hierarchy, self.annotations)
+        parts = CodeParts(
+            history=code_history(url, code.code, self.events.get(code.code, ())),
+            successors=successor_rows(url, self.lineage.by_old.get(code.code, ())),
+            predecessors=predecessor_rows(url, self.lineage.by_new.get(code.code, ())),
+            details=details,
+            notes=notes,
+        )
+        return code_page(code, self.catalogue, self.hierarchy, self.neighbours[code.code], parts)
+
+
+def _neighbours(codes: tuple[Code, ...]) -> dict[str, Neighbours]:
+    """Previous and next code of each code within its code system (codes come sorted)."""
+    by_system: dict[str, list[Code]] = defaultdict(list)
+    for code in codes:
+        by_system[code.system].append(code)
+    found: dict[str, Neighbours] = {}
+    for members in by_system.values():
+        for index, code in enumerate(members):
+            after = members[index + 1] if index + 1 < len(members) else None
+            found[code.code] = (members[index - 1] if index else None, after)
+    return found

@@ -1,0 +1,47 @@
+"""Writing on several processes: failures and clashes in a child reach the parent as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.parallel import write_parts
+from generator.problems import InputError, Location
+from generator.write import OutputClash, SiteWriter
+
+
+def _write(writer: SiteWriter, item: str) -> None:
+    if item.startswith("bad"):
+        raise InputError(Location(f"kode/{item}/"), "link to kode/NOWHERE/ has no page")
+    writer.write(f"{item}/index.html", f"<p>{item}</p>\n")
+
+
+def test_every_item_is_written_once_and_claimed(tmp_path: Path) -> None:
+    writer = SiteWriter(tmp_path)
+    items = [f"page{i}" for i in range(9)]
+    write_parts(items, _write, writer, workers=2)
+    assert writer.written == frozenset(f"{i}/index.html" for i in items)
+    assert sorted(p.parent.name for p in tmp_path.rglob("index.html")) == sorted(items)
+
+
+def test_an_input_error_in_a_child_keeps_its_type_and_message(tmp_path: Path) -> None:
+    items = ["page0", "bad1", "page2", "page3"]  # dealt out in turn: "bad1" goes to the child
+    with pytest.raises(InputError) as caught:
+        write_parts(items, _write, SiteWriter(tmp_path), workers=2)
+    assert str(caught.value) == "kode/bad1/: link to kode/NOWHERE/ has no page"
+    assert caught.value.where == Location("kode/bad1/")
+
+
+def test_two_processes_writing_one_path_clash(tmp_path: Path) -> None:
+    items = ["same", "same"]  # one in the parent, one in the child
+    with pytest.raises(OutputClash):
+        write_parts(items, _write, SiteWriter(tmp_path), workers=2)
+
+
+def test_a_file_already_in_the_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "page0").mkdir()
+    (tmp_path / "page0" / "index.html").write_text("mkdocs wrote this", encoding="utf-8")
+    with pytest.raises(OutputClash, match="page0/index.html"):
+        SiteWriter(tmp_path).write("page0/index.html", "<p>again</p>\n")
+    assert (tmp_path / "page0" / "index.html").read_text(encoding="utf-8") == "mkdocs wrote this"

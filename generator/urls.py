@@ -46,23 +46,17 @@ def link(from_url: str, to_url: str) -> str:
     """Relative href from the page at `from_url` to `to_url` (both site-relative, may have #anchor).
 
     Site-relative URLs have no `.` or `..` segments, so the relative path is the
-    way up from the page's folder to the common folder, then down to the target.
+    way up from the page's folder to the folder both share, then down to the target.
     """
-    to_url, hash_, anchor = to_url.partition("#")
-    here = from_url.split("/")[:-1]  # the page's folder: "kode/JKA21/" -> ["kode", "JKA21"]
-    there = to_url.split("/")
-    common = 0
-    for a, b in zip(here, there[:-1]):
-        if a != b:
-            break
-        common += 1
-    parts = [".."] * (len(here) - common) + there[common:]
-    target = "/".join(parts)
-    if not target:
-        target = "./"
-    elif not there[-1] and not target.endswith("/"):
-        target += "/"
-    return target + hash_ + anchor
+    path, hash_, anchor = to_url.partition("#")
+    here = from_url[: from_url.rfind("/") + 1]  # the page's folder: "kode/JKA21/" (a file's folder for a file)
+    shared = 0  # length of the folders both URLs start with, up to and with its last "/"
+    end = here.find("/")
+    while end >= 0 and path.startswith(here[: end + 1]):
+        shared = end + 1
+        end = here.find("/", shared)
+    target = "../" * here.count("/", shared) + path[shared:]
+    return (target or "./") + hash_ + anchor
 
 
 CHANGES_OVERVIEW = "endringer/"

@@ -11,9 +11,12 @@ in: a broken link there still fails the build and leaves the old site alone.
 from __future__ import annotations
 
 import datetime
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from . import urls
 from .annotations import annotate, collect_books, merge_names
@@ -37,7 +40,7 @@ from .search import write_search
 from .official import OfficialEntry, check_official, official_entries
 from .sources import read_file
 from .successors import Lineage, Successor, find_successors
-from .sources.base import FileResult
+from .sources.base import FileResult, FileSpec
 from .parallel import workers_for, write_parts
 from .write import SiteWriter
 
@@ -70,10 +73,29 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
 
     `today` is the build date; by default SOURCE_DATE_EPOCH or today's UTC date.
     """
-    today = today or build_date(os.environ)
+    with _collector_paused():
+        return _prepare(manifest_path, today or build_date(os.environ))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: the model is millions of small objects without cycles,
+    and the collector would walk all of them again and again as they are made (a fifth of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _prepare(manifest_path: Path, today: datetime.date) -> Project:
     manifest = load_manifest(manifest_path)
-    results = {r.year: [read_file(spec) for spec in r.files] for r in manifest.releases}
-    catalogue, notes = build_catalogue(_of_kind(results, "codes", "book"))
+    # Books and change documents are few and read at once; code lists are read one release at a time,
+    # as the catalogue takes them, so that only one release's rows are held at any time.
+    results = {r.year: [read_file(spec) for spec in r.files if spec.kind != "codes"] for r in manifest.releases}
+    catalogue, notes = build_catalogue({r.year: _code_lists(r.files, results[r.year]) for r in manifest.releases})
     books = collect_books(results)
     hierarchy = build_hierarchy(catalogue, merge_names(books, load_names(manifest.names)))
     annotations = annotate(books, catalogue, hierarchy)
@@ -105,6 +127,16 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
     )
     check_links(project)
     return project
+
+
+def _code_lists(specs: tuple[FileSpec, ...], read: list[FileResult]) -> Iterator[FileResult]:
+    """A release's code lists in manifest order, each read when the catalogue gets to it (books are read already)."""
+    books = iter([f for f in read if f.spec.kind == "book"])
+    for spec in specs:
+        if spec.kind == "codes":
+            yield read_file(spec)
+        elif spec.kind == "book":
+            yield next(books)
 
 
 def _of_kind(results: dict[int, list[FileResult]], *kinds: str) -> dict[int, list[FileResult]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import urls
 from .annotations import Annotations
@@ -92,12 +92,19 @@ def detail_rows(page_url: str, code: Code, ann: Annotations) -> tuple[DetailRow,
     return tuple(rows)
 
 
-def code_notes(page_url: str, code: Code, hierarchy: Hierarchy, ann: Annotations) -> tuple[tuple, tuple]:
-    """A code page's details, and the notes of its groups (not the chapter) and of the code itself."""
+def code_notes(
+    page_url: str, code: Code, hierarchy: Hierarchy, ann: Annotations, group_block: Callable[[Node], NoteBlock | None]
+) -> tuple[tuple, tuple]:
+    """A code page's details, and the notes of its groups (not the chapter, each by `group_block`) and of the code."""
     groups = hierarchy.path(code.system, code.code)[1:]
-    blocks = [_node_block(page_url, node, ann, linked=True) for node in groups]
+    blocks = [group_block(node) for node in groups]
     blocks.append(_code_block(page_url, code, ann))
     return detail_rows(page_url, code, ann), tuple(b for b in blocks if b is not None)
+
+
+def group_block(page_url: str, node: Node, ann: Annotations) -> NoteBlock | None:
+    """The notes of a group as a code page shows them, linked to the group's page."""
+    return _node_block(page_url, node, ann, linked=True)
 
 
 def with_node_notes(page: NodePage, node: Node, ann: Annotations, books: frozenset[str]) -> NodePage:

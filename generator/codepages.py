@@ -5,26 +5,33 @@ scale, and their contexts together would take more memory than the rest of
 the build. `CodePages` holds what the pages are made from and makes one
 page's context when asked, in whichever process writes that page; the
 context is dropped once the page is written.
+
+The notes of a group are shown on the page of every code in it. All code
+pages sit at `kode/<code>/`, so a relative link from one of them is the same
+from all of them: each group's notes are made once (for `SHARED_VIEW`) and
+kept. A note's link to a code page of the group reads `../<code>/` on that
+very code's page too, which is where it points.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from . import urls
 from .annotations import Annotations
-from .bookview import code_notes
+from .bookview import NoteBlock, code_notes, group_block
 from .changes import code_history
 from .compare import CodeEvent
 from .contexts import CodePage, CodeParts, code_page
-from .hierarchy import Hierarchy
+from .hierarchy import Hierarchy, Node
 from .model import Catalogue, Code
 from .moved import predecessor_rows, successor_rows
 from .successors import Lineage
 
 Neighbours = tuple[Code | None, Code | None]
+SHARED_VIEW = urls.code_url("-")  # no code is "-": links from here read as from any code page
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class CodePages:
     lineage: Lineage
     annotations: Annotations
     neighbours: Mapping[str, Neighbours]  # code -> the codes before and after it in its code system
+    _groups: dict[tuple[str, str], NoteBlock | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -66,7 +74,7 @@ class CodePages:
 
     def page(self, code: Code) -> CodePage:
         url = urls.code_url(code.code)
-        details, notes = code_notes(url, code, self.hierarchy, self.annotations)
+        details, notes = code_notes(url, code, self.hierarchy, self.annotations, self._group_block)
         parts = CodeParts(
             history=code_history(url, code.code, self.events.get(code.code, ())),
             successors=successor_rows(url, self.lineage.by_old.get(code.code, ())),
@@ -75,6 +83,12 @@ class CodePages:
             notes=notes,
         )
         return code_page(code, self.catalogue, self.hierarchy, self.neighbours[code.code], parts)
+
+    def _group_block(self, node: Node) -> NoteBlock | None:
+        key = (node.system, node.prefix)
+        if key not in self._groups:
+            self._groups[key] = group_block(SHARED_VIEW, node, self.annotations)
+        return self._groups[key]
 
 
 def _neighbours(codes: tuple[Code, ...]) -> dict[str, Neighbours]:

@@ -46,7 +46,6 @@ def write_parts(items: Sequence, write_one: Callable[[SiteWriter, object], None]
             write_one(writer, item)
     finally:
         results = [_result(process, receive) for process, receive in children]
-        gc.unfreeze()
     for ok, written, reused in results:
         if not ok:
             raise written

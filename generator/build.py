@@ -184,20 +184,21 @@ def check_page_links(page, planned: set[str] | frozenset[str]) -> None:
 def write_pages(
     project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell, site_url: str | None, jobs: int = 0
 ) -> None:
-    """Render and write the stamped pages, the JSON twins, the change feed and the report.
+    """Render and write the stamped pages, the JSON twins, the search index, the checker's data, the change feed
+    and the report.
 
-    `jobs` processes write the stamped pages (0: one per core when there are enough pages).
+    `jobs` processes write the stamped pages, the search index and the checker's data (0: one per core when
+    there are enough pages).
     """
     pages = PageWriter(project, renderer, shell, frozenset(planned_urls(project)))
-    work = [(pages.code, code) for code in project.codes.codes] + [(pages.node, node) for node in project.nodes]
+    work = [(pages.search, None), (pages.checker, None)]  # the two biggest: first, so they go to two processes
+    work += [(pages.code, code) for code in project.codes.codes] + [(pages.node, node) for node in project.nodes]
     work += [(pages.book, page) for page in project.books] + [(pages.changes, p) for p in zip(project.changes, project.releases)]
     write_parts(work, _write_item, writer, jobs or workers_for(len(work)))
     writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
     write_downloads(project.downloads, writer)
     if project.deadlines:
         writer.write(urls.DEADLINES_ICS, calendar(project.deadlines, project.build_date))
-    write_search(project.catalogue, writer)
-    write_checker(project.catalogue, project.lineage, writer)
     writer.write(urls.REPORT_JSON, dump_json(project.report))
     writer.write(urls.REPORT_TEXT, report_text(project.report))
 
@@ -227,6 +228,12 @@ class PageWriter:
 
     def book(self, writer: SiteWriter, page: BookPage) -> None:
         writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.book_body(page)))
+
+    def search(self, writer: SiteWriter, _: None) -> None:
+        write_search(self.project.catalogue, writer)
+
+    def checker(self, writer: SiteWriter, _: None) -> None:
+        write_checker(self.project.catalogue, self.project.lineage, writer)
 
     def changes(self, writer: SiteWriter, pair: tuple[ChangesPage, ReleaseChanges]) -> None:
         page, release = pair

@@ -6,10 +6,10 @@ the build. `CodePages` holds what the pages are made from and makes one
 page's context when asked, in whichever process writes that page; the
 context is dropped once the page is written.
 
-The notes of a group are shown on the page of every code in it. All code
-pages sit at `kode/<code>/`, so a relative link from one of them is the same
-from all of them: each group's notes are made once (for `SHARED_VIEW`) and
-kept. A note's link to a code page of the group reads `../<code>/` on that
+The notes and the breadcrumbs of a group are shown on the page of every code
+in it. All code pages sit at `kode/<code>/`, so a relative link from one of
+them is the same from all of them: each group's are made once (as seen from
+`SHARED_VIEW`) and kept. A note's link to a code page of the group reads `../<code>/` on that
 very code's page too, which is where it points.
 """
 
@@ -24,8 +24,9 @@ from .annotations import Annotations
 from .bookview import NoteBlock, code_notes, group_block
 from .changes import code_history
 from .compare import CodeEvent
-from .contexts import CodePage, CodeParts, code_page
+from .contexts import CodePage, CodeParts, code_page, crumbs
 from .hierarchy import Hierarchy, Node
+from .urls import Link
 from .model import Catalogue, Code
 from .moved import predecessor_rows, successor_rows
 from .successors import Lineage
@@ -45,6 +46,7 @@ class CodePages:
     annotations: Annotations
     neighbours: Mapping[str, Neighbours]  # code -> the codes before and after it in its code system
     _groups: dict[tuple[str, str], NoteBlock | None] = field(default_factory=dict, compare=False, repr=False)
+    _crumbs: dict[tuple[str, str], tuple[Link, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -76,6 +78,7 @@ class CodePages:
         url = urls.code_url(code.code)
         details, notes = code_notes(url, code, self.hierarchy, self.annotations, self._group_block)
         parts = CodeParts(
+            breadcrumbs=self._breadcrumbs(code),
             history=code_history(url, code.code, self.events.get(code.code, ())),
             successors=successor_rows(url, self.lineage.by_old.get(code.code, ())),
             predecessors=predecessor_rows(url, self.lineage.by_new.get(code.code, ())),
@@ -83,6 +86,13 @@ class CodePages:
             notes=notes,
         )
         return code_page(code, self.catalogue, self.hierarchy, self.neighbours[code.code], parts)
+
+    def _breadcrumbs(self, code: Code) -> tuple[Link, ...]:
+        nodes = self.hierarchy.path(code.system, code.code)
+        key = (code.system, nodes[-1].prefix if nodes else "")
+        if key not in self._crumbs:
+            self._crumbs[key] = crumbs(SHARED_VIEW, self.hierarchy, code.system, nodes)
+        return self._crumbs[key]
 
     def _group_block(self, node: Node) -> NoteBlock | None:
         key = (node.system, node.prefix)

@@ -160,7 +160,8 @@ def _node_label(node: Node) -> str:
     return f"{node.prefix} {node.name}" if node.name else node.prefix
 
 
-def _crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node, ...]) -> tuple[Link, ...]:
+def crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node, ...]) -> tuple[Link, ...]:
+    """Links to the code system's page and to each node down to the last of `nodes`."""
     top = make_link(page_url, urls.system_url(system), SYSTEM_SHORT[system])
     return (top,) + tuple(make_link(page_url, urls.node_url(system, n.prefix), _node_label(n)) for n in nodes)
 
@@ -169,6 +170,7 @@ def _crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node,
 class CodeParts:
     """What a code page shows beyond the code itself, made by other modules."""
 
+    breadcrumbs: tuple[Link, ...]  # see `crumbs`
     history: tuple[HistoryEntry, ...]
     successors: tuple[SuccessorRow, ...]
     predecessors: tuple[SuccessorRow, ...]
@@ -186,7 +188,6 @@ def code_page(
     """The page of one code, expired or not (see codepages.py, which makes them on demand)."""
     url = urls.code_url(code.code)
     prev_code, next_code = neighbours
-    nodes = hierarchy.path(code.system, code.code)
     timeline = code_timeline(code, catalogue)
 
     def neighbour(other: Code | None) -> Link | None:
@@ -210,7 +211,7 @@ def code_page(
         history=parts.history,
         successors=parts.successors,
         predecessors=parts.predecessors,
-        breadcrumbs=_crumbs(url, hierarchy, code.system, nodes),
+        breadcrumbs=parts.breadcrumbs,
         previous=neighbour(prev_code),
         next=neighbour(next_code),
         json=make_link(url, urls.code_json(code.code), "JSON"),
@@ -250,7 +251,7 @@ def node_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[NodePage]:
                 child_heading=LEVEL_PLURALS[min(node.level + 1, len(LEVEL_PLURALS) - 1)],
                 name=node.name,
                 newest_year=catalogue.newest.year,
-                breadcrumbs=_crumbs(url, hierarchy, system, ancestors),
+                breadcrumbs=crumbs(url, hierarchy, system, ancestors),
                 children=children,
                 active_codes=tuple(_code_row(url, c) for c in codes if c.active),
                 expired_codes=tuple(_code_row(url, c) for c in codes if not c.active),

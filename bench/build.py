@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines  # noqa: E402
 import corpus  # noqa: E402
 from measure import (  # noqa: E402
-    ROOT, Run, Tree, build_options, compare_pages, fresh, nkpk_build, profile_summary, rewritten, sample_pages, scan,
+    ROOT, Run, Tree, build_options, compare_pages, file_system_floor, fresh, nkpk_build, profile_summary, rewritten, sample_pages, scan,
     snapshot,
 )
 from table import Result, goals, print_result  # noqa: E402
@@ -137,6 +137,7 @@ def bench(name: str, manifest: Path, options: Options) -> Result:
     out = work / "site"
     print(f"bench: {name}: full build{'s' if options.repeat > 1 else ''} ...", file=sys.stderr)
     full, tree = full_builds(options.source, manifest, out, logs, options.repeat)
+    floor = file_system_floor(out, work / "floor")
     pages = sample_pages(tree)
     full_pages = {page: (out / page).read_bytes() for page in pages}
     print(f"bench: {name}: Hugo and MkDocs on {tree.pages} pages ...", file=sys.stderr)
@@ -149,7 +150,7 @@ def bench(name: str, manifest: Path, options: Options) -> Result:
     differ = page_check(options.source, manifest, work, full_pages)
     if not options.keep:
         shutil.rmtree(out)
-    return Result(name, manifest, full, tree, rebuild, changes, forced, len(pages), differ, hugo, mkdocs)
+    return Result(name, manifest, full, tree, rebuild, changes, forced, len(pages), differ, hugo, mkdocs, floor)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -28,6 +28,7 @@ class Run:
     largest_bytes: int  # peak resident set of its largest single process (ru_maxrss of wait4)
     tree_bytes: int  # peak proportional set size of the child and all its descendants, sampled
     output: str  # its stdout and stderr, for messages
+    sys_seconds: float = 0.0  # the system's share of cpu_seconds (file system work, page faults)
 
 
 def _proportional(pid: int) -> int:
@@ -95,7 +96,7 @@ def run(command: list[str], cwd: Path = ROOT, log: Path | None = None) -> Run:
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, command))} failed ({child.returncode}):\n{output[-3000:]}")
     largest = usage.ru_maxrss * 1024
-    return Run(seconds, usage.ru_utime + usage.ru_stime, max(largest, tree), largest, tree, output)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, max(largest, tree), largest, tree, output, usage.ru_stime)
 
 
 SNAPSHOT_PARTS = ("generator", "templates", "site_src", "data", "mkdocs.yml")
@@ -182,6 +183,31 @@ def compare_pages(pages: list[str], ours: Path, reference: Path) -> list[str]:
         if not (a.is_file() and b.is_file()) or a.read_bytes() != b.read_bytes():
             differ.append(page)
     return differ
+
+
+def file_system_floor(root: Path, dest: Path) -> float:
+    """Seconds one process takes just to make the folders and files of the tree at `root` (as many bytes each).
+
+    What any generator pays for this output on this file system, whatever it computes.
+    """
+    entries = []
+    for folder, _, names in os.walk(root):
+        entries += [(os.path.relpath(os.path.join(folder, n), root), os.path.getsize(os.path.join(folder, n))) for n in names]
+    fresh(dest).mkdir()
+    made = {str(dest)}
+    started = time.perf_counter()
+    for rel, size in sorted(entries):
+        path = os.path.join(dest, rel)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.write(fd, bytes(size))
+        os.close(fd)
+    seconds = time.perf_counter() - started
+    shutil.rmtree(dest)
+    return seconds
 
 
 def fresh(path: Path) -> Path:

@@ -27,6 +27,7 @@ class Result:
     differ: tuple[int, int]  # sampled pages unlike a normal build: after the full build, after the rebuild
     hugo: Baseline
     mkdocs: Baseline
+    floor: float = 0.0  # seconds one process takes only to make our output's folders and files
 
     @property
     def summary(self) -> str:
@@ -80,6 +81,10 @@ def print_result(r: Result) -> None:
                f"(on disk {r.tree.disk / MB:.0f} MB)"))
     print(_baseline_row(r.tree.pages, r.hugo))
     print(_baseline_row(r.tree.pages, r.mkdocs))
+    folders = len({str(Path(p).parent) for p in r.tree.files})
+    print(f"of its {r.full.cpu_seconds:.1f} cpu s, {r.full.sys_seconds:.1f} were the system's; the file system alone takes "
+          f"{r.floor:.2f} s ({r.floor * 1000 / r.tree.pages:.3f} ms per page) to make our {len(r.tree.files)} files in "
+          f"{folders} folders, in one process")
     print(f"peak memory of our build: {r.full.largest_bytes / MB:.0f} MB in its largest process, "
           f"{r.full.tree_bytes / MB:.0f} MB in all its processes together (Pss, sampled); the table shows the larger")
     rewritten, added, removed = r.changes

@@ -22,12 +22,24 @@ _SPACE_RUN_RE = re.compile(r"\s+")
 _BINARY_MAGIC = (b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
-# The usual shapes of each code system's codes; other shapes are only noted.
-SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
-    "NCSP": (re.compile(r"[A-Z]{3}[0-9]{2}"),),
-    "NCMP": (re.compile(r"[A-Z]{4}[0-9]{2}"),),
-    "NCRP": (re.compile(r"[A-Z]{3}[0-9]{2}[A-Z]"), re.compile(r"[A-Z]{3}0[A-Z]{2}")),
-    "SK": (re.compile(r"[0-9A-Z]{5}"),),
+# A code that clean_code takes as it is, with no note: 3-8 capital letters and
+# digits, at least one letter (so no BOM, white space, quotes or small letters).
+_CLEAN_CODE_RE = re.compile(r"(?=[0-9]*[A-Z])[A-Z0-9]{3,8}")
+# A text that clean_text keeps as it is, with no note: no BOM, no white space at
+# either end, and no white space inside other than single spaces.
+_CLEAN_TEXT_RE = re.compile(r"[^\s\ufeff]+(?: [^\s\ufeff]+)*")
+
+# The usual shapes of each code system's codes, one alternation per system;
+# other shapes are only noted.
+_SHAPE_PATTERNS = {
+    "NCSP": (r"[A-Z]{3}[0-9]{2}",),
+    "NCMP": (r"[A-Z]{4}[0-9]{2}",),
+    "NCRP": (r"[A-Z]{3}[0-9]{2}[A-Z]", r"[A-Z]{3}0[A-Z]{2}"),
+    "SK": (r"[0-9A-Z]{5}",),
+}
+SHAPES: dict[str, re.Pattern[str]] = {
+    system: re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    for system, patterns in _SHAPE_PATTERNS.items()
 }
 
 
@@ -128,6 +140,16 @@ def unquote(field: str) -> str:
     return field
 
 
+def is_clean_code(raw: str) -> bool:
+    """True if clean_code would take `raw` as it is and note nothing."""
+    return _CLEAN_CODE_RE.fullmatch(raw) is not None
+
+
+def is_clean_text(raw: str) -> bool:
+    """True if clean_text would keep the non-empty `raw` as it is and note nothing."""
+    return _CLEAN_TEXT_RE.fullmatch(raw) is not None and not (raw[0] == '"' and raw[-1] == '"')
+
+
 def clean_code(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:
     """Normalise a code cell (`' aab 00'` -> `AAB00`); raise if it is not a code."""
     notes: list[Note] = []
@@ -200,7 +222,5 @@ def _shown(space: str) -> str:
 
 def unusual_shape(system: str | None, code: str) -> bool:
     """True if `code` has none of the usual shapes of `system` (False if unknown)."""
-    shapes = SHAPES.get(system or "")
-    if not shapes:
-        return False
-    return not any(shape.fullmatch(code) for shape in shapes)
+    shape = SHAPES.get(system or "")
+    return shape is not None and shape.fullmatch(code) is None

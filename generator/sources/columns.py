@@ -3,18 +3,20 @@
 Both readers turn their input into numbered rows of raw string cells and hand
 them to `assemble`, which finds the header (if any), maps the roles `code`,
 `text` and `system` to columns, and cleans every row into a SourceRow.
+A row whose code and text need no cleaning (nearly all) is taken as it is;
+the cell Locations that notes and errors name are made only for the others.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from ..clean import BOM, CODE_RE, clean_code, clean_text, unquote, unusual_shape
+from ..clean import BOM, CODE_RE, clean_code, clean_text, is_clean_code, is_clean_text, unquote, unusual_shape
 from ..details import normalise_detail
 from ..problems import InputError, Location, Note
-from .base import FileSpec, SourceRow, normalise_system
+from .base import SYSTEM_ALIASES, FileSpec, SourceRow, normalise_system
 
 _ROLE_NAMES = {
     "code": ("kode", "code", "prosedyrekode", "kodeverdi", "procedure code"),
@@ -56,6 +58,7 @@ _LOOSE_ROLES = (
     ("npr", re.compile(r"npr")),
 )
 REQUIRED = {"codes": ("code", "text"), "changes": ("code", "change")}
+_ROW_ROLES = frozenset({"code", "text", "system"})  # the roles every row has its own field for
 _LETTERS_RE = re.compile(r"[A-Za-z]{1,2}")
 _DIGIT_RE = re.compile(r"[0-9]")
 
@@ -115,11 +118,27 @@ def is_header_row(cells: Sequence[str]) -> bool:
 
 @dataclass(frozen=True)
 class Layout:
-    """Column of each role (0-based), the expected width and the header line (0: none)."""
+    """Column of each role (0-based), the expected width and the header line (0: none).
+
+    The columns of code, text and system, and the optional columns, are worked
+    out once here, since every row asks for them.
+    """
 
     roles: tuple[tuple[str, int], ...]
     width: int
     header_line: int = 0
+    code_column: int = field(init=False, repr=False, compare=False)
+    text_column: int | None = field(init=False, repr=False, compare=False)
+    system_column: int | None = field(init=False, repr=False, compare=False)
+    optional_columns: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        columns = dict(self.roles)
+        object.__setattr__(self, "code_column", columns.get("code"))
+        object.__setattr__(self, "text_column", columns.get("text"))
+        object.__setattr__(self, "system_column", columns.get("system"))
+        optional = tuple((role, index) for role, index in self.roles if role not in _ROW_ROLES)
+        object.__setattr__(self, "optional_columns", optional)
 
     def column(self, role: str) -> int | None:
         return dict(self.roles).get(role)
@@ -205,12 +224,11 @@ def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> 
     notes: list[Note] = []
     layout: Layout | None = None
     for line, cells in records:
-        where = Location(spec.display, line)
         if _is_blank(cells):
-            notes.append(Note(where, "blank-line"))
+            notes.append(Note(Location(spec.display, line), "blank-line"))
             continue
         if layout is None:
-            layout = _first_layout(spec, cells, where)
+            layout = _first_layout(spec, cells, Location(spec.display, line))
             if layout.header_line:
                 continue
         row = _row(spec, layout, line, cells, cell_name, notes)
@@ -222,7 +240,8 @@ def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> 
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
-    return all(not cell.replace(BOM, "").strip() for cell in cells)
+    """True if the row has nothing but white space and byte-order marks."""
+    return not "".join(cells).replace(BOM, "").strip()
 
 
 def _first_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layout:
@@ -236,53 +255,100 @@ def _first_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layo
 def _row(
     spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
 ) -> SourceRow | None:
-    _check_extra(spec, layout, line, cells, cell_name)
+    """One row as a SourceRow (None if it has neither code nor text).
 
-    def at(index: int) -> tuple[str, Location]:
-        value = cells[index] if index < len(cells) else ""
-        return value, Location(spec.display, line, cell_name(index, line))
+    A code and a text that need no cleaning are taken as they are; anything
+    else goes through `_cleaned`, which notes each change naming the cell.
+    """
+    if len(cells) > layout.width:
+        _check_extra(spec, layout, line, cells, cell_name)
+    raw_code = _cell(cells, layout.code_column)
+    raw_text = _cell(cells, layout.text_column)
+    if is_clean_code(raw_code) and is_clean_text(raw_text):
+        code, text = raw_code, raw_text
+    else:
+        cleaned = _cleaned(spec, layout, line, cells, cell_name, notes)
+        if cleaned is None:
+            return None
+        code, text = cleaned
+    system = spec.system
+    if layout.system_column is not None:
+        system = _row_system(spec, _cell(cells, layout.system_column), line, layout.system_column, cell_name)
+    if system and spec.kind == "codes" and unusual_shape(system, code):
+        code_at = Location(spec.display, line, cell_name(layout.code_column, line))
+        notes.append(Note(code_at, "unusual-shape", f"{code} does not have the usual shape of {system} codes"))
+    extra = _optional(spec, layout, line, cells, cell_name, notes) if layout.optional_columns else ()
+    return SourceRow(Location(spec.display, line), code, text, system, extra)
 
-    raw_code, code_at = at(layout.column("code"))
-    text_column = layout.column("text")
-    raw_text, text_at = at(text_column) if text_column is not None else ("", code_at)
+
+def _cell(cells: Sequence[str], index: int | None) -> str:
+    """The raw cell at a column; empty beyond the row's end or for a column the file does not have."""
+    return cells[index] if index is not None and index < len(cells) else ""
+
+
+def _cleaned(
+    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
+) -> tuple[str, str] | None:
+    """Code and text of a row that needs cleaning, with its notes; errors name the cell."""
+    code_at = Location(spec.display, line, cell_name(layout.code_column, line))
+    text_column = layout.text_column
+    text_at = Location(spec.display, line, cell_name(text_column, line)) if text_column is not None else code_at
+    raw_code = _cell(cells, layout.code_column)
     has_code = bool(raw_code.replace(BOM, "").strip())
-    if not has_code and not any(cell.replace(BOM, "").strip() for cell in cells):
+    if not has_code and _is_blank(cells):
         notes.append(Note(Location(spec.display, line), "blank-line", "no code and no text"))
         return None
     if not has_code:
         raise InputError(code_at, "row has no code")
     code, code_notes = clean_code(raw_code, code_at)
-    text, text_notes = clean_text(raw_text, text_at)
+    text, text_notes = clean_text(_cell(cells, text_column), text_at)
     if not text and spec.kind == "codes":
         raise InputError(text_at, f"row has no text (code {code})")
     notes.extend(code_notes)
     notes.extend(text_notes)
-    system = spec.system
-    if layout.column("system") is not None:
-        system = _row_system(spec, *at(layout.column("system")))
-    if system and spec.kind == "codes" and unusual_shape(system, code):
-        notes.append(Note(code_at, "unusual-shape", f"{code} does not have the usual shape of {system} codes"))
-    extra = tuple(_extra(role, *at(index), notes) for role, index in layout.roles if role not in ("code", "text", "system"))
-    return SourceRow(Location(spec.display, line), code, text, system, tuple(e for e in extra if e[1]))
+    return code, text
 
 
-def _extra(role: str, raw: str, where: Location, notes: list[Note]) -> tuple[str, str]:
+def _optional(
+    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
+) -> tuple[tuple[str, str], ...]:
+    """The row's non-empty optional cells as (role, value), cleaned and in canonical form."""
+    found = []
+    for role, index in layout.optional_columns:
+        raw = _cell(cells, index)
+        if raw:  # an empty cell gives no value and no note
+            value = _extra(role, raw, Location(spec.display, line, cell_name(index, line)), notes)
+            if value:
+                found.append((role, value))
+    return tuple(found)
+
+
+def _extra(role: str, raw: str, where: Location, notes: list[Note]) -> str:
     """An optional column's cleaned value (empty when the cell is empty), details in canonical form."""
     value, value_notes = clean_text(raw, where)
     notes.extend(value_notes)
-    return role, normalise_detail(role, value, where, notes) if value else value
+    return normalise_detail(role, value, where, notes) if value else value
 
 
-def _row_system(spec: FileSpec, raw: str, where: Location) -> str | None:
-    value = unquote(raw.replace(BOM, "").strip())
-    if not value:
-        return spec.system
-    system = normalise_system(value)
+def _row_system(spec: FileSpec, raw: str, line: int, index: int, cell_name: CellName) -> str | None:
+    """The row's code system from its system cell; the manifest's if the cell is empty."""
+    system = SYSTEM_ALIASES.get(raw)  # written exactly as a known name: nothing to clean
     if system is None:
-        raise InputError(where, f"unknown code system {value!r}")
+        value = _system_value(raw)
+        if not value:
+            return spec.system
+        system = normalise_system(value)
+        if system is None:
+            raise InputError(Location(spec.display, line, cell_name(index, line)), f"unknown code system {value!r}")
     if spec.system and system != spec.system:
-        raise InputError(where, f"code system {value!r} disagrees with {spec.system} given in the manifest")
+        where = Location(spec.display, line, cell_name(index, line))
+        raise InputError(where, f"code system {_system_value(raw)!r} disagrees with {spec.system} given in the manifest")
     return system
+
+
+def _system_value(raw: str) -> str:
+    """A system cell as written, without BOM, outer white space and quotes."""
+    return unquote(raw.replace(BOM, "").strip())
 
 
 def _check_extra(spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName) -> None:

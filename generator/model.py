@@ -8,7 +8,7 @@ system says nothing about that system's codes.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .details import detail_values
@@ -16,7 +16,7 @@ from .problems import InputError, Location, Note
 from .sources.base import SYSTEMS, FileResult, SourceRow
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeVersion:
     year: int
     system: str
@@ -25,11 +25,15 @@ class CodeVersion:
     details: tuple[tuple[str, str], ...] = ()  # optional columns (role, canonical value); see details.py
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Code:
     code: str
     versions: tuple[CodeVersion, ...]  # oldest first
     active: bool  # present in the newest release
+    years: tuple[int, ...] = field(init=False, repr=False, compare=False)  # of the versions, oldest first
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "years", tuple([v.year for v in self.versions]))
 
     @property
     def latest(self) -> CodeVersion:
@@ -42,10 +46,6 @@ class Code:
     @property
     def text(self) -> str:
         return self.latest.text
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(v.year for v in self.versions)
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,14 @@ def test_dataclasses_have_slots_and_pickle() -> None:
     assert dataclasses.replace(code, versions=(version,)).years == (2016,)
     assert "years" not in repr(code) and code == Code("AAA00", code.versions, True)
     assert hash(code) == hash(Code("AAA00", code.versions, True))
+
+
+def test_equal_texts_kept_once() -> None:
+    releases = {
+        year: [result(f"{year}.txt", [("AAA00", "".join(["Krani", "otomi", suffix]), "NCSP")])]
+        for year, suffix in ((2015, ""), (2016, ""), (2017, " ny"), (2018, " ny"))
+    }
+    assert releases[2015][0].rows[0].text is not releases[2016][0].rows[0].text
+    catalogue, _ = build_catalogue(releases)
+    first, second, third, fourth = catalogue.codes[0].versions
+    assert first.text is second.text and third.text is fourth.text and second.text != third.text

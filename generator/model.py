@@ -15,6 +15,7 @@ from typing import Iterable, Mapping
 from .details import detail_values
 from .problems import InputError, Location, Note
 from .sources.base import SYSTEMS, FileResult, SourceRow
+from .sources.collector import collector_paused
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,11 @@ class Catalogue:
 
 def build_catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Note, ...]]:
     """Join the rows of every release into codes; refuse inconsistent input."""
+    with collector_paused():
+        return _catalogue(releases)
+
+
+def _catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Note, ...]]:
     notes: list[Note] = []
     history: dict[str, list[CodeVersion]] = {}  # code -> its versions so far, oldest first
     release_list = []

@@ -91,3 +91,27 @@ def test_equal_texts_kept_once() -> None:
     catalogue, _ = build_catalogue(releases)
     first, second, third, fourth = catalogue.codes[0].versions
     assert first.text is second.text and third.text is fourth.text and second.text != third.text
+
+
+def test_collector_paused_and_restored() -> None:
+    import gc
+
+    from generator.sources.collector import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        build_catalogue({})
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's pause is left alone
+    finally:
+        gc.enable()

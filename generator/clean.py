@@ -25,9 +25,6 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # A code that clean_code takes as it is, with no note: 3-8 capital letters and
 # digits, at least one letter (so no BOM, white space, quotes or small letters).
 _CLEAN_CODE_RE = re.compile(r"(?=[0-9]*[A-Z])[A-Z0-9]{3,8}")
-# A text that clean_text keeps as it is, with no note: no BOM, no white space at
-# either end, and no white space inside other than single spaces.
-_CLEAN_TEXT_RE = re.compile(r"[^\s\ufeff]+(?: [^\s\ufeff]+)*")
 
 # The usual shapes of each code system's codes, one alternation per system;
 # other shapes are only noted.
@@ -146,8 +143,18 @@ def is_clean_code(raw: str) -> bool:
 
 
 def is_clean_text(raw: str) -> bool:
-    """True if clean_text would keep the non-empty `raw` as it is and note nothing."""
-    return _CLEAN_TEXT_RE.fullmatch(raw) is not None and not (raw[0] == '"' and raw[-1] == '"')
+    """True if clean_text would keep the non-empty `raw` as it is and note nothing.
+
+    Printable text (str.isprintable) has no BOM and no white space but the
+    plain space; that it has no space at either end and none doubled leaves
+    nothing to clean but quotes around it.
+    """
+    if not raw:
+        return False
+    return (
+        raw.isprintable() and raw[0] != " " and raw[-1] != " " and "  " not in raw
+        and not (raw[0] == '"' and raw[-1] == '"')
+    )
 
 
 def clean_code(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:

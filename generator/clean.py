@@ -52,6 +52,7 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
     """
     _reject_binary(data, display)
     notes: list[Note] = []
+    text = None
     if encoding:
         used = _forced_codec(encoding, data, display)
     elif data.startswith(codecs.BOM_UTF8):
@@ -59,10 +60,11 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
     elif data.startswith(_UTF16_BOMS):
         used = "utf-16"
     else:
-        used = _guess_codec(data, display)
+        used, text = _guess_codec(data, display)
     if used in ("utf-8-sig", "utf-16"):
         notes.append(Note(Location(display, 1), "bom", f"byte-order mark removed ({used})"))
-    text = _strict_decode(data, used, display, encoding)
+    if text is None:
+        text = _strict_decode(data, used, display, encoding)
     return _normalise_newlines(text), used, tuple(notes)
 
 
@@ -83,15 +85,14 @@ def _forced_codec(encoding: str, data: bytes, display: str) -> str:
     return name  # canonical: "windows-1252" and "cp1252" report alike
 
 
-def _guess_codec(data: bytes, display: str) -> str:
+def _guess_codec(data: bytes, display: str) -> tuple[str, str]:
+    """Strict UTF-8, else strict Windows-1252: the codec and the decoded text."""
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     try:
-        data.decode("cp1252")
-        return "cp1252"
+        return "cp1252", data.decode("cp1252")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(

@@ -133,9 +133,6 @@ class Layout:
         optional = tuple((role, index) for role, index in self.roles if role not in _ROW_ROLES)
         object.__setattr__(self, "optional_columns", optional)
 
-    def column(self, role: str) -> int | None:
-        return dict(self.roles).get(role)
-
 
 def default_layout(spec: FileSpec, where: Location) -> Layout:
     """Layout of a file without a header: A = code, B = text (or change), or letters from spec.columns."""

@@ -22,12 +22,21 @@ _SPACE_RUN_RE = re.compile(r"\s+")
 _BINARY_MAGIC = (b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
-# The usual shapes of each code system's codes; other shapes are only noted.
-SHAPES: dict[str, tuple[re.Pattern[str], ...]] = {
-    "NCSP": (re.compile(r"[A-Z]{3}[0-9]{2}"),),
-    "NCMP": (re.compile(r"[A-Z]{4}[0-9]{2}"),),
-    "NCRP": (re.compile(r"[A-Z]{3}[0-9]{2}[A-Z]"), re.compile(r"[A-Z]{3}0[A-Z]{2}")),
-    "SK": (re.compile(r"[0-9A-Z]{5}"),),
+# A code that clean_code takes as it is, with no note: 3-8 capital letters and
+# digits, at least one letter (so no BOM, white space, quotes or small letters).
+_CLEAN_CODE_RE = re.compile(r"(?=[0-9]*[A-Z])[A-Z0-9]{3,8}")
+
+# The usual shapes of each code system's codes, one alternation per system;
+# other shapes are only noted.
+_SHAPE_PATTERNS = {
+    "NCSP": (r"[A-Z]{3}[0-9]{2}",),
+    "NCMP": (r"[A-Z]{4}[0-9]{2}",),
+    "NCRP": (r"[A-Z]{3}[0-9]{2}[A-Z]", r"[A-Z]{3}0[A-Z]{2}"),
+    "SK": (r"[0-9A-Z]{5}",),
+}
+SHAPES: dict[str, re.Pattern[str]] = {
+    system: re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    for system, patterns in _SHAPE_PATTERNS.items()
 }
 
 
@@ -43,6 +52,7 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
     """
     _reject_binary(data, display)
     notes: list[Note] = []
+    text = None
     if encoding:
         used = _forced_codec(encoding, data, display)
     elif data.startswith(codecs.BOM_UTF8):
@@ -50,10 +60,11 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
     elif data.startswith(_UTF16_BOMS):
         used = "utf-16"
     else:
-        used = _guess_codec(data, display)
+        used, text = _guess_codec(data, display)
     if used in ("utf-8-sig", "utf-16"):
         notes.append(Note(Location(display, 1), "bom", f"byte-order mark removed ({used})"))
-    text = _strict_decode(data, used, display, encoding)
+    if text is None:
+        text = _strict_decode(data, used, display, encoding)
     return _normalise_newlines(text), used, tuple(notes)
 
 
@@ -74,15 +85,14 @@ def _forced_codec(encoding: str, data: bytes, display: str) -> str:
     return name  # canonical: "windows-1252" and "cp1252" report alike
 
 
-def _guess_codec(data: bytes, display: str) -> str:
+def _guess_codec(data: bytes, display: str) -> tuple[str, str]:
+    """Strict UTF-8, else strict Windows-1252: the codec and the decoded text."""
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     try:
-        data.decode("cp1252")
-        return "cp1252"
+        return "cp1252", data.decode("cp1252")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
@@ -126,6 +136,26 @@ def unquote(field: str) -> str:
         if _DOUBLED_ONLY_RE.fullmatch(inner):
             return inner.replace('""', '"')
     return field
+
+
+def is_clean_code(raw: str) -> bool:
+    """True if clean_code would take `raw` as it is and note nothing."""
+    return _CLEAN_CODE_RE.fullmatch(raw) is not None
+
+
+def is_clean_text(raw: str) -> bool:
+    """True if clean_text would keep the non-empty `raw` as it is and note nothing.
+
+    Printable text (str.isprintable) has no BOM and no white space but the
+    plain space; that it has no space at either end and none doubled leaves
+    nothing to clean but quotes around it.
+    """
+    if not raw:
+        return False
+    return (
+        raw.isprintable() and raw[0] != " " and raw[-1] != " " and "  " not in raw
+        and not (raw[0] == '"' and raw[-1] == '"')
+    )
 
 
 def clean_code(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:
@@ -200,7 +230,5 @@ def _shown(space: str) -> str:
 
 def unusual_shape(system: str | None, code: str) -> bool:
     """True if `code` has none of the usual shapes of `system` (False if unknown)."""
-    shapes = SHAPES.get(system or "")
-    if not shapes:
-        return False
-    return not any(shape.fullmatch(code) for shape in shapes)
+    shape = SHAPES.get(system or "")
+    return shape is not None and shape.fullmatch(code) is None

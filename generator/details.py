@@ -94,6 +94,8 @@ def _flag(value: str, where: Location) -> str:
 
 def detail_values(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """The detail roles of a row's optional columns, in display order."""
+    if not extra:
+        return ()
     found = dict(extra)
     return tuple((role, found[role]) for role in DETAIL_ROLES if found.get(role))
 

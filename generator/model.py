@@ -2,21 +2,23 @@
 
 A code keeps one version per release that has it. A code system is compared
 only between releases that contain it: a release without any file of a code
-system says nothing about that system's codes.
+system says nothing about that system's codes. A version whose text is that of
+the code's previous version keeps the same string object, so an unchanged text
+is held once however many releases have it.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .details import detail_values
 from .problems import InputError, Location, Note
 from .sources.base import SYSTEMS, FileResult, SourceRow
+from .sources.collector import collector_paused
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeVersion:
     year: int
     system: str
@@ -25,11 +27,15 @@ class CodeVersion:
     details: tuple[tuple[str, str], ...] = ()  # optional columns (role, canonical value); see details.py
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Code:
     code: str
     versions: tuple[CodeVersion, ...]  # oldest first
     active: bool  # present in the newest release
+    years: tuple[int, ...] = field(init=False, repr=False, compare=False)  # of the versions, oldest first
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "years", tuple([v.year for v in self.versions]))
 
     @property
     def latest(self) -> CodeVersion:
@@ -42,10 +48,6 @@ class Code:
     @property
     def text(self) -> str:
         return self.latest.text
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(v.year for v in self.versions)
 
 
 @dataclass(frozen=True)
@@ -87,63 +89,76 @@ class Catalogue:
 
 def build_catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Note, ...]]:
     """Join the rows of every release into codes; refuse inconsistent input."""
+    with collector_paused():
+        return _catalogue(releases)
+
+
+def _catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Note, ...]]:
     notes: list[Note] = []
-    per_year: dict[int, dict[str, CodeVersion]] = {}
+    history: dict[str, list[CodeVersion]] = {}  # code -> its versions so far, oldest first
     release_list = []
     for year in sorted(releases):
         results = list(releases[year])
         if not results:
             raise InputError(Location("manifest"), f"release {year} lists no code list (only change documents)")
-        versions = _release_versions(year, results, notes)
-        per_year[year] = versions
-        counts: dict[str, int] = defaultdict(int)
-        for version in versions.values():
-            counts[version.system] += 1
+        counts = _add_release(year, results, notes, history)
         files = tuple(ReleaseFile(r.spec.display, r.encoding, len(r.rows)) for r in results)
         release_list.append(Release(year, files, dict(sorted(counts.items()))))
     if not release_list:
         raise InputError(Location("manifest"), "no releases listed")
     newest = release_list[-1].year
-    history: dict[str, list[CodeVersion]] = defaultdict(list)
-    for year in sorted(per_year):
-        for code, version in per_year[year].items():
-            history[code].append(version)
-    codes = tuple(
-        Code(code, tuple(history[code]), code in per_year[newest]) for code in sorted(history)
-    )
+    codes = tuple(Code(code, tuple(history[code]), history[code][-1].year == newest) for code in sorted(history))
     return Catalogue(tuple(release_list), codes), tuple(sorted(notes))
 
 
-def _release_versions(year: int, results: list[FileResult], notes: list[Note]) -> dict[str, CodeVersion]:
-    """The codes of one release, merging exact duplicates and refusing conflicts."""
-    versions: dict[str, CodeVersion] = {}
+def _add_release(
+    year: int, results: list[FileResult], notes: list[Note], history: dict[str, list[CodeVersion]]
+) -> dict[str, int]:
+    """Add the codes of one release to their histories, merging exact duplicates and refusing conflicts.
+
+    Returns the number of codes per code system. A version whose text or
+    details equal its code's previous version's keeps them as the same object.
+    (One loop without helper calls per row: it runs for every row of every release.)
+    """
+    counts: dict[str, int] = {}
     for result in results:
         notes.extend(result.notes)
         for row in result.rows:
-            version = _version(year, row)
-            seen = versions.get(row.code)
-            if seen is None:
-                versions[row.code] = version
-            elif seen.system != version.system:
+            system, text = row.system, row.text
+            if system is None:
                 raise InputError(
                     row.where,
-                    f"code {row.code} is {version.system} here but {seen.system} at {seen.where} in the same release",
+                    "no code system for this row: give 'system' for the file in the manifest or add a Kodeverk column",
                 )
-            elif seen.text != version.text:
-                raise InputError(
-                    row.where,
-                    f"code {row.code} appears twice in release {year} with different texts "
-                    f"(first at {seen.where}: {seen.text!r}; here: {version.text!r})",
-                )
+            details = detail_values(row.extra) if row.extra else ()
+            versions = history.get(row.code)
+            if versions is None:
+                history[row.code] = [CodeVersion(year, system, text, row.where, details)]
             else:
-                notes.append(Note(row.where, "duplicate-merged", f"{row.code} repeats {seen.where}"))
-    return versions
+                previous = versions[-1]
+                if previous.year == year:
+                    _merge(year, row, previous, notes)
+                    continue
+                if text == previous.text:
+                    text = previous.text
+                if details and details == previous.details:
+                    details = previous.details
+                versions.append(CodeVersion(year, system, text, row.where, details))
+            counts[system] = counts.get(system, 0) + 1
+    return counts
 
 
-def _version(year: int, row: SourceRow) -> CodeVersion:
-    if row.system is None:
+def _merge(year: int, row: SourceRow, seen: CodeVersion, notes: list[Note]) -> None:
+    """A code seen twice in one release: the same system and text are merged, anything else refused."""
+    if seen.system != row.system:
         raise InputError(
             row.where,
-            "no code system for this row: give 'system' for the file in the manifest or add a Kodeverk column",
+            f"code {row.code} is {row.system} here but {seen.system} at {seen.where} in the same release",
         )
-    return CodeVersion(year, row.system, row.text, row.where, detail_values(row.extra))
+    if seen.text != row.text:
+        raise InputError(
+            row.where,
+            f"code {row.code} appears twice in release {year} with different texts "
+            f"(first at {seen.where}: {seen.text!r}; here: {row.text!r})",
+        )
+    notes.append(Note(row.where, "duplicate-merged", f"{row.code} repeats {seen.where}"))

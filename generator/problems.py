@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """Where something stands in an input: file, line (or sheet row), cell."""
 
@@ -39,7 +39,7 @@ class InputError(Exception):
         return (type(self), (self.where, self.message))
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Note:
     """One entry of the build report.
 

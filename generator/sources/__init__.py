@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import FileResult, FileSpec
 from .book import read_book
+from .collector import collector_paused
 from .sheet import read_sheet
 from .text import read_text
 
@@ -13,8 +14,9 @@ BOOK_KINDS = frozenset({"book", "book-notes"})
 
 def read_file(spec: FileSpec) -> FileResult:
     """Read one input file: books by the book reader, workbooks by the sheet reader, anything else as text."""
-    if spec.kind in BOOK_KINDS:
-        return read_book(spec)
-    if spec.path.suffix.lower() in SHEET_SUFFIXES:
-        return read_sheet(spec)
-    return read_text(spec)
+    with collector_paused():
+        if spec.kind in BOOK_KINDS:
+            return read_book(spec)
+        if spec.path.suffix.lower() in SHEET_SUFFIXES:
+            return read_sheet(spec)
+        return read_text(spec)

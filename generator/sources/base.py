@@ -47,7 +47,7 @@ class FileSpec:
     # "book": a book-layout file (sources/book.py); "book-notes": a book read only for names and notes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One cleaned code row: code normalised, text cleaned, system if the file says."""
 

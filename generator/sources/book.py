@@ -41,7 +41,7 @@ _PATTERN_RE = re.compile(r"([A-Z][A-Z0-9]{2}) ?((?=[0-9]?[a-z])[0-9a-z]{2}) *\t(
 _GROUP_RE = re.compile(r"([A-Z]{2,3}) *\t(.*\S.*)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BookLine:
     """A heading or note of a book, with the prefix or code it belongs to."""
 
@@ -58,7 +58,7 @@ class BookResult(FileResult):
     lines: tuple[BookLine, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Line:
     number: int
     kind: str  # blank, chapter, section, code, pattern, group, text

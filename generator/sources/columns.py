@@ -1,20 +1,19 @@
-"""Which column holds what: header detection, loose header matching, row assembly.
+"""Which column holds what: header detection, loose header matching, layouts.
 
 Both readers turn their input into numbered rows of raw string cells and hand
-them to `assemble`, which finds the header (if any), maps the roles `code`,
-`text` and `system` to columns, and cleans every row into a SourceRow.
+them to `rows.assemble`, which finds the header (if any) here, maps the roles
+`code`, `text` and `system` to columns, and cleans every row into a SourceRow.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Sequence
 
-from ..clean import BOM, CODE_RE, clean_code, clean_text, unquote, unusual_shape
-from ..details import normalise_detail
-from ..problems import InputError, Location, Note
-from .base import FileSpec, SourceRow, normalise_system
+from ..clean import BOM, CODE_RE, unquote
+from ..problems import InputError, Location
+from .base import FileSpec
 
 _ROLE_NAMES = {
     "code": ("kode", "code", "prosedyrekode", "kodeverdi", "procedure code"),
@@ -56,12 +55,9 @@ _LOOSE_ROLES = (
     ("npr", re.compile(r"npr")),
 )
 REQUIRED = {"codes": ("code", "text"), "changes": ("code", "change")}
+_ROW_ROLES = frozenset({"code", "text", "system"})  # the roles every row has its own field for
 _LETTERS_RE = re.compile(r"[A-Za-z]{1,2}")
 _DIGIT_RE = re.compile(r"[0-9]")
-
-# A function naming a cell for messages: (0-based column, line) -> "B7".
-CellName = Callable[[int, int], str]
-Record = tuple[int, Sequence[str]]
 
 
 def header_key(cell: str) -> str:
@@ -115,14 +111,27 @@ def is_header_row(cells: Sequence[str]) -> bool:
 
 @dataclass(frozen=True)
 class Layout:
-    """Column of each role (0-based), the expected width and the header line (0: none)."""
+    """Column of each role (0-based), the expected width and the header line (0: none).
+
+    The columns of code, text and system, and the optional columns, are worked
+    out once here, since every row asks for them.
+    """
 
     roles: tuple[tuple[str, int], ...]
     width: int
     header_line: int = 0
+    code_column: int = field(init=False, repr=False, compare=False)
+    text_column: int | None = field(init=False, repr=False, compare=False)
+    system_column: int | None = field(init=False, repr=False, compare=False)
+    optional_columns: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)
 
-    def column(self, role: str) -> int | None:
-        return dict(self.roles).get(role)
+    def __post_init__(self) -> None:
+        columns = dict(self.roles)
+        object.__setattr__(self, "code_column", columns.get("code"))
+        object.__setattr__(self, "text_column", columns.get("text"))
+        object.__setattr__(self, "system_column", columns.get("system"))
+        optional = tuple((role, index) for role, index in self.roles if role not in _ROW_ROLES)
+        object.__setattr__(self, "optional_columns", optional)
 
 
 def default_layout(spec: FileSpec, where: Location) -> Layout:
@@ -196,99 +205,10 @@ def _auto_column(role: str, cells: Sequence[str], where: Location) -> int | None
     return matches[0] if matches else None
 
 
-# --- rows ----------------------------------------------------------------------
-
-
-def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> tuple[list[SourceRow], list[Note]]:
-    """Clean numbered raw rows into SourceRows, with the notes of the cleaning."""
-    rows: list[SourceRow] = []
-    notes: list[Note] = []
-    layout: Layout | None = None
-    for line, cells in records:
-        where = Location(spec.display, line)
-        if _is_blank(cells):
-            notes.append(Note(where, "blank-line"))
-            continue
-        if layout is None:
-            layout = _first_layout(spec, cells, where)
-            if layout.header_line:
-                continue
-        row = _row(spec, layout, line, cells, cell_name, notes)
-        if row is not None:
-            rows.append(row)
-    if not rows:
-        raise InputError(Location(spec.display), "no code rows found")
-    return rows, notes
-
-
-def _is_blank(cells: Sequence[str]) -> bool:
-    return all(not cell.replace(BOM, "").strip() for cell in cells)
-
-
-def _first_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layout:
+def first_layout(spec: FileSpec, cells: Sequence[str], where: Location) -> Layout:
+    """The layout from a file's first non-blank row: its header, or the default columns."""
     header = spec.header
     if header is None:
         named = any(not is_letter_ref(ref) for ref in spec.columns.values())
         header = named or is_header_row(cells)
     return header_layout(spec, cells, where) if header else default_layout(spec, where)
-
-
-def _row(
-    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
-) -> SourceRow | None:
-    _check_extra(spec, layout, line, cells, cell_name)
-
-    def at(index: int) -> tuple[str, Location]:
-        value = cells[index] if index < len(cells) else ""
-        return value, Location(spec.display, line, cell_name(index, line))
-
-    raw_code, code_at = at(layout.column("code"))
-    text_column = layout.column("text")
-    raw_text, text_at = at(text_column) if text_column is not None else ("", code_at)
-    has_code = bool(raw_code.replace(BOM, "").strip())
-    if not has_code and not any(cell.replace(BOM, "").strip() for cell in cells):
-        notes.append(Note(Location(spec.display, line), "blank-line", "no code and no text"))
-        return None
-    if not has_code:
-        raise InputError(code_at, "row has no code")
-    code, code_notes = clean_code(raw_code, code_at)
-    text, text_notes = clean_text(raw_text, text_at)
-    if not text and spec.kind == "codes":
-        raise InputError(text_at, f"row has no text (code {code})")
-    notes.extend(code_notes)
-    notes.extend(text_notes)
-    system = spec.system
-    if layout.column("system") is not None:
-        system = _row_system(spec, *at(layout.column("system")))
-    if system and spec.kind == "codes" and unusual_shape(system, code):
-        notes.append(Note(code_at, "unusual-shape", f"{code} does not have the usual shape of {system} codes"))
-    extra = tuple(_extra(role, *at(index), notes) for role, index in layout.roles if role not in ("code", "text", "system"))
-    return SourceRow(Location(spec.display, line), code, text, system, tuple(e for e in extra if e[1]))
-
-
-def _extra(role: str, raw: str, where: Location, notes: list[Note]) -> tuple[str, str]:
-    """An optional column's cleaned value (empty when the cell is empty), details in canonical form."""
-    value, value_notes = clean_text(raw, where)
-    notes.extend(value_notes)
-    return role, normalise_detail(role, value, where, notes) if value else value
-
-
-def _row_system(spec: FileSpec, raw: str, where: Location) -> str | None:
-    value = unquote(raw.replace(BOM, "").strip())
-    if not value:
-        return spec.system
-    system = normalise_system(value)
-    if system is None:
-        raise InputError(where, f"unknown code system {value!r}")
-    if spec.system and system != spec.system:
-        raise InputError(where, f"code system {value!r} disagrees with {spec.system} given in the manifest")
-    return system
-
-
-def _check_extra(spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName) -> None:
-    for index in range(layout.width, len(cells)):
-        if cells[index].strip():
-            raise InputError(
-                Location(spec.display, line, cell_name(index, line)),
-                f"unexpected extra field {cells[index].strip()!r} (expected {layout.width} fields)",
-            )

@@ -9,7 +9,8 @@ import python_calamine
 
 from ..problems import InputError, Location
 from .base import FileResult, FileSpec
-from .columns import Record, assemble, column_letter
+from .columns import column_letter
+from .rows import Record, assemble
 
 
 def read_sheet(spec: FileSpec) -> FileResult:
@@ -52,6 +53,8 @@ def _cell_name(index: int, line: int) -> str:
 
 def cell_text(value: object) -> str:
     """A cell value as text: integral floats without `.0`, dates in ISO form."""
+    if value.__class__ is str:  # most cells
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

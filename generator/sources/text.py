@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from itertools import islice
-from typing import Iterator
+from itertools import islice, repeat
+from typing import Iterable
 
 from ..clean import decode_text
 from ..problems import InputError, Location
 from .base import FileResult, FileSpec
-from .columns import Record, assemble, column_letter
+from .columns import column_letter
+from .rows import Record, assemble
 
 DELIMITERS = ("\t", ";")
 _DELIMITER_ALIASES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}
@@ -23,7 +24,7 @@ def read_text(spec: FileSpec) -> FileResult:
     if lines and lines[-1] == "":
         lines.pop()  # the line end of the last line does not start another line
     delimiter = _delimiter(spec) or detect_delimiter(lines, spec.path.suffix.lower() == ".csv")
-    rows, row_notes = assemble(spec, _records(lines, delimiter), _cell_name)
+    rows, row_notes = assemble(spec, _records(lines, delimiter, '"' in text), _cell_name)
     return FileResult(spec, tuple(rows), notes + tuple(row_notes), encoding)
 
 
@@ -61,9 +62,11 @@ def detect_delimiter(lines: list[str], prefer_semicolon: bool = False) -> str:
     return "\t" if votes["\t"] > votes[";"] else ";"
 
 
-def _records(lines: list[str], delimiter: str) -> Iterator[Record]:
-    for number, line in enumerate(lines, 1):
-        yield number, split_fields(line, delimiter)
+def _records(lines: list[str], delimiter: str, quotes: bool) -> Iterable[Record]:
+    """Numbered lines split into fields; without a quote in the file, a plain split does it."""
+    if not quotes:
+        return enumerate(map(str.split, lines, repeat(delimiter)), 1)
+    return ((number, split_fields(line, delimiter)) for number, line in enumerate(lines, 1))
 
 
 def _cell_name(index: int, line: int) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -24,6 +23,7 @@ from .bookview import BookPage, annotated_pages
 from .checker import write_checker
 from .changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
 from .clock import build_date
+from .collector import collector_paused
 from .compare import ReleaseChanges, code_events, compare_releases
 from .codepages import CodePages
 from .contexts import NodePage, SystemPage, node_pages, system_pages
@@ -73,26 +73,10 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
 
     `today` is the build date; by default SOURCE_DATE_EPOCH or today's UTC date.
     """
-    with _collector_paused():
-        return _prepare(manifest_path, today or build_date(os.environ))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: the model is millions of small objects without cycles,
-    and the collector would walk all of them again and again as they are made (a fifth of the time).
-
-    What was made is then frozen: it lives as long as the build, so later collections skip it
-    (and the processes that write pages never touch it to collect it: its memory stays shared).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+    with collector_paused():  # millions of small objects without cycles: collecting would only walk them
+        project = _prepare(manifest_path, today or build_date(os.environ))
+        gc.freeze()  # it lives as long as the build: later collections, and the writing processes, leave it alone
+    return project
 
 
 def _prepare(manifest_path: Path, today: datetime.date) -> Project:

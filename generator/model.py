@@ -15,7 +15,7 @@ from typing import Iterable, Mapping
 from .details import detail_values
 from .problems import InputError, Location, Note
 from .sources.base import SYSTEMS, FileResult, SourceRow
-from .sources.collector import collector_paused
+from .collector import collector_paused
 
 
 @dataclass(frozen=True, slots=True)

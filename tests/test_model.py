@@ -96,7 +96,7 @@ def test_equal_texts_kept_once() -> None:
 def test_collector_paused_and_restored() -> None:
     import gc
 
-    from generator.sources.collector import collector_paused
+    from generator.collector import collector_paused
 
     assert gc.isenabled()
     with collector_paused():

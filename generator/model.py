@@ -20,11 +20,23 @@ from .collector import collector_paused
 
 @dataclass(frozen=True, slots=True)
 class CodeVersion:
+    """A code as one release has it. Where it stands is kept as file and line, not as a Location
+    object: there is a version per code per release, millions at national scale."""
+
     year: int
     system: str
     text: str
-    where: Location
+    file: str  # the input file (as the manifest shows it) and its line or sheet row
+    line: int
     details: tuple[tuple[str, str], ...] = ()  # optional columns (role, canonical value); see details.py
+
+    @classmethod
+    def at(cls, year: int, system: str, text: str, where: Location, details: tuple[tuple[str, str], ...] = ()) -> CodeVersion:
+        return cls(year, system, text, where.file, where.line, details)
+
+    @property
+    def where(self) -> Location:
+        return Location(self.file, self.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +145,8 @@ def _add_release(
             details = detail_values(row.extra) if row.extra else ()
             versions = history.get(row.code)
             if versions is None:
-                history[row.code] = [CodeVersion(year, system, text, row.where, details)]
+                where = row.where
+                history[row.code] = [CodeVersion(year, system, text, where.file, where.line, details)]
             else:
                 previous = versions[-1]
                 if previous.year == year:
@@ -143,7 +156,8 @@ def _add_release(
                     text = previous.text
                 if details and details == previous.details:
                     details = previous.details
-                versions.append(CodeVersion(year, system, text, row.where, details))
+                where = row.where
+                versions.append(CodeVersion(year, system, text, where.file, where.line, details))
             counts[system] = counts.get(system, 0) + 1
     return counts
 

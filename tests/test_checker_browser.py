@@ -288,7 +288,7 @@ def _catalogue() -> tuple[Catalogue, Lineage]:
 
     def code(name: str, system: str, *years: int, texts: dict[int, str] | None = None) -> Code:
         texts = texts or {}
-        versions = tuple(CodeVersion(y, system, texts.get(y, f"{name} tekst"), where) for y in years)
+        versions = tuple(CodeVersion.at(y, system, texts.get(y, f"{name} tekst"), where) for y in years)
         return Code(name, versions, 2013 in years)
 
     codes = (

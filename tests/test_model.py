@@ -35,8 +35,8 @@ def test_codes_across_releases() -> None:
     ]
     aaa00 = catalogue.codes[0]
     assert aaa00.versions == (
-        CodeVersion(2015, "NCSP", "Kraniotomi", Location("a.txt", 1)),
-        CodeVersion(2016, "NCSP", "Kraniotomi", Location("b.txt", 1)),
+        CodeVersion.at(2015, "NCSP", "Kraniotomi", Location("a.txt", 1)),
+        CodeVersion.at(2016, "NCSP", "Kraniotomi", Location("b.txt", 1)),
     )
 
 
@@ -45,7 +45,7 @@ def test_duplicates_merged_and_conflicts_refused() -> None:
     again = result("b.txt", [("AAA00", "Kraniotomi", "NCSP")])
     catalogue, notes = build_catalogue({2016: [first, again]})
     assert notes == (Note(Location("a.txt", 9), "blank-line"), Note(Location("b.txt", 1), "duplicate-merged", "AAA00 repeats a.txt:1"))
-    assert catalogue.codes[0].versions == (CodeVersion(2016, "NCSP", "Kraniotomi", Location("a.txt", 1)),)
+    assert catalogue.codes[0].versions == (CodeVersion.at(2016, "NCSP", "Kraniotomi", Location("a.txt", 1)),)
 
     def error(*results: FileResult) -> str:
         with pytest.raises(InputError) as info:
@@ -68,7 +68,7 @@ def test_duplicates_merged_and_conflicts_refused() -> None:
 
 def test_dataclasses_have_slots_and_pickle() -> None:
     where = Location("a.txt", 3, "column B")
-    version = CodeVersion(2016, "NCSP", "Kraniotomi", where, (("addon", "true"),))
+    version = CodeVersion.at(2016, "NCSP", "Kraniotomi", where, (("addon", "true"),))
     code = Code("AAA00", (version, dataclasses.replace(version, year=2017)), True)
     row = SourceRow(where, "AAA00", "Kraniotomi", "NCSP")
     for value in (where, Note(where, "bom", "x"), row, version, code):

@@ -19,7 +19,7 @@ ASSETS = ROOT / "site_src" / "assets"
 
 
 def _code(code: str, text: str, system: str = "NCSP", active: bool = True) -> Code:
-    return Code(code, (CodeVersion(2017, system, text, Location("test.txt", 1)),), active)
+    return Code(code, (CodeVersion.at(2017, system, text, Location("test.txt", 1)),), active)
 
 
 CODES = [

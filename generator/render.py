@@ -28,6 +28,19 @@ class Shell(Protocol):
     def wrap(self, url: str, title: str, body: str) -> str: ...
 
 
+# The partials of templates/nkpk/, each a macro (file, macro name), in the order they use each other.
+MACROS = (
+    ("_noteline.html", "noteline"),
+    ("_segments.html", "segments"),
+    ("_crumbs.html", "crumbs"),
+    ("_codes.html", "codes"),
+    ("_nodes.html", "nodes"),
+    ("_moves.html", "moves"),
+    ("_details.html", "details"),
+    ("_notes.html", "notes"),
+)
+
+
 class Renderer:
     """The Jinja2 environment for page bodies."""
 
@@ -41,6 +54,8 @@ class Renderer:
             keep_trailing_newline=True,
             auto_reload=False,  # one build: no need to stat every included template at each use
         )
+        for name, macro in MACROS:  # shared partials: loaded once, callable from every template
+            self.env.globals[macro] = getattr(self.env.get_template(name).module, macro)
         self._code = self.env.get_template("code.html")
         self._node = self.env.get_template("node.html")
         self._book = self.env.get_template("book.html")

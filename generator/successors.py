@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .compare import ReleaseChanges, release_members
+from .compare import ReleaseChanges, SystemChanges
 from .model import Catalogue
 from .official import OfficialEntry
 from .problems import Note
@@ -23,7 +23,6 @@ from .problems import Note
 SUCCESSOR_KINDS = ("official", "moved", "similar")
 MAX_SIMILAR = 3
 _WORD = re.compile(r"\w+")
-Members = dict[tuple[str, int], dict[str, str]]  # (system, year) -> code -> text
 
 
 @dataclass(frozen=True)
@@ -42,18 +41,32 @@ def _normal(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def candidates(catalogue: Catalogue, year: int, members: Members) -> dict[str, tuple[str, str]]:
-    """code -> (system, text) of every code that may succeed an expired code in this release."""
+def candidates(catalogue: Catalogue, release: ReleaseChanges) -> dict[str, tuple[str, str]]:
+    """code -> (system, text) of every code that may succeed an expired code in this release.
+
+    These are the release's new and reactivated codes, and every code of a code
+    system whose first release this is.
+    """
     result = {}
-    for system in catalogue.systems:
-        now = members.get((system, year))
-        if now is None:
-            continue
-        years = catalogue.releases_of(system)
-        index = years.index(year)
-        before = members.get((system, years[index - 1]), {}) if index > 0 else {}
-        result.update((code, (system, text)) for code, text in now.items() if code not in before)
+    for changes in release.systems:
+        if changes.from_year is None:
+            result.update((code, (changes.system, text)) for code, text in _members(catalogue, changes).items())
+        else:
+            result.update((c.code, (c.system, c.after)) for c in changes.changes if c.change in _ARRIVED)
     return dict(sorted(result.items()))
+
+
+_ARRIVED = ("new", "reactivated")
+
+
+def _members(catalogue: Catalogue, changes: SystemChanges) -> dict[str, str]:
+    """code -> text of the codes of one code system in one release."""
+    found = {}
+    for code in catalogue.codes:
+        for version in code.versions:
+            if version.year == changes.year and version.system == changes.system:
+                found[code.code] = version.text
+    return found
 
 
 def find_successors(
@@ -62,7 +75,6 @@ def find_successors(
     """Successors of every expired code in every release, and report notes for refused official ones."""
     found: list[Successor] = []
     notes: list[Note] = []
-    members = release_members(catalogue)
     named = defaultdict(list)
     for entry in official:
         for code in entry.successors:
@@ -71,7 +83,7 @@ def find_successors(
         expired = [c for s in release.systems for c in s.of_kind("expired")]
         if not expired:
             continue
-        pool = candidates(catalogue, release.year, members)
+        pool = candidates(catalogue, release)
         by_text = defaultdict(list)
         for code, (system, text) in pool.items():
             by_text[text].append(code)

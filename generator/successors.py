@@ -115,9 +115,39 @@ FUNCTION_WORDS = frozenset("av på i ved for til fra en et".split())
 
 def nearly_same(old: str, new: str) -> bool:
     """Texts that differ only in small words or in the ending of a word (inflection)."""
-    a, b = old.split(), new.split()
+    return _nearly_same_words(old.split(), new.split())
+
+
+def _nearly_same_words(a: list[str], b: list[str]) -> bool:
+    """`nearly_same` of two texts' words: a quick check on the words, then the alignment."""
     if a == b:
         return False
+    limit = max(1, len(a) // 4)
+    return _few_words_differ(a, b, limit) and _aligned_nearly_same(a, b, limit)
+
+
+def _few_words_differ(a: list[str], b: list[str], limit: int) -> bool:
+    """False where `_aligned_nearly_same` is sure to be: a quick check on the words alone.
+
+    A word that the other text lacks is never aligned with an equal word. If it
+    is not a function word, it must be paired with an inflected form in a
+    replacement, which counts one change per word: so there are at most `limit`
+    such words on either side, and each has an inflected form on the other.
+    """
+    in_a, in_b = set(a), set(b)
+    only_a = [w for w in a if w not in in_b and w not in FUNCTION_WORDS]
+    if len(only_a) > limit:
+        return False
+    only_b = [w for w in b if w not in in_a and w not in FUNCTION_WORDS]
+    if len(only_b) > limit:
+        return False
+    return all(any(_inflected(w, x) for x in in_b) for w in only_a) and all(
+        any(_inflected(w, x) for x in in_a) for w in only_b
+    )
+
+
+def _aligned_nearly_same(a: list[str], b: list[str], limit: int) -> bool:
+    """The words aligned by difflib: every difference is in small words or inflections, at most `limit`."""
     changes = 0
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -129,7 +159,7 @@ def nearly_same(old: str, new: str) -> bool:
             changes += len(left)
         else:
             return False
-    return changes <= max(1, len(a) // 4)
+    return changes <= limit
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -143,23 +173,29 @@ class _WordIndex:
 
     def __init__(self, pool: dict[str, tuple[str, str]]) -> None:
         self.normal = {code: _normal(text) for code, (_, text) in pool.items()}
-        self.by_word: dict[str, set[str]] = defaultdict(set)
-        for code, text in self.normal.items():
-            for word in set(text.split()):
-                self.by_word[word].add(code)
+        self.words = {code: text.split() for code, text in self.normal.items()}
+        self.word_set = {code: frozenset(words) for code, words in self.words.items()}
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        for code, words in self.word_set.items():
+            for word in words:
+                self.by_word[word].append(code)
 
     def similar(self, text: str) -> list[str]:
-        """Codes whose text is nearly the same (but not the same) as `text`, best first."""
+        """Codes whose text is nearly the same (but not the same) as `text`, best first.
+
+        A candidate shares all but two (at least one) of the text's words that
+        are not function words. As `nearly_same` allows at most max(1, words // 4)
+        changes and each missing word is one, the candidates must share that many
+        more; so they all have one of the rarest (number of words - need + 1).
+        """
         target = _normal(text)
-        words = set(target.split()) - FUNCTION_WORDS
-        shared: dict[str, int] = defaultdict(int)
-        for word in words:
-            for code in self.by_word.get(word, ()):
-                shared[code] += 1
-        need = max(1, len(words) - 2)
+        a = target.split()
+        words = set(a) - FUNCTION_WORDS
+        need = max(1, len(words) - 2, len(words) - max(1, len(a) // 4))
+        rarest = sorted(words, key=lambda w: (len(self.by_word.get(w, ())), w))[: len(words) - need + 1]
         scored = []
-        for code, count in shared.items():
-            if count >= need and nearly_same(target, self.normal[code]):
+        for code in {code for word in rarest for code in self.by_word.get(word, ())}:
+            if len(words & self.word_set[code]) >= need and _nearly_same_words(a, self.words[code]):
                 ratio = difflib.SequenceMatcher(None, target, self.normal[code], autojunk=False).ratio()
                 scored.append((-ratio, code))
         return [code for _, code in sorted(scored)[:MAX_SIMILAR]]

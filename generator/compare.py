@@ -6,11 +6,15 @@ compared after cleaning, so a difference in white space alone never counts.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, ne
 
 from .model import Catalogue, Code
+
+
+_system, _year, _text, _code = attrgetter("system"), attrgetter("year"), attrgetter("text"), attrgetter("code")
 
 
 @dataclass(frozen=True)
@@ -25,10 +29,20 @@ class TimelineRow:
 
 def code_timeline(code: Code, catalogue: Catalogue) -> tuple[TimelineRow, ...]:
     """One row per release of the code's system from its first to its last year."""
-    by_year = {v.year: v for v in code.versions}
-    systems = {v.system for v in code.versions}
-    first, last = code.years[0], code.years[-1]
-    years = sorted({y for s in systems for y in catalogue.releases_of(s) if first <= y <= last})
+    versions = code.versions
+    first, last = versions[0].year, versions[-1].year
+    systems = set(map(_system, versions))
+    years = ()
+    for system in systems:
+        releases = catalogue.releases_of(system)
+        years += releases[bisect_left(releases, first) : bisect_right(releases, last)]
+    if len(systems) > 1:
+        years = tuple(sorted(set(years)))
+    if tuple(map(_year, versions)) == years:  # the common case: a version in every release
+        texts = tuple(map(_text, versions))
+        states = map(("same", "changed").__getitem__, map(ne, texts, texts[1:]))  # False: "same"
+        return (TimelineRow(first, texts[0], "first"), *map(TimelineRow, years[1:], texts[1:], states))
+    by_year = {v.year: v for v in versions}
     rows: list[TimelineRow] = []
     previous: str | None = None
     gap = False
@@ -101,9 +115,6 @@ def compare_releases(catalogue: Catalogue) -> tuple[ReleaseChanges, ...]:
         result.append(ReleaseChanges(release.year, previous_year, systems))
         previous_year = release.year
     return tuple(result)
-
-
-_system, _year, _text, _code = attrgetter("system"), attrgetter("year"), attrgetter("text"), attrgetter("code")
 
 
 class _Tally:
@@ -205,4 +216,9 @@ def code_events(releases: tuple[ReleaseChanges, ...], catalogue: Catalogue) -> d
         for system in release.systems:
             for change in system.changes:
                 events.setdefault(change.code, []).append(CodeEvent(release.year, system.system, change.change))
-    return {code: tuple(sorted(e, key=lambda e: (e.year, e.change != "expired"))) for code, e in events.items()}
+    return {code: tuple(e) if len(e) == 1 else tuple(sorted(e, key=_event_order)) for code, e in events.items()}
+
+
+def _event_order(event: CodeEvent) -> tuple[int, bool]:
+    """Oldest first; in one release, an expiry before what else happened (the code moved to another system)."""
+    return event.year, event.change != "expired"

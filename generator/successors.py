@@ -174,28 +174,32 @@ class _WordIndex:
     def __init__(self, pool: dict[str, tuple[str, str]]) -> None:
         self.normal = {code: _normal(text) for code, (_, text) in pool.items()}
         self.words = {code: text.split() for code, text in self.normal.items()}
-        self.word_set = {code: frozenset(words) for code, words in self.words.items()}
+        self.content = {code: frozenset(words) - FUNCTION_WORDS for code, words in self.words.items()}
         self.by_word: dict[str, list[str]] = defaultdict(list)
-        for code, words in self.word_set.items():
+        for code, words in self.content.items():
             for word in words:
                 self.by_word[word].append(code)
 
     def similar(self, text: str) -> list[str]:
         """Codes whose text is nearly the same (but not the same) as `text`, best first.
 
-        A candidate shares all but two (at least one) of the text's words that
-        are not function words. As `nearly_same` allows at most max(1, words // 4)
-        changes and each missing word is one, the candidates must share that many
-        more; so they all have one of the rarest (number of words - need + 1).
+        A candidate shares all but two (and at least one) of the text's words
+        that are not function words. Each such word it lacks is a change, and
+        `nearly_same` allows at most max(1, len(words) // 4), so it must share
+        `need` of them; then it has one of any len(words) - need + 1 of them,
+        and only the codes of the rarest so many are looked at. Likewise it
+        has at most that many words that the text lacks (`_few_words_differ`).
         """
         target = _normal(text)
         a = target.split()
         words = set(a) - FUNCTION_WORDS
-        need = max(1, len(words) - 2, len(words) - max(1, len(a) // 4))
+        limit = max(1, len(a) // 4)
+        need = max(1, len(words) - 2, len(words) - limit)
         rarest = sorted(words, key=lambda w: (len(self.by_word.get(w, ())), w))[: len(words) - need + 1]
         scored = []
         for code in {code for word in rarest for code in self.by_word.get(word, ())}:
-            if len(words & self.word_set[code]) >= need and _nearly_same_words(a, self.words[code]):
+            shared = len(words & self.content[code])
+            if shared >= need and len(self.content[code]) - shared <= limit and _nearly_same_words(a, self.words[code]):
                 ratio = difflib.SequenceMatcher(None, target, self.normal[code], autojunk=False).ratio()
                 scored.append((-ratio, code))
         return [code for _, code in sorted(scored)[:MAX_SIMILAR]]

@@ -3,18 +3,20 @@
     .venv/bin/python bench/stages.py MANIFEST [--repeat N] [--save FILE] [--check FILE] [--cache DIR]
 
 Reads the manifest as `generator.build.prepare` does (the files, the
-catalogue, the official change documents), then times, each `--repeat` times
-(the fastest counts): `compare_releases`, `code_events`, `find_successors`
-and `code_timeline` for every code (in the order the build runs them). Reading a large corpus takes a while, so
-`--cache DIR` keeps what was read in a pickle there (keyed by the manifest's
-path and the files' modification times) for the next run. What was read is
-frozen out of the garbage collector before timing (`gc.freeze`): a full
-collection over a large catalogue takes seconds and would land in whichever
-stage happens to trigger it.
+catalogue, the official change documents), then times `compare_releases`,
+`code_events`, `find_successors` and `code_timeline` for every code, in the
+order the build runs them, each `--repeat` times; the fastest counts, in wall
+and in CPU time (the machine may be shared). Reading a large corpus takes a
+while, so `--cache DIR` keeps what was read in a pickle there (keyed by the
+manifest's path and the files' modification times) for the next run. What was
+read is frozen out of the garbage collector before timing (`gc.freeze`): a
+full collection over a large catalogue takes seconds and would land in
+whichever stage happens to trigger it.
 
 `--save FILE` pickles the stages' outputs; `--check FILE` compares them with
-such a file and exits with 1 if anything differs: a change meant to make a
-stage faster must give the same results. Not run by the test suite.
+such a file (dictionaries in the same order too) and exits with 1 if anything
+differs: a change meant to make a stage faster must give the same results.
+Not run by the test suite.
 """
 
 from __future__ import annotations
@@ -60,16 +62,23 @@ def _read(manifest_path: Path, cache: Path | None):
 
 
 def _timed(function, repeat: int):
-    """(fastest seconds, result of the last run)."""
-    best, result = float("inf"), None
+    """((fastest wall seconds, fastest CPU seconds), result of the last run)."""
+    wall, cpu, result = float("inf"), float("inf"), None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = function()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+        wall, cpu = min(wall, time.perf_counter() - start), min(cpu, time.process_time() - start_cpu)
+    return (wall, cpu), result
 
 
-def run(manifest_path: Path, repeat: int, cache: Path | None) -> tuple[dict[str, float], dict]:
+def _same(expected, found) -> bool:
+    """Equal, and dictionaries in the same order."""
+    if isinstance(expected, dict):
+        return isinstance(found, dict) and list(expected.items()) == list(found.items())
+    return expected == found
+
+
+def run(manifest_path: Path, repeat: int, cache: Path | None) -> tuple[dict[str, tuple[float, float]], dict]:
     start = time.perf_counter()
     catalogue, official = _read(manifest_path, cache)
     print(f"read {len(catalogue.codes):,} codes, {len(catalogue.releases)} releases in {time.perf_counter() - start:.1f} s")
@@ -95,14 +104,15 @@ def main() -> int:
     parser.add_argument("--check", type=Path, help="compare the outputs with this pickle")
     args = parser.parse_args()
     times, outputs = run(args.manifest, args.repeat, args.cache)
-    for stage, seconds in times.items():
-        print(f"{stage:18} {seconds:8.3f} s")
-    print(f"{'total':18} {sum(times.values()):8.3f} s  (fastest of {args.repeat})")
+    print(f"{'':18} {'wall':>9} {'CPU':>9}  (fastest of {args.repeat})")
+    for stage, (wall, cpu) in times.items():
+        print(f"{stage:18} {wall:7.3f} s {cpu:7.3f} s")
+    print(f"{'total':18} {sum(w for w, _ in times.values()):7.3f} s {sum(c for _, c in times.values()):7.3f} s")
     if args.save:
         args.save.write_bytes(pickle.dumps(outputs, protocol=pickle.HIGHEST_PROTOCOL))
     if args.check:
         expected = pickle.loads(args.check.read_bytes())
-        differ = [name for name in expected if expected[name] != outputs.get(name)]
+        differ = [name for name in expected if not _same(expected[name], outputs.get(name))]
         print("outputs: " + (f"DIFFER in {', '.join(differ)}" if differ else "identical"))
         return 1 if differ else 0
     return 0

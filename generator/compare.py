@@ -206,17 +206,27 @@ class CodeEvent:
 
 def code_events(releases: tuple[ReleaseChanges, ...], catalogue: Catalogue) -> dict[str, tuple[CodeEvent, ...]]:
     """code -> its events, oldest first."""
-    events: dict[str, list[CodeEvent]] = {}
+    changed: dict[str, list[CodeEvent]] = {}
+    for release in releases:
+        for system in release.systems:
+            for change in system.changes:
+                changed.setdefault(change.code, []).append(CodeEvent(release.year, system.system, change.change))
+    events: dict[str, tuple[CodeEvent, ...]] = {}
     first_year = {s: catalogue.releases_of(s)[0] for s in catalogue.systems}
     for code in catalogue.codes:
         first = code.versions[0]
         if first.year == first_year[first.system]:
-            events[code.code] = [CodeEvent(first.year, first.system, "baseline")]
-    for release in releases:
-        for system in release.systems:
-            for change in system.changes:
-                events.setdefault(change.code, []).append(CodeEvent(release.year, system.system, change.change))
-    return {code: tuple(e) if len(e) == 1 else tuple(sorted(e, key=_event_order)) for code, e in events.items()}
+            baseline = CodeEvent(first.year, first.system, "baseline")
+            more = changed.get(code.code)
+            events[code.code] = (baseline,) if more is None else _in_order([baseline, *more])
+    for code, more in changed.items():
+        if code not in events:
+            events[code] = _in_order(more)
+    return events
+
+
+def _in_order(events: list[CodeEvent]) -> tuple[CodeEvent, ...]:
+    return tuple(events) if len(events) == 1 else tuple(sorted(events, key=_event_order))
 
 
 def _event_order(event: CodeEvent) -> tuple[int, bool]:

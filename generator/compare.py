@@ -13,7 +13,7 @@ from operator import attrgetter, ne
 
 from .model import Catalogue, Code
 
-
+# Attribute getters, for map(): a code's versions' years or texts in one call.
 _system, _year, _text, _code = attrgetter("system"), attrgetter("year"), attrgetter("text"), attrgetter("code")
 
 
@@ -205,28 +205,43 @@ class CodeEvent:
 
 
 def code_events(releases: tuple[ReleaseChanges, ...], catalogue: Catalogue) -> dict[str, tuple[CodeEvent, ...]]:
-    """code -> its events, oldest first."""
-    changed: dict[str, list[CodeEvent]] = {}
+    """code -> its events, oldest first.
+
+    Events are values: one instance per release, code system and kind serves
+    every code, as does one tuple for codes with that event alone.
+    """
+    alone: dict[tuple[int, str, str], tuple[CodeEvent]] = {}
+
+    def event(year: int, system: str, change: str) -> tuple[CodeEvent]:
+        found = alone.get((year, system, change))
+        if found is None:
+            found = alone[(year, system, change)] = (CodeEvent(year, system, change),)
+        return found
+
+    changed: dict[str, list[tuple[CodeEvent]]] = {}
     for release in releases:
         for system in release.systems:
             for change in system.changes:
-                changed.setdefault(change.code, []).append(CodeEvent(release.year, system.system, change.change))
+                changed.setdefault(change.code, []).append(event(release.year, system.system, change.change))
     events: dict[str, tuple[CodeEvent, ...]] = {}
     first_year = {s: catalogue.releases_of(s)[0] for s in catalogue.systems}
     for code in catalogue.codes:
         first = code.versions[0]
         if first.year == first_year[first.system]:
-            baseline = CodeEvent(first.year, first.system, "baseline")
+            baseline = event(first.year, first.system, "baseline")
             more = changed.get(code.code)
-            events[code.code] = (baseline,) if more is None else _in_order([baseline, *more])
+            events[code.code] = baseline if more is None else _in_order([baseline, *more])
     for code, more in changed.items():
         if code not in events:
             events[code] = _in_order(more)
     return events
 
 
-def _in_order(events: list[CodeEvent]) -> tuple[CodeEvent, ...]:
-    return tuple(events) if len(events) == 1 else tuple(sorted(events, key=_event_order))
+def _in_order(events: list[tuple[CodeEvent]]) -> tuple[CodeEvent, ...]:
+    """One tuple of events from one-event tuples."""
+    if len(events) == 1:
+        return events[0]
+    return tuple(sorted((e[0] for e in events), key=_event_order))
 
 
 def _event_order(event: CodeEvent) -> tuple[int, bool]:

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .compare import ReleaseChanges, release_members
+from .compare import ReleaseChanges, SystemChanges
 from .model import Catalogue
 from .official import OfficialEntry
 from .problems import Note
@@ -23,7 +23,6 @@ from .problems import Note
 SUCCESSOR_KINDS = ("official", "moved", "similar")
 MAX_SIMILAR = 3
 _WORD = re.compile(r"\w+")
-Members = dict[tuple[str, int], dict[str, str]]  # (system, year) -> code -> text
 
 
 @dataclass(frozen=True)
@@ -42,18 +41,32 @@ def _normal(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def candidates(catalogue: Catalogue, year: int, members: Members) -> dict[str, tuple[str, str]]:
-    """code -> (system, text) of every code that may succeed an expired code in this release."""
+def candidates(catalogue: Catalogue, release: ReleaseChanges) -> dict[str, tuple[str, str]]:
+    """code -> (system, text) of every code that may succeed an expired code in this release.
+
+    These are the release's new and reactivated codes, and every code of a code
+    system whose first release this is.
+    """
     result = {}
-    for system in catalogue.systems:
-        now = members.get((system, year))
-        if now is None:
-            continue
-        years = catalogue.releases_of(system)
-        index = years.index(year)
-        before = members.get((system, years[index - 1]), {}) if index > 0 else {}
-        result.update((code, (system, text)) for code, text in now.items() if code not in before)
+    for changes in release.systems:
+        if changes.from_year is None:
+            result.update((code, (changes.system, text)) for code, text in _members(catalogue, changes).items())
+        else:
+            result.update((c.code, (c.system, c.after)) for c in changes.changes if c.change in _ARRIVED)
     return dict(sorted(result.items()))
+
+
+_ARRIVED = ("new", "reactivated")
+
+
+def _members(catalogue: Catalogue, changes: SystemChanges) -> dict[str, str]:
+    """code -> text of the codes of one code system in one release."""
+    found = {}
+    for code in catalogue.codes:
+        for version in code.versions:
+            if version.year == changes.year and version.system == changes.system:
+                found[code.code] = version.text
+    return found
 
 
 def find_successors(
@@ -62,7 +75,6 @@ def find_successors(
     """Successors of every expired code in every release, and report notes for refused official ones."""
     found: list[Successor] = []
     notes: list[Note] = []
-    members = release_members(catalogue)
     named = defaultdict(list)
     for entry in official:
         for code in entry.successors:
@@ -71,7 +83,7 @@ def find_successors(
         expired = [c for s in release.systems for c in s.of_kind("expired")]
         if not expired:
             continue
-        pool = candidates(catalogue, release.year, members)
+        pool = candidates(catalogue, release)
         by_text = defaultdict(list)
         for code, (system, text) in pool.items():
             by_text[text].append(code)
@@ -103,9 +115,39 @@ FUNCTION_WORDS = frozenset("av på i ved for til fra en et".split())
 
 def nearly_same(old: str, new: str) -> bool:
     """Texts that differ only in small words or in the ending of a word (inflection)."""
-    a, b = old.split(), new.split()
+    return _nearly_same_words(old.split(), new.split())
+
+
+def _nearly_same_words(a: list[str], b: list[str]) -> bool:
+    """`nearly_same` of two texts' words: a quick check on the words, then the alignment."""
     if a == b:
         return False
+    limit = max(1, len(a) // 4)
+    return _few_words_differ(a, b, limit) and _aligned_nearly_same(a, b, limit)
+
+
+def _few_words_differ(a: list[str], b: list[str], limit: int) -> bool:
+    """False where `_aligned_nearly_same` is sure to be: a quick check on the words alone.
+
+    A word that the other text lacks is never aligned with an equal word. If it
+    is not a function word, it must be paired with an inflected form in a
+    replacement, which counts one change per word: so there are at most `limit`
+    such words on either side, and each has an inflected form on the other.
+    """
+    in_a, in_b = set(a), set(b)
+    only_a = [w for w in a if w not in in_b and w not in FUNCTION_WORDS]
+    if len(only_a) > limit:
+        return False
+    only_b = [w for w in b if w not in in_a and w not in FUNCTION_WORDS]
+    if len(only_b) > limit:
+        return False
+    return all(any(_inflected(w, x) for x in in_b) for w in only_a) and all(
+        any(_inflected(w, x) for x in in_a) for w in only_b
+    )
+
+
+def _aligned_nearly_same(a: list[str], b: list[str], limit: int) -> bool:
+    """The words aligned by difflib: every difference is in small words or inflections, at most `limit`."""
     changes = 0
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -117,7 +159,7 @@ def nearly_same(old: str, new: str) -> bool:
             changes += len(left)
         else:
             return False
-    return changes <= max(1, len(a) // 4)
+    return changes <= limit
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -131,23 +173,33 @@ class _WordIndex:
 
     def __init__(self, pool: dict[str, tuple[str, str]]) -> None:
         self.normal = {code: _normal(text) for code, (_, text) in pool.items()}
-        self.by_word: dict[str, set[str]] = defaultdict(set)
-        for code, text in self.normal.items():
-            for word in set(text.split()):
-                self.by_word[word].add(code)
+        self.words = {code: text.split() for code, text in self.normal.items()}
+        self.content = {code: frozenset(words) - FUNCTION_WORDS for code, words in self.words.items()}
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        for code, words in self.content.items():
+            for word in words:
+                self.by_word[word].append(code)
 
     def similar(self, text: str) -> list[str]:
-        """Codes whose text is nearly the same (but not the same) as `text`, best first."""
+        """Codes whose text is nearly the same (but not the same) as `text`, best first.
+
+        A candidate shares all but two (and at least one) of the text's words
+        that are not function words. Each such word it lacks is a change, and
+        `nearly_same` allows at most max(1, len(words) // 4), so it must share
+        `need` of them; then it has one of any len(words) - need + 1 of them,
+        and only the codes of the rarest so many are looked at. Likewise it
+        has at most that many words that the text lacks (`_few_words_differ`).
+        """
         target = _normal(text)
-        words = set(target.split()) - FUNCTION_WORDS
-        shared: dict[str, int] = defaultdict(int)
-        for word in words:
-            for code in self.by_word.get(word, ()):
-                shared[code] += 1
-        need = max(1, len(words) - 2)
+        a = target.split()
+        words = set(a) - FUNCTION_WORDS
+        limit = max(1, len(a) // 4)
+        need = max(1, len(words) - 2, len(words) - limit)
+        rarest = sorted(words, key=lambda w: (len(self.by_word.get(w, ())), w))[: len(words) - need + 1]
         scored = []
-        for code, count in shared.items():
-            if count >= need and nearly_same(target, self.normal[code]):
+        for code in {code for word in rarest for code in self.by_word.get(word, ())}:
+            shared = len(words & self.content[code])
+            if shared >= need and len(self.content[code]) - shared <= limit and _nearly_same_words(a, self.words[code]):
                 ratio = difflib.SequenceMatcher(None, target, self.normal[code], autojunk=False).ratio()
                 scored.append((-ratio, code))
         return [code for _, code in sorted(scored)[:MAX_SIMILAR]]

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+import random
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from generator.successors import nearly_same
+from generator.compare import compare_releases
+from generator.successors import FUNCTION_WORDS, MAX_SIMILAR, _WordIndex, candidates, nearly_same
 
 from .helpers import build_site, load_json, parse_page
+from .test_compare import _catalogue
 
 KNOWN_MOVES = [(2016, "TNH05", "NHX05"), (2016, "UJC05", "JUC05"), (2016, "FPE00", "FPK10A"), (2016, "FNG05", "FNQ05B"), (2017, "SXF0NK", "SFY0NK")]
 
@@ -88,3 +93,125 @@ def test_sample_moves_show_everywhere(tmp_path: Path) -> None:
 )
 def test_nearly_same_texts(old: str, new: str, expected: bool) -> None:
     assert nearly_same(old, new) is expected
+
+
+# Words of procedure texts with inflected forms, small words and the words that do change a procedure.
+STEMS = [
+    ("behandling", "behandlingen", "behandlinger"), ("arytmi", "arytmier", "arytmien"), ("lungevene", "lungevenen", "lungevener"),
+    ("klaff", "klaffen", "klaffer"), ("mitralklaff", "mitralklaffen"), ("aortaklaff", "aortaklaffen"), ("ultralyd",),
+    ("doppler",), ("perkutan", "perkutant"), ("angioplastikk", "angioplastikken"), ("reseksjon", "reseksjonen"),
+    ("tarm", "tarmen"), ("kne", "kneet"), ("hofte", "hoften"), ("protese", "protesen", "proteser"), ("total", "totalt"),
+]
+SMALL = sorted(FUNCTION_WORDS) + ["med", "uten", "og", "eller"]
+
+
+def _text(rng: random.Random) -> list[str]:
+    return [rng.choice(rng.choice(STEMS)) if rng.random() < 0.7 else rng.choice(SMALL) for _ in range(rng.randint(1, 9))]
+
+
+def _edited(words: list[str], rng: random.Random) -> list[str]:
+    """A few random edits: another form of a word, a small word in or out, a word swapped or replaced."""
+    words = list(words)
+    for _ in range(rng.randint(0, 3)):
+        i = rng.randrange(len(words) + 1)
+        edit = rng.randrange(5)
+        if edit == 0 and i < len(words):
+            forms = next((f for f in STEMS if words[i] in f), (words[i],))
+            words[i] = rng.choice(forms)
+        elif edit == 1:
+            words.insert(i, rng.choice(SMALL))
+        elif edit == 2 and i < len(words) and len(words) > 1:
+            del words[i]
+        elif edit == 3 and i + 1 < len(words):
+            words[i], words[i + 1] = words[i + 1], words[i]
+        elif i < len(words):
+            words[i] = rng.choice(rng.choice(STEMS))
+    return words
+
+
+def _plain_nearly_same(old: str, new: str) -> bool:
+    """nearly_same with difflib alone, as it was written first."""
+    a, b = old.split(), new.split()
+    if a == b:
+        return False
+    changes = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = a[i1:i2], b[j1:j2]
+        if all(w in FUNCTION_WORDS for w in left + right):
+            changes += 1
+        elif tag == "replace" and len(left) == len(right) and all(map(_plain_inflected, left, right)):
+            changes += len(left)
+        else:
+            return False
+    return changes <= max(1, len(a) // 4)
+
+
+def _plain_inflected(a: str, b: str) -> bool:
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 4 and max(len(a), len(b)) - common <= 3
+
+
+def _pairs(seed: int, count: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    pairs = []
+    for _ in range(count):
+        old = _text(rng)
+        pairs.append((" ".join(old), " ".join(_edited(old, rng))))
+    return pairs
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_nearly_same_agrees_with_difflib_alone(seed: int) -> None:
+    """The quick check on the words never refuses a pair that the alignment accepts."""
+    pairs = _pairs(seed, 4000)
+    found = [nearly_same(old, new) for old, new in pairs]
+    assert found == [_plain_nearly_same(old, new) for old, new in pairs]
+    assert 300 < sum(found) < 3700  # both answers are common among the pairs
+
+
+def _plain_similar(pool: dict[str, tuple[str, str]], text: str) -> list[str]:
+    """Every candidate sharing all but two of the text's words (at least one), by difflib alone, best first."""
+    normal = {code: " ".join(t.casefold().split()) for code, (_, t) in pool.items()}
+    target = " ".join(text.casefold().split())
+    words = set(target.split()) - FUNCTION_WORDS
+    need = max(1, len(words) - 2)
+    scored = []
+    for code, other in normal.items():
+        shared = len(words & set(other.split()))
+        if shared and shared >= need and _plain_nearly_same(target, other):
+            ratio = difflib.SequenceMatcher(None, target, other, autojunk=False).ratio()
+            scored.append((-ratio, code))
+    return [code for _, code in sorted(scored)[:MAX_SIMILAR]]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_similar_agrees_with_a_search_of_every_candidate(seed: int) -> None:
+    rng = random.Random(seed)
+    texts = [_text(rng) for _ in range(60)]
+    pool = {f"K{n:03}": ("NCSP", " ".join(_edited(rng.choice(texts), rng))) for n in range(400)}
+    index = _WordIndex(pool)
+    olds = [" ".join(_edited(rng.choice(texts), rng)) for _ in range(300)]
+    found = [index.similar(old) for old in olds]
+    assert found == [_plain_similar(pool, old) for old in olds]
+    assert sum(map(bool, found)) > 50
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_candidates_are_the_codes_not_in_the_previous_release(seed: int) -> None:
+    catalogue = _catalogue(seed)
+    members: dict[tuple[str, int], dict[str, str]] = {}
+    for code in catalogue.codes:
+        for version in code.versions:
+            members.setdefault((version.system, version.year), {})[code.code] = version.text
+    for release in compare_releases(catalogue):
+        expected = {}
+        for system in (s for s in catalogue.systems if (s, release.year) in members):
+            years = catalogue.releases_of(system)
+            index = years.index(release.year)
+            before = members.get((system, years[index - 1]), {}) if index else {}
+            now = members[(system, release.year)]
+            expected |= {code: (system, text) for code, text in now.items() if code not in before}
+        found = candidates(catalogue, release)
+        assert found == expected and list(found) == sorted(expected)

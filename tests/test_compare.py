@@ -25,7 +25,7 @@ def _catalogue(seed: int) -> Catalogue:
         for year in YEARS:
             if rng.random() < 0.55:
                 system = rng.choice(sorted(in_release[year]))
-                versions.append(CodeVersion(year, system, rng.choice(("tekst", "tekst", "annen tekst")), WHERE))
+                versions.append(CodeVersion.at(year, system, rng.choice(("tekst", "tekst", "annen tekst")), WHERE))
         if versions:
             codes.append(Code(f"C{n:03}", tuple(versions), versions[-1].year == YEARS[-1]))
     counts = {year: {} for year in YEARS}

@@ -164,6 +164,8 @@ def _aligned_nearly_same(a: list[str], b: list[str], limit: int) -> bool:
 
 def _inflected(a: str, b: str) -> bool:
     """One word in another form: a long common start and short different endings."""
+    if a[:4] != b[:4]:  # the common start is shorter than four letters
+        return False
     common = len(os.path.commonprefix([a, b]))
     return common >= 4 and max(len(a), len(b)) - common <= 3
 

@@ -45,3 +45,26 @@ def test_a_file_already_in_the_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputClash, match="page0/index.html"):
         SiteWriter(tmp_path).write("page0/index.html", "<p>again</p>\n")
     assert (tmp_path / "page0" / "index.html").read_text(encoding="utf-8") == "mkdocs wrote this"
+
+
+def test_a_code_page_with_a_link_to_no_page_is_refused_as_it_is_made(tmp_path: Path) -> None:
+    """Code pages are link-checked where they are made: a link to no page stops the build there."""
+    from generator.build import PageWriter, planned_urls, prepare
+    from generator.render import Renderer
+
+    root = Path(__file__).resolve().parents[1]
+    project = prepare(root / "data" / "releases.yaml")
+    code = project.codes.codes[0]
+    page = project.codes.page(code)
+    missing = page.breadcrumbs[0].target  # the code system's page
+    planned = frozenset(planned_urls(project) - {missing})
+
+    class Bare:
+        def wrap(self, url: str, title: str, body: str) -> str:
+            return body
+
+    pages = PageWriter(project, Renderer(root / "templates"), Bare(), planned)
+    with pytest.raises(InputError, match=f"link to {missing} has no page") as caught:
+        pages.code(SiteWriter(tmp_path), code)
+    assert caught.value.where == Location(page.url)
+    assert not any(tmp_path.iterdir())

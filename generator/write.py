@@ -25,6 +25,7 @@ class SiteWriter:
         self.root = root
         self.previous = previous if previous is not None and previous.is_dir() else None
         self._root = str(root)
+        self._previous = str(self.previous) if self.previous is not None else None
         self._written: set[str] = set()
         self._folders: set[str] = set()
         self.reused = 0
@@ -39,7 +40,7 @@ class SiteWriter:
         self._written.add(rel_path)
         target = os.path.join(self._root, rel_path)
         self._folder(os.path.dirname(target))
-        if self.previous is not None and _link_if_same(self.previous / rel_path, data, target):
+        if self._previous is not None and _link_if_same(os.path.join(self._previous, rel_path), data, target):
             self.reused += 1
             return
         try:  # O_EXCL: a file that is already there was written by another part of the build
@@ -80,13 +81,20 @@ class SiteWriter:
         return frozenset(self._written)
 
 
-def _link_if_same(old: Path, data: bytes, target: Path | str) -> bool:
-    """Hard-link `old` to `target` if it holds exactly `data`."""
+def _link_if_same(old: Path | str, data: bytes, target: Path | str) -> bool:
+    """Hard-link `old` to `target` if it holds exactly `data` (one open, one size check, one read)."""
     try:
-        if old.stat().st_size != len(data) or old.read_bytes() != data:
+        fd = os.open(old, os.O_RDONLY)
+    except OSError:  # no previous file
+        return False
+    try:
+        if os.fstat(fd).st_size != len(data) or os.read(fd, len(data) + 1) != data:
             return False
+    finally:
+        os.close(fd)
+    try:
         os.link(old, target)
-    except OSError:  # no previous file, or no hard links on this file system
+    except OSError:  # no hard links on this file system
         return False
     return True
 

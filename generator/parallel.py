@@ -57,8 +57,9 @@ def _result(process, receive) -> tuple[bool, object, int]:
     """What a child sent: (True, paths written, files reused) or (False, its exception, 0)."""
     try:
         found = receive.recv()
-    except EOFError:
-        found = (False, RuntimeError(f"a writing process ended without a word (exit code {process.exitcode})"), 0)
+    except EOFError:  # it died before it could say anything
+        process.join()
+        return (False, RuntimeError(f"a writing process ended without a word (exit code {process.exitcode})"), 0)
     process.join()
     return found
 

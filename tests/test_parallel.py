@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,14 @@ def test_a_code_page_with_a_link_to_no_page_is_refused_as_it_is_made(tmp_path: P
         pages.code(SiteWriter(tmp_path), code)
     assert caught.value.where == Location(page.url)
     assert not any(tmp_path.iterdir())
+
+
+def _die(writer: SiteWriter, item: str) -> None:
+    if item == "die":
+        os._exit(3)
+    _write(writer, item)
+
+
+def test_a_child_that_dies_without_a_word_fails_the_parent(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        write_parts(["page0", "die"], _die, SiteWriter(tmp_path), workers=2)

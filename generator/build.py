@@ -14,6 +14,7 @@ import datetime
 import gc
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -67,6 +68,11 @@ class Project:
     downloads: tuple[Download, ...]
     books: tuple[BookPage, ...] = ()  # the book view of each chapter
 
+    @cached_property
+    def planned(self) -> frozenset[str]:
+        """Every URL the generated part of the site will have (worked out once)."""
+        return frozenset(planned_urls(self))
+
 
 def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
     """Read every input, build the model and page contexts; raise InputError on bad input.
@@ -93,7 +99,8 @@ def _prepare(manifest_path: Path, today: datetime.date) -> Project:
     official = tuple(e for y, files in _of_kind(results, "changes").items() for e in official_entries(y, files))
     successors, refused = find_successors(catalogue, releases, official)
     lineage = Lineage.of(successors)
-    notes = _official_notes(notes + refused + annotations.report, results, official, releases, catalogue)
+    known = frozenset(c.code for c in catalogue.codes)
+    notes = _official_notes(notes + refused + annotations.report, results, official, releases, known)
     nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
     project = Project(
         catalogue=catalogue,
@@ -103,7 +110,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> Project:
         nodes=nodes,
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,
-        changes=tuple(changes_pages(releases, Official(official, {c.code for c in catalogue.codes}, lineage))),
+        changes=tuple(changes_pages(releases, Official(official, known, lineage))),
         overview=changes_overview(releases),
         official=official,
         successors=successors,
@@ -132,10 +139,10 @@ def _of_kind(results: dict[int, list[FileResult]], *kinds: str) -> dict[int, lis
     return {year: [f for f in files if f.spec.kind in kinds] for year, files in results.items()}
 
 
-def _official_notes(notes, results, official, releases, catalogue) -> tuple[Note, ...]:
+def _official_notes(notes, results, official, releases, known: frozenset[str]) -> tuple[Note, ...]:
     """The report notes of change documents: their cleaning, and where they disagree with the code lists."""
     cleaning = [n for files in _of_kind(results, "changes").values() for f in files for n in f.notes]
-    checks = check_official(official, releases, {c.code for c in catalogue.codes})
+    checks = check_official(official, releases, known)
     return tuple(sorted((*notes, *cleaning, *checks)))
 
 
@@ -154,7 +161,7 @@ def check_links(project: Project) -> None:
 
     Code pages are checked as they are made (`write_pages`).
     """
-    planned = planned_urls(project)
+    planned = project.planned
     for page in (*project.nodes, *project.systems, *project.changes, project.overview, *project.books):
         check_page_links(page, planned)
 
@@ -174,7 +181,7 @@ def write_pages(
     `jobs` processes write the stamped pages, the search index and the checker's data (0: one per core when
     there are enough pages).
     """
-    pages = PageWriter(project, renderer, shell, frozenset(planned_urls(project)))
+    pages = PageWriter(project, renderer, shell, project.planned)
     work = [(pages.search, None), (pages.checker, None)]  # the two biggest: first, so they go to two processes
     work += [(pages.code, code) for code in project.codes.codes] + [(pages.node, node) for node in project.nodes]
     work += [(pages.book, page) for page in project.books] + [(pages.changes, p) for p in zip(project.changes, project.releases)]

@@ -11,6 +11,7 @@ import difflib
 from xml.sax.saxutils import escape
 import re
 from dataclasses import dataclass
+from typing import AbstractSet
 
 from . import urls
 from .compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
@@ -163,7 +164,7 @@ def _compared_note(system: SystemChanges, previous_year: int | None) -> str:
     return f"Sammenlignet med utgaven for {system.from_year}."
 
 
-def _official_row(page_url: str, entry: OfficialEntry, system: SystemChanges, known: set[str]) -> OfficialRow:
+def _official_row(page_url: str, entry: OfficialEntry, system: SystemChanges, known: AbstractSet[str]) -> OfficialRow:
     def code_link(code: str) -> Link | None:
         return make_link(page_url, urls.code_url(code), code) if code in known else None
 
@@ -204,7 +205,7 @@ class Official:
     """The official change documents' entries, the codes that have a page, and successors."""
 
     entries: tuple[OfficialEntry, ...]
-    known: set[str]
+    known: AbstractSet[str]  # every code of any release
     lineage: Lineage
 
 

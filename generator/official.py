@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import AbstractSet
 
 from .clean import clean_code
 from .compare import ReleaseChanges
@@ -63,7 +64,7 @@ def _successors(raw: str, where: Location) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def check_official(entries: tuple[OfficialEntry, ...], releases: tuple[ReleaseChanges, ...], known: set[str]) -> tuple[Note, ...]:
+def check_official(entries: tuple[OfficialEntry, ...], releases: tuple[ReleaseChanges, ...], known: AbstractSet[str]) -> tuple[Note, ...]:
     """Notes where change documents and code lists disagree, both ways, per release and code system."""
     notes: list[Note] = []
     computed = {

@@ -28,7 +28,7 @@ from .changes import LATEST_MARKER, latest_changes
 from .checker import CHECKER_MARKER, checker_box
 from .contexts import system_list
 from .guidance import fill_markers
-from .build import Project, planned_urls, prepare, write_pages
+from .build import Project, prepare, write_pages
 from .problems import InputError
 from .render import Renderer
 from .sitemap import SITEMAP, page_urls, write_sitemap
@@ -111,7 +111,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         theme_sitemap = files.get_file_from_path(SITEMAP)  # no longer a template, it would be copied as it is
         if theme_sitemap is not None and not Path(theme_sitemap.abs_src_path).is_relative_to(config.docs_dir):
             files.remove(theme_sitemap)
-        planned = {urls.output_path(u) for u in planned_urls(self._project)}
+        planned = {urls.output_path(u) for u in self._project.planned}
         for file in files:
             if file.dest_uri in planned:
                 raise PluginError(f"{file.src_uri} would overwrite the generated page {file.dest_uri}")

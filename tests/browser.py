@@ -1,6 +1,6 @@
 """Browser helpers for tests and benchmarks: serve a built site, drive Debian's chromium.
 
-`serve(root)` serves a folder on 127.0.0.1 at a free port; `chromium()`
+`serve(root)` serves a folder on 127.0.0.1 at a free port (static_host.py's host at `/`); `chromium()`
 launches the system chromium through Playwright (never a downloaded browser).
 Test modules import the fixtures they use: `browser` (one per module: a
 test module imports its own copy, and Playwright's sync API allows one
@@ -11,38 +11,22 @@ blank page with lunr and the site's search engine, one per module).
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from .static_host import host
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@contextlib.contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve `root` over HTTP on 127.0.0.1; yields the base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve(root: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve `root` over HTTP on 127.0.0.1 at a free port; yields the base URL (ending in /)."""
+    return host(root)
 
 
 @contextlib.contextmanager

@@ -3,7 +3,7 @@
     .venv/bin/python bench/build.py [--corpus real|generated|both] [--codes N] [--releases R]
                                     [--mkdocs-pages N] [--hugo-pages N] [--repeat K] [--profile] [--keep]
 
-For each corpus (the real one in ../shared/nkpk-real via tests/manifests/real.yaml,
+For each corpus (the real one in data/ via data/releases.yaml,
 and/or the generated one of bench/corpus.py, cached under bench/out/):
 
 1. `nkpk-site build` (generator.cli's main in a child process) into a fresh
@@ -55,8 +55,7 @@ from measure import (  # noqa: E402
 from table import Result, goals, print_result  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-REAL_MANIFEST = ROOT / "tests" / "manifests" / "real.yaml"
-REAL_FILES = ROOT.parent / "shared" / "nkpk-real"
+REAL_MANIFEST = ROOT / "data" / "releases.yaml"
 
 
 @dataclass(frozen=True)
@@ -182,9 +181,6 @@ def main(argv: list[str] | None = None) -> int:
     source = ROOT if args.no_snapshot else snapshot(OUT / "snapshot")
     options = Options(source, max(1, args.repeat), args.mkdocs_pages, args.hugo_pages, args.profile, args.keep)
     names = ("real", "generated") if args.corpus == "both" else (args.corpus,)
-    if "real" in names and not REAL_FILES.is_dir():
-        print(f"bench: the real corpus is not in {REAL_FILES}", file=sys.stderr)
-        return 2
     results = {}
     for name in names:
         manifest = REAL_MANIFEST if name == "real" else generated_manifest(args)

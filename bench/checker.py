@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/checker.py [--site DIR] [--codes N] [--runs N]
 
-Builds the real corpus (tests/manifests/real.yaml) into a temporary folder
+Builds the real corpus (data/releases.yaml) into a temporary folder
 (or uses a built site given with --site), serves it on 127.0.0.1, opens the
 checker page and waits for its data file. It then pastes N codes (default
 10,000) into the box: a fixed mix from the real corpus of codes valid in the
@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 
 from tests.browser import chromium, serve  # noqa: E402
 
-MANIFEST = ROOT / "tests" / "manifests" / "real.yaml"
+MANIFEST = ROOT / "data" / "releases.yaml"
 DATA = "api/kodeliste.json"
 PAGE = "sjekk/"
 SHOWN = "nkpk-checker-shown"

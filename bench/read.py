@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/read.py [--manifest PATH ...] [--repeat K] [--memory] [--digest]
 
-For each manifest (default: tests/manifests/real.yaml and, if generated, the
+For each manifest (default: data/releases.yaml and, if generated, the
 100,000-code corpus of bench/corpus.py under bench/out/), a fresh child
 process reads every file of every release with `generator.sources.read_file`
 and builds the catalogue with `generator.model.build_catalogue`, as
@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MANIFESTS = (
-    ROOT / "tests" / "manifests" / "real.yaml",
+    ROOT / "data" / "releases.yaml",
     ROOT / "bench" / "out" / "corpus-v1-n100000-r25-s1" / "releases.yaml",
 )
 

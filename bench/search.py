@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/search.py [--site DIR] [--queries TSV] [--page URL]
 
-Builds the real corpus (tests/manifests/real.yaml: 1999-2017) into a
+Builds the real corpus (data/releases.yaml: 1999-2017) into a
 temporary folder, serves it on 127.0.0.1 and, for every query of
 ../shared/search-queries.tsv, opens a code page in a fresh browser context
 (empty cache), focuses the search box and types the query one key at a
@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:
 
 from tests.browser import chromium, serve  # noqa: E402
 
-MANIFEST = ROOT / "tests" / "manifests" / "real.yaml"
+MANIFEST = ROOT / "data" / "releases.yaml"
 QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
 START_PAGE = "kode/JKA21/"
 TOP = 5

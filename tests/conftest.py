@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = Path(os.environ.get("NKPK_REAL", ROOT.parent / "shared" / "nkpk-real")).resolve()
+REAL = ROOT / "data"  # the real published code lists, the site's default input (data/README.md)
 
 
 @pytest.fixture(scope="session")
 def real_dir() -> Path:
-    """The real published code lists (never copied into this repository)."""
-    if not REAL.is_dir():
-        pytest.fail(f"real corpus not found at {REAL}; set NKPK_REAL")
+    """The folder of the real published code lists."""
     return REAL
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from .helpers import ROOT
 
-MANIFEST = ROOT / "tests" / "manifests" / "real.yaml"
+MANIFEST = ROOT / "data" / "releases.yaml"
 SYSTEM_COLUMN = {"NCSP": "NCSP", "NCMP": "NCMP", "NCRP": "NCRP"}
 
 # year -> system -> code -> text

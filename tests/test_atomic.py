@@ -9,15 +9,13 @@ page) leaves the previous site as it was and no temporary folder behind.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.cli import main
 
-from .helpers import ROOT, build_site, tree_bytes
+from .helpers import ROOT, build_site, project_copy as _project_copy, tree_bytes
 
 BUILD_DATE = "1775606400"  # 2026-04-08 00:00:00 UTC
 SITE_URL = "https://example.org/nkpk/"
@@ -31,24 +29,6 @@ def test_whole_sample_rebuilds_byte_identical(tmp_path: Path, monkeypatch) -> No
     assert len(first) > 1000 and "sitemap.xml" in first
     assert sorted(set(first) ^ set(second)) == []
     assert [p for p in first if first[p] != second[p]] == []
-
-
-def _project_copy(folder: Path) -> Path:
-    """mkdocs.yml with its hand-written pages copied to `folder/docs`, everything else the project's own."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    shutil.copytree(ROOT / config["docs_dir"], folder / "docs")
-    config["docs_dir"] = str(folder / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config.pop("watch", None)  # `mkdocs serve` only
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "nkpk" in plugin:
-            options = plugin["nkpk"] or {}
-            options["manifest"] = str(ROOT / options.get("manifest", "data/releases.yaml"))
-            options["templates"] = str(ROOT / "templates")
-            plugin["nkpk"] = options
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
 
 
 def _build(config: Path, site: Path) -> int:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.write import OutputClash, SiteWriter
 
-from .helpers import ROOT, build_site, load_json, parse_page, tree_bytes
+from .helpers import ROOT, build_site, load_json, parse_page, project_copy, tree_bytes
 
 RELEASES = {
     2015: {
@@ -168,9 +169,10 @@ def test_writer_refuses_two_outputs_to_one_path(tmp_path: Path) -> None:
 
 
 def test_mkdocs_build_gives_the_same_site(tmp_path: Path) -> None:
-    assert build_site(tmp_path / "ours") == 0
+    config = project_copy(tmp_path)  # the plugin reads the sample, like build_site
+    assert main(["build", "--config", str(config), "--out", str(tmp_path / "ours"), "--force"]) == 0
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "theirs")],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(tmp_path / "theirs")],
         check=True,
         cwd=ROOT,
     )

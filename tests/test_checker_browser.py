@@ -28,7 +28,7 @@ from generator.successors import Lineage, Successor
 
 from .browser import browser, page, serve  # noqa: F401 - the fixtures
 from .conftest import REAL
-from .helpers import ROOT, build_site
+from .helpers import ROOT, build_site, sample_manifest
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +94,7 @@ def sample_site(tmp_path_factory) -> Iterator[tuple[str, Path]]:
 
 @pytest.fixture(scope="module")
 def texts() -> dict[str, dict[int, str]]:
-    catalogue = prepare(ROOT / "data" / "releases.yaml").catalogue
+    catalogue = prepare(sample_manifest()).catalogue
     return {c.code: {v.year: v.text for v in c.versions} for c in catalogue.codes}
 
 

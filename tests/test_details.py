@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from generator import sample_details
+from . import sample_details
 from generator.details import details_json, normalise_detail
 from generator.problems import InputError, Location
 from generator.sources import read_file

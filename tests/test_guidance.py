@@ -9,7 +9,7 @@ import yaml
 
 from generator.manifest import load_manifest
 
-from .helpers import ROOT, build_site, parse_page
+from .helpers import ROOT, build_site, parse_page, sample_manifest
 from .linkcheck import check_site
 
 BUILD_DATE = 1775606400  # 2026-04-08 00:00:00 UTC
@@ -75,7 +75,7 @@ def test_front_page(site: Path) -> None:
 
 
 def test_downloads_are_the_input_files_byte_for_byte(site: Path) -> None:
-    manifest = load_manifest(ROOT / "data" / "releases.yaml")
+    manifest = load_manifest(sample_manifest())
     links = parse_page(site / "nedlasting" / "index.html").links
     for release in manifest.releases:
         for spec in release.files:

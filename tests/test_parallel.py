@@ -11,6 +11,8 @@ from generator.parallel import write_parts
 from generator.problems import InputError, Location
 from generator.write import OutputClash, SiteWriter
 
+from .helpers import sample_manifest
+
 
 def _write(writer: SiteWriter, item: str) -> None:
     if item.startswith("bad"):
@@ -54,7 +56,7 @@ def test_a_code_page_with_a_link_to_no_page_is_refused_as_it_is_made(tmp_path: P
     from generator.render import Renderer
 
     root = Path(__file__).resolve().parents[1]
-    project = prepare(root / "data" / "releases.yaml")
+    project = prepare(sample_manifest())
     code = project.codes.codes[0]
     page = project.codes.page(code)
     missing = page.breadcrumbs[0].target  # the code system's page

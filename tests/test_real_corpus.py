@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -49,8 +49,32 @@ def test_code_pages_show_the_latest_text(real_site: Path) -> None:
 def test_report_counts_every_release(real_site: Path) -> None:
     report = load_json(real_site / "rapport/byggerapport.json")
     years = [r["year"] for r in report["releases"]]
-    assert years == [1999, 2005, 2007, 2008, 2011, 2012, 2013, 2014, 2016, 2017]
+    assert years == [1999, 2005, *range(2007, 2018)]
     by_year = {r["year"]: r["codes"] for r in report["releases"]}
     assert set(by_year[2017]) == {"NCSP", "NCMP", "NCRP"} and set(by_year[2012]) == {"NCSP", "NCMP", "SK"}
+    assert by_year[2013]["NCSP"] == 6_627 and by_year[2014]["NCSP"] == 6_655  # NCSP 2013.xlsx, not the 2014 list
     shapes = {n["detail"] for n in report["notes"] if n["kind"] == "unusual-shape"}
     assert any("AA027" in d for d in shapes) and any("ZWN00" in d for d in shapes)
+
+
+# From an independent comparison of the corpus (data/README.md), NCSP, NCMP and NCRP only.
+FIGURES = {
+    2013: {"expired": 156, "new": 193, "text": 15, "reactivated": 1},
+    2014: {"expired": 7, "new": 40, "text": 5},
+    2016: {"expired": 723, "new": 383, "text": 65, "reactivated": 2},
+}
+
+
+@pytest.mark.parametrize("year", sorted(FIGURES))
+def test_change_counts_equal_the_published_figures(real_site: Path, year: int) -> None:
+    changes = load_json(real_site / "api" / "endringer" / f"{year}.json")["changes"]
+    counts = Counter(c["change"] for c in changes if c["system"] != "SK")
+    assert counts == FIGURES[year]
+
+
+def test_distinct_codes_and_the_2013_release(real_site: Path) -> None:
+    codes = [load_json(p) for p in (real_site / "api" / "kode").glob("*.json")]
+    assert sum(doc["system"] != "SK" for doc in codes) == 10_091
+    for code in ("FKC72", "JAB03"):  # new in 2014: the text file named "2013" is the 2014 list
+        doc = load_json(real_site / "api" / "kode" / f"{code}.json")
+        assert [v["year"] for v in doc["versions"]][0] == 2014

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.cli import main
 
-from .helpers import ROOT, build_site
+from .helpers import ROOT, build_site, sample_manifest
 
 
 def _stamps(root: Path) -> dict[str, tuple[int, int]]:
@@ -17,7 +17,7 @@ def _stamps(root: Path) -> dict[str, tuple[int, int]]:
 
 def _sample_copy(tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(sample_manifest().parent, data)
     return data / "releases.yaml"
 
 

@@ -1,34 +1,26 @@
-"""The sample in data/: reproducible, loadable, and carrying the changes it claims."""
+"""The test sample (tests/sample.py): reproducible, loadable, and carrying the changes it claims."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
-from generator import sample
 from generator.manifest import load_manifest
 
-HAND_EDITED = {"names.yaml", "deadlines.yaml"}
+from . import sample
+from .helpers import sample_manifest
 
 
-def test_regenerated_sample_is_byte_identical(tmp_path: Path, project_root: Path) -> None:
-    data = project_root / "data"
-    for path in sample.generate(tmp_path):
-        committed = data / path.name
-        assert committed.is_file(), f"{path.name} is missing from data/: run python -m generator.sample data/"
-        assert committed.read_bytes() == path.read_bytes(), f"data/{path.name} differs from a fresh run"
+def test_sample_is_byte_deterministic(tmp_path: Path) -> None:
+    first = {p.name: p.read_bytes() for p in sample.generate(tmp_path / "one")}
+    second = {p.name: p.read_bytes() for p in sample.generate(tmp_path / "two")}
+    assert first == second and set(first) == set(sample.files()) | set(sample.COPIED)
 
 
-def test_data_holds_only_the_sample_and_hand_edited_files(project_root: Path) -> None:
-    present = {p.name for p in (project_root / "data").iterdir()}
-    assert present == set(sample.files()) | HAND_EDITED
-
-
-def test_sample_manifest_loads(project_root: Path) -> None:
-    manifest = load_manifest(project_root / "data" / "releases.yaml")
+def test_sample_manifest_loads() -> None:
+    manifest = load_manifest(sample_manifest())
     assert [r.year for r in manifest.releases] == list(sample.YEARS)
     assert manifest.names is not None and manifest.names.is_file()
     for release in manifest.releases:
@@ -130,16 +122,3 @@ def test_names_cover_every_chapter_and_group(project_root: Path) -> None:
         codes = {c for year in releases.values() for c in year.get(system, {})}
         missing = {p for c in codes for p in (c[:1], c[:2]) if p not in labels}
         assert not missing, f"{system}: no name for {sorted(missing)}"
-
-
-@pytest.mark.real
-def test_real_manifest_lists_the_corpus(project_root: Path, real_dir: Path) -> None:
-    path = project_root / "tests" / "manifests" / "real.yaml"
-    entries = [f for r in yaml.safe_load(path.read_text(encoding="utf-8"))["releases"] for f in r["files"]]
-    listed = {Path(f["path"]).name for f in entries}
-    expected = {p.name for p in real_dir.iterdir() if p.is_file()} - {"README.md"}
-    assert listed == expected
-    assert len(entries) == len(listed)
-    if (path.parent / entries[0]["path"]).resolve().parent == real_dir:
-        manifest = load_manifest(path)
-        assert all(spec.path.is_file() for r in manifest.releases for spec in r.files)

@@ -30,7 +30,7 @@ def _queries() -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def engine(engine_page, project_root: Path, real_dir: Path):  # noqa: F811
-    catalogue = prepare(project_root / "tests" / "manifests" / "real.yaml").catalogue
+    catalogue = prepare(project_root / "data" / "releases.yaml").catalogue
     engine_page.evaluate("data => { window.engine = nkpkSearchEngine.create(lunr, data); }", search_data(catalogue.codes))
     return engine_page
 

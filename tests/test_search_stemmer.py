@@ -16,7 +16,7 @@ from generator.sources import read_file
 from generator.search_text import fold, stem, stop_words, terms, words
 
 from .browser import browser, engine_page  # noqa: F401 - fixtures
-from .helpers import ROOT
+from .helpers import ROOT, sample_manifest
 
 pytestmark = pytest.mark.browser
 
@@ -81,13 +81,13 @@ def test_stems_agree_on_inflected_and_query_words(engine_page) -> None:
 
 
 def test_stems_agree_on_the_sample_vocabulary_and_its_inflections(engine_page, project_root: Path) -> None:
-    texts = _code_texts(project_root / "data" / "releases.yaml")
+    texts = _code_texts(sample_manifest())
     _assert_same_stems(engine_page, _variants(sorted({w for t in texts for w in words(t)})))
 
 
 @pytest.mark.real
 def test_stems_agree_on_the_real_vocabulary_and_its_inflections(engine_page, project_root: Path, real_dir: Path) -> None:
-    texts = _code_texts(project_root / "tests" / "manifests" / "real.yaml")
+    texts = _code_texts(project_root / "data" / "releases.yaml")
     vocabulary = sorted({w for t in texts for w in words(t)})
     assert len(vocabulary) > 4000
     _assert_same_stems(engine_page, _variants(vocabulary, REAL_ENDINGS))

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from generator.manifest import load_manifest
 from generator.problems import InputError, Location
 from generator.sources import read_file
 from generator.sources.base import FileResult, FileSpec
@@ -22,21 +23,29 @@ CORPUS = {
     "NCSP-N-full05.txt": ("NCSP", "cp1252", 0),
     "NCSP2007-FullTekst.txt": ("NCSP", "cp1252", 0),
     "NCSP2008-FullTekst.txt": ("NCSP", "cp1252", 0),
+    "NCSP2009-FullTekst.txt": ("NCSP", "cp1252", 0),
+    "NCSP2010-FullTekst.txt": ("NCSP", "cp1252", 0),
     "NCSP-2011-FullTekst.txt": ("NCSP", "utf-8-sig", 0),
     "NCSP2012.xlsx": ("NCSP", "", 0),
+    "NCSP 2013.xlsx": (None, "", 1),
     "NCSP-KoderegisterFullTekst2013_25_juni_2013.txt": ("NCSP", "utf-8-sig", 0),
     "NCSP-2014-KoderegisterFullTekst_25_juni_2013.xlsx": ("NCSP", "", 0),
     "NCMP_2007.txt": ("NCMP", "cp1252", 0),
     "NCMPkodefil2008.txt": ("NCMP", "cp1252", 0),
+    "NCMPkodefil2009.txt": ("NCMP", "cp1252", 0),
+    "NCMP2010_koderegister_2800909.txt": ("NCMP", "utf-8-sig", 0),
+    "NCMP-2011.txt": ("NCMP", "utf-8-sig", 0),
     "NCMP2012_koderegister_180811.txt": ("NCMP", "utf-8", 0),
     "NCMP2013_koderegister_140613.xlsx": ("NCMP", "", 0),
     "NCMP2014_koderegister_250913.csv": ("NCMP", "cp1252", 0),
+    "Alle prosedyrekoder 2015.xlsx": (None, "", 1),
     "Alle prosedyrekoder 2016.xlsx": (None, "", 1),
     "Alle prosedyrekoder 2017.xlsx": (None, "", 1),
     "Saerkoder 2011.txt": ("SK", "utf-8-sig", 0),
     "saerkoder2012.xlsx": ("SK", "", 0),
 }
-OUT_OF_SCOPE = {"ncsp_1298.txt", "README.md"}  # the 1998 book layout has no reader yet
+BOOK = "ncsp_1298.txt"  # the 1998 book layout: tests/test_book.py
+NOT_CODE_LISTS = {BOOK, "README.md", "releases.yaml", "names.yaml", "deadlines.yaml"}
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +80,15 @@ def independent_count(path: Path) -> tuple[int, int]:
 
 
 def test_corpus_table_covers_every_real_file(real_dir: Path) -> None:
-    assert {p.name for p in real_dir.iterdir()} == set(CORPUS) | OUT_OF_SCOPE
+    assert {p.name for p in real_dir.iterdir()} == set(CORPUS) | NOT_CODE_LISTS
+
+
+def test_manifest_lists_every_real_file_once(real_dir: Path) -> None:
+    """The row counts below cover every file the site reads: data/releases.yaml lists each code list once."""
+    manifest = load_manifest(real_dir / "releases.yaml")
+    listed = [spec.path.name for release in manifest.releases for spec in release.files]
+    assert sorted(listed) == sorted(set(CORPUS) | {BOOK})
+    assert [r.year for r in manifest.releases] == [1999, 2005, *range(2007, 2018)]
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))

@@ -1,9 +1,9 @@
-"""Write the project's own small sample code lists: `python -m generator.sample data/`.
+"""A small sample of code lists for tests: `python -m tests.sample OUT_DIR`.
 
 Codes and texts are written for this project (a few flagship procedures keep
-their well-known codes). The output is byte-deterministic, so the committed
-`data/` is checked by regenerating it; `data/names.yaml` and
-`data/deadlines.yaml` are hand-edited. The files carry the quirks of the real
+their well-known codes). The output is byte-deterministic; tests write it into
+a temporary folder (`tests.helpers.sample_manifest`), beside copies of the
+hand-edited `data/names.yaml` and `data/deadlines.yaml`. The files carry the quirks of the real
 lists: Windows-1252 with spaced codes, a CSV with quoted texts, UTF-8 with and
 without BOM, workbooks with and without a header, tab-prefixed cells, a sheet
 chosen by name, a blank line, cosmetic white space and a repeated row; the
@@ -386,9 +386,8 @@ def files() -> dict[str, bytes]:
 
 
 MANIFEST = """\
-# Sample releases, written by `python -m generator.sample data/`: change
-# generator/sample.py and regenerate instead of editing this file.
-# names.yaml and deadlines.yaml are hand-edited.
+# Sample releases for tests, written by tests/sample.py.
+# names.yaml and deadlines.yaml are copies of the project's own.
 names: names.yaml
 deadlines: deadlines.yaml
 releases:
@@ -422,11 +421,16 @@ releases:
 """
 
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+COPIED = ("names.yaml", "deadlines.yaml")  # hand-edited files of the project that the sample's manifest names
+
+
 def generate(out_dir: Path) -> list[Path]:
-    """Write the sample into out_dir; return the paths written."""
+    """Write the sample into out_dir, with copies of the project's names and deadlines; return the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in files().items():
+    copies = {name: (DATA / name).read_bytes() for name in COPIED}
+    for name, data in {**files(), **copies}.items():
         path = out_dir / name
         path.write_bytes(data)
         written.append(path)
@@ -436,7 +440,7 @@ def generate(out_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m generator.sample OUT_DIR", file=sys.stderr)
+        print("usage: python -m tests.sample OUT_DIR", file=sys.stderr)
         return 2
     for path in generate(Path(args[0])):
         print(path)

@@ -98,7 +98,7 @@ def _guess_codec(data: bytes, display: str) -> tuple[str, str, list[Note]]:
     except UnicodeDecodeError:
         pass
     lines = data.split(b"\n")
-    utf8 = {number for number, line in enumerate(lines, 1) if not line.isascii() and _is_utf8(line)}
+    utf8 = {number for number, line in enumerate(lines, 1) if not line.isascii() and is_utf8(line)}
     decoded = [line.decode("utf-8") if number in utf8 else _cp1252_line(line, number, display)
                for number, line in enumerate(lines, 1)]
     if not utf8:
@@ -108,9 +108,9 @@ def _guess_codec(data: bytes, display: str) -> tuple[str, str, list[Note]]:
     return "cp1252+utf-8", "\n".join(decoded), notes
 
 
-def _is_utf8(line: bytes) -> bool:
+def is_utf8(data: bytes) -> bool:
     try:
-        line.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True

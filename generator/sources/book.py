@@ -27,7 +27,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from ..clean import clean_code, clean_text, decode_text, unusual_shape
+from ..clean import clean_code, clean_text, decode_text, is_utf8, unusual_shape
 from ..problems import InputError, Location, Note
 from .base import FileResult, FileSpec, SourceRow
 
@@ -91,7 +91,7 @@ def read_book(spec: FileSpec) -> BookResult:
 
 def decode_book(data: bytes, display: str, encoding: str | None) -> tuple[str, str, tuple[Note, ...]]:
     """UTF-8 (or the manifest's encoding) as any text; else Windows-1252 with DOS Nordic letters."""
-    if encoding or data.startswith(codecs.BOM_UTF8) or _is_utf8(data):
+    if encoding or data.startswith(codecs.BOM_UTF8) or is_utf8(data):
         return decode_text(data, display, encoding)
     notes: list[Note] = []
     chars: list[str] = []
@@ -106,14 +106,6 @@ def decode_book(data: bytes, display: str, encoding: str | None) -> tuple[str, s
         line += piece.count(b"\n")
     text = "".join(chars).replace("\r\n", "\n")
     return text, BOOK_ENCODING, tuple(notes)
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _pieces(data: bytes):

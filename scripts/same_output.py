@@ -26,10 +26,31 @@ SITE_URL = "https://example.org/nkpk/"
 EPOCH = "1775606400"
 
 
+# The installed entry point names the plugin's module in this tree; a base revision
+# may keep it elsewhere, so the child registers the plugin of the tree it builds.
+CHILD = """
+import importlib, sys
+from mkdocs import plugins
+for name in ("generator.mkdocs_plugin", "generator.plugin"):
+    try:
+        plugin = importlib.import_module(name).NkpkPlugin
+        break
+    except ModuleNotFoundError:
+        continue
+class EntryPoint:
+    def load(self):
+        return plugin
+installed = plugins.get_plugins
+plugins.get_plugins = lambda: {**installed(), "nkpk": EntryPoint()}
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def build(tree: Path, out: Path) -> None:
     """`nkpk-site build` of the project in `tree` (its own generator/ first on the path) into `out`."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(tree)}
-    command = [sys.executable, "-m", "generator.cli", "build", "--force", "--out", str(out),
+    command = [sys.executable, "-c", CHILD, "build", "--force", "--out", str(out),
                "--site-url", SITE_URL, "--config", str(tree / "mkdocs.yml")]
     subprocess.run(command, cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL)
 
@@ -60,12 +81,13 @@ def main(argv: list[str] | None = None) -> int:
             build(base, Path(tmp) / "before" / "site")
             build(ROOT, Path(tmp) / "after" / "site")
             found = differences(Path(tmp) / "before" / "site", Path(tmp) / "after" / "site")
+            compared = len(files(Path(tmp) / "after" / "site"))
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=True)
     unexpected = [(p, how) for p, how in found if not any(fnmatch.fnmatch(p, g) for g in args.allow)]
     for path, how in found:
         print(f"{'meant' if (path, how) not in unexpected else 'UNEXPECTED'}: {how}: {path}")
-    print(f"same-output: {len(found)} paths differ, {len(unexpected)} unexpected")
+    print(f"same-output: {compared} files built, {len(found)} paths differ, {len(unexpected)} unexpected")
     return 1 if unexpected else 0
 
 

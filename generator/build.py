@@ -19,31 +19,31 @@ from pathlib import Path
 from typing import Iterator
 
 from . import urls
-from .annotations import annotate, collect_books, merge_names
-from .bookview import BookPage, annotated_pages
-from .checker import write_checker
-from .changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
-from .clock import build_date
-from .collector import collector_paused
-from .compare import ReleaseChanges, code_events, compare_releases
-from .codepages import CodePages
-from .contexts import NodePage, SystemPage, node_pages, system_pages
-from .deadlines import Deadline, load_deadlines
-from .downloads import Download, plan_downloads, write_downloads
-from .hierarchy import Hierarchy, build_hierarchy, load_names
-from .ical import calendar
-from .manifest import load_manifest
-from .model import Catalogue, Code, build_catalogue
-from .problems import InputError, Location, Note
-from .render import Renderer, Shell, code_document, compact_json, dump_json
-from .report import report_data, report_text
-from .search import write_search
-from .official import OfficialEntry, check_official, official_entries
-from .sources import read_file
-from .successors import Lineage, Successor, find_successors
-from .sources.base import FileResult, FileSpec
-from .parallel import workers_for, write_parts
-from .write import SiteWriter
+from .model.annotations import annotate, collect_books, merge_names
+from .pages.book import BookPage, annotated_pages
+from .pages.checker import write_checker
+from .pages.changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
+from .inputs.build_date import build_date
+from .gc_settings import collector_paused
+from .analysis.compare import ReleaseChanges, code_events, compare_releases
+from .pages.code import CodePages
+from .pages.browse import NodePage, SystemPage, node_pages, system_pages
+from .inputs.deadlines import Deadline, load_deadlines
+from .output.downloads import Download, plan_downloads, write_downloads
+from .model.hierarchy import Hierarchy, build_hierarchy, load_names
+from .output.ical import calendar
+from .inputs.manifest import load_manifest
+from .model.catalogue import Catalogue, Code, build_catalogue
+from .inputs.diagnostics import InputError, Location, Note
+from .output.render import Renderer, Shell, code_document, compact_json, dump_json
+from .output.report import report_data, report_text
+from .output.search import write_search
+from .analysis.official import OfficialEntry, check_official, official_entries
+from .inputs.readers import read_file
+from .analysis.successors import Lineage, Successor, find_successors
+from .inputs.readers.base import FileResult, FileSpec
+from .output.parallel import workers_for, write_parts
+from .output.write import SiteWriter
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .build import prepare
-from .clock import build_date
-from .freshness import build_key, is_fresh, key_path, remember
-from .problems import InputError
-from .report import report_text, summary
+from .inputs.build_date import build_date
+from .inputs.fingerprint import build_key, is_fresh, key_path, remember
+from .inputs.diagnostics import InputError
+from .output.report import report_text, summary
 
 
 def _parser() -> argparse.ArgumentParser:

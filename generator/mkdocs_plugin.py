@@ -24,16 +24,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import urls
-from .changes import LATEST_MARKER, latest_changes
-from .checker import CHECKER_MARKER, checker_box
-from .contexts import system_list
-from .guidance import fill_markers
+from .pages.changes import LATEST_MARKER, latest_changes
+from .pages.checker import CHECKER_MARKER, checker_box
+from .pages.browse import system_list
+from .pages.guidance import fill_markers
 from .build import Project, prepare, write_pages
-from .problems import InputError
-from .render import Renderer
-from .sitemap import SITEMAP, page_urls, write_sitemap
-from .theme import ThemeShell
-from .write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
+from .inputs.diagnostics import InputError
+from .output.render import Renderer
+from .output.sitemap import SITEMAP, page_urls, write_sitemap
+from .output.theme import ThemeShell
+from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
 
 SYSTEMS_MARKER = "<!-- nkpk:systems -->"
 

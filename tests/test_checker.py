@@ -12,8 +12,8 @@ import pytest
 
 from generator import urls
 from generator.build import Project, prepare
-from generator.checker import ABSENT, CHECKER_MARKER, checker_box, checker_data, dump
-from generator.successors import SUCCESSOR_KINDS
+from generator.pages.checker import ABSENT, CHECKER_MARKER, checker_box, checker_data, dump
+from generator.analysis.successors import SUCCESSOR_KINDS
 
 from .helpers import ROOT, build_site, load_json, parse_page, sample_manifest
 

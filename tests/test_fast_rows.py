@@ -13,11 +13,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.clean import clean_code, clean_text, is_clean_code, is_clean_text
-from generator.problems import InputError, Location, Note
-from generator.sources import read_file, rows
-from generator.sources.columns import column_letter
-from generator.sources.base import FileSpec, SourceRow
+from generator.inputs.clean import clean_code, clean_text, is_clean_code, is_clean_text
+from generator.inputs.diagnostics import InputError, Location, Note
+from generator.inputs.readers import read_file, rows
+from generator.inputs.readers.columns import column_letter
+from generator.inputs.readers.base import FileSpec, SourceRow
 
 MESSY_CSV = (
     "AAA00;Kraniotomi\n"

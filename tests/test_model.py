@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Code, CodeVersion, build_catalogue
-from generator.problems import InputError, Location, Note
-from generator.sources.base import FileResult, FileSpec, SourceRow
+from generator.model.catalogue import Code, CodeVersion, build_catalogue
+from generator.inputs.diagnostics import InputError, Location, Note
+from generator.inputs.readers.base import FileResult, FileSpec, SourceRow
 
 
 def result(name: str, rows: list[tuple[str, str, str | None]], notes: tuple[Note, ...] = ()) -> FileResult:
@@ -96,7 +96,7 @@ def test_equal_texts_kept_once() -> None:
 def test_collector_paused_and_restored() -> None:
     import gc
 
-    from generator.collector import collector_paused
+    from generator.gc_settings import collector_paused
 
     assert gc.isenabled()
     with collector_paused():

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.parallel import write_parts
-from generator.problems import InputError, Location
-from generator.write import OutputClash, SiteWriter
+from generator.output.parallel import write_parts
+from generator.inputs.diagnostics import InputError, Location
+from generator.output.write import OutputClash, SiteWriter
 
 from .helpers import sample_manifest
 
@@ -53,7 +53,7 @@ def test_a_file_already_in_the_folder_is_refused(tmp_path: Path) -> None:
 def test_a_code_page_with_a_link_to_no_page_is_refused_as_it_is_made(tmp_path: Path) -> None:
     """Code pages are link-checked where they are made: a link to no page stops the build there."""
     from generator.build import PageWriter, planned_urls, prepare
-    from generator.render import Renderer
+    from generator.output.render import Renderer
 
     root = Path(__file__).resolve().parents[1]
     project = prepare(sample_manifest())

@@ -160,7 +160,7 @@ def test_no_sitemap_without_a_public_address(tmp_path: Path, capsys) -> None:
 
 
 def test_large_sitemap_is_split_under_an_index(monkeypatch) -> None:
-    from generator import sitemap
+    from generator.output import sitemap
 
     monkeypatch.setattr(sitemap, "LIMIT", 2)
     files = sitemap.sitemap_files("https://example.org/nkpk", ["kode/B/", "./", "kode/A/", "kode/Æ Ø/"])

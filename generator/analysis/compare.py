@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, ne
 
-from .model import Catalogue, Code
+from ..model.catalogue import Catalogue, Code
 
 # Attribute getters, for map(): a code's versions' years or texts in one call.
 _system, _year, _text, _code = attrgetter("system"), attrgetter("year"), attrgetter("text"), attrgetter("code")

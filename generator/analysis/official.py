@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet
 
-from .clean import clean_code
+from ..inputs.clean import clean_code
 from .compare import ReleaseChanges
-from .problems import InputError, Location, Note
-from .sources.base import FileResult
+from ..inputs.diagnostics import InputError, Location, Note
+from ..inputs.readers.base import FileResult
 
 CHANGE_VALUES = {
     "new": ("new", "ny", "nye", "ny kode", "added", "opprettet"),

@@ -16,9 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .compare import ReleaseChanges, SystemChanges
-from .model import Catalogue
+from ..model.catalogue import Catalogue
 from .official import OfficialEntry
-from .problems import Note
+from ..inputs.diagnostics import Note
 
 SUCCESSOR_KINDS = ("official", "moved", "similar")
 MAX_SIMILAR = 3

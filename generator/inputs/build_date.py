@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Mapping
 
-from .problems import InputError, Location
+from .diagnostics import InputError, Location
 
 
 def build_date(environ: Mapping[str, str]) -> datetime.date:

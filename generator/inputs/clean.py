@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .problems import InputError, Location, Note
+from .diagnostics import InputError, Location, Note
 
 BOM = "\ufeff"
 CODE_RE = re.compile(r"[A-Z0-9]{3,8}")

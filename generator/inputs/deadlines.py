@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 
-from .problems import InputError, Location
+from .diagnostics import InputError, Location
 from .yamlfile import read_yaml
-from .sources.base import SYSTEMS, normalise_system
+from .readers.base import SYSTEMS, normalise_system
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni",
           "juli", "august", "september", "oktober", "november", "desember")

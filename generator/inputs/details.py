@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .problems import InputError, Location, Note
+from .diagnostics import InputError, Location, Note
 
 # Roles in the order they are shown, with the label of the "Detaljer" table.
 DETAIL_LABELS = {

@@ -18,7 +18,7 @@ from pathlib import Path
 from .manifest import load_manifest
 
 PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "python-calamine", "openpyxl", "lunr", "snowballstemmer", "pyyaml")
-GENERATOR = Path(__file__).resolve().parent
+GENERATOR = Path(__file__).resolve().parent.parent
 
 
 def key_path(site: Path) -> Path:

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 
-from .problems import InputError, Location
-from .sources.base import SYSTEMS, FileSpec, normalise_system
-from .sources.columns import ROLES
+from .diagnostics import InputError, Location
+from .readers.base import SYSTEMS, FileSpec, normalise_system
+from .readers.columns import ROLES
 from .yamlfile import read_yaml
 
 FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import InputError, Location
+from .diagnostics import InputError, Location
 
 
 def read_yaml(path: Path, what: str) -> object:

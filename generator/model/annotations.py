@@ -17,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from .details import NOTE_ROLES
+from ..inputs.details import NOTE_ROLES
 from .hierarchy import Hierarchy, Names
-from .model import Catalogue
-from .notes import Resolved, Targets, resolve
-from .problems import Location, Note
-from .sources.base import FileResult
-from .sources.book import BookLine, BookResult
+from .catalogue import Catalogue
+from .references import Resolved, Targets, resolve
+from ..inputs.diagnostics import Location, Note
+from ..inputs.readers.base import FileResult
+from ..inputs.readers.book import BookLine, BookResult
 
 Key = tuple[str, str]  # (system, chapter or group prefix or code)
 

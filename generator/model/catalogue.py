@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from .details import detail_values
-from .problems import InputError, Location, Note
-from .sources.base import SYSTEMS, FileResult, SourceRow
-from .collector import collector_paused
+from ..inputs.details import detail_values
+from ..inputs.diagnostics import InputError, Location, Note
+from ..inputs.readers.base import SYSTEMS, FileResult, SourceRow
+from ..gc_settings import collector_paused
 
 
 @dataclass(frozen=True, slots=True)

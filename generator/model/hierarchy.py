@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Mapping
 
 
-from .model import Catalogue, Code
-from .problems import InputError, Location
-from .yamlfile import read_yaml
-from .sources.base import SYSTEMS
+from .catalogue import Catalogue, Code
+from ..inputs.diagnostics import InputError, Location
+from ..inputs.yamlfile import read_yaml
+from ..inputs.readers.base import SYSTEMS
 
 PREFIX_LENGTHS = {"NCSP": (1, 2, 3), "NCMP": (1, 2, 3), "NCRP": (1, 2, 3), "SK": (1, 3)}
 LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")

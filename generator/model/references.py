@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from . import urls
+from .. import urls
 from .hierarchy import Hierarchy
-from .problems import Location, Note
-from .urls import Link, make_link
+from ..inputs.diagnostics import Location, Note
+from ..urls import Link, make_link
 
 _START_RE = re.compile(r"\b[Ss]e(?:\s+også)?\s+")
 _ITEM_RE = re.compile(

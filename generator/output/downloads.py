@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import urls
-from .manifest import Manifest
-from .problems import InputError, Location
+from .. import urls
+from ..inputs.manifest import Manifest
+from ..inputs.diagnostics import InputError, Location
 from .write import SiteWriter
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from .deadlines import Deadline, Occurrence, current_release, cycle, date_text, systems_text
+from ..inputs.deadlines import Deadline, Occurrence, current_release, cycle, date_text, systems_text
 
 PRODID = "-//NKPK-nettstedet//Frister for prosedyrekodene//NO"
 CALENDAR_NAME = "NKPK – frister for prosedyrekodene"

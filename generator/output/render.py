@@ -13,13 +13,13 @@ from typing import Protocol
 
 import jinja2
 
-from .bookview import BookPage
-from .checker import CheckerBox
-from .changes import ChangesOverview, ChangesPage, LatestChanges
-from .details import details_json
-from .contexts import CodePage, NodePage, SystemList, SystemPage
-from .guidance import DeadlineTable, DownloadList, NextDeadline
-from .model import Code
+from ..pages.book import BookPage
+from ..pages.checker import CheckerBox
+from ..pages.changes import ChangesOverview, ChangesPage, LatestChanges
+from ..inputs.details import details_json
+from ..pages.browse import CodePage, NodePage, SystemList, SystemPage
+from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline
+from ..model.catalogue import Code
 
 
 class Shell(Protocol):

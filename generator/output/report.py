@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Catalogue
-from .problems import Note
-from .successors import SUCCESSOR_KINDS, Successor
+from ..model.catalogue import Catalogue
+from ..inputs.diagnostics import Note
+from ..analysis.successors import SUCCESSOR_KINDS, Successor
 
 
 def report_data(catalogue: Catalogue, notes: tuple[Note, ...], successors: tuple[Successor, ...] = ()) -> dict:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from . import urls
-from .model import Catalogue, Code
+from .. import urls
+from ..model.catalogue import Catalogue, Code
 from .search_text import lunr_sources, terms
 from .write import SiteWriter
 

@@ -13,15 +13,15 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Callable, Iterator
 
-from . import urls
-from .annotations import Annotations
-from .contexts import NodePage
-from .details import NOTE_ROLES, DETAIL_LABELS, detail_text
-from .hierarchy import Hierarchy, Node
-from .labels import SYSTEM_NAMES, SYSTEM_SHORT
-from .model import Catalogue, Code
-from .notes import NoteLine, Segment, note_line, note_lines
-from .urls import Link, make_link
+from .. import urls
+from ..model.annotations import Annotations
+from .browse import NodePage
+from ..inputs.details import NOTE_ROLES, DETAIL_LABELS, detail_text
+from ..model.hierarchy import Hierarchy, Node
+from ..labels import SYSTEM_NAMES, SYSTEM_SHORT
+from ..model.catalogue import Catalogue, Code
+from ..model.references import NoteLine, Segment, note_line, note_lines
+from ..urls import Link, make_link
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import urls
-from .labels import SYSTEM_NAMES, SYSTEM_SHORT
-from .urls import Link, make_link
+from .. import urls
+from ..labels import SYSTEM_NAMES, SYSTEM_SHORT
+from ..urls import Link, make_link
 from .changes import HistoryEntry
-from .moved import SuccessorRow
-from .compare import TimelineRow, code_timeline, text_changed_years
-from .hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
-from .model import Catalogue, Code
+from .successor_rows import SuccessorRow
+from ..analysis.compare import TimelineRow, code_timeline, text_changed_years
+from ..model.hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
+from ..model.catalogue import Catalogue, Code
 
 @dataclass(frozen=True)
 class Period:

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet
 
-from . import urls
-from .compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
-from .moved import MovedRow, moved_rows
-from .official import OfficialEntry
-from .successors import Lineage
-from .labels import EVENT_LABELS, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT
-from .urls import Link, make_link
+from .. import urls
+from ..analysis.compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
+from .successor_rows import MovedRow, moved_rows
+from ..analysis.official import OfficialEntry
+from ..analysis.successors import Lineage
+from ..labels import EVENT_LABELS, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT
+from ..urls import Link, make_link
 
 @dataclass(frozen=True)
 class Segment:

@@ -27,11 +27,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import urls
-from .labels import SUCCESSOR_LABELS, SYSTEM_SHORT
-from .model import Catalogue, Code
-from .successors import SUCCESSOR_KINDS, Lineage
-from .write import SiteWriter
+from .. import urls
+from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
+from ..model.catalogue import Catalogue, Code
+from ..analysis.successors import SUCCESSOR_KINDS, Lineage
+from ..output.write import SiteWriter
 
 FORMAT = 1
 ABSENT = "."

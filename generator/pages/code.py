@@ -19,17 +19,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
-from . import urls
-from .annotations import Annotations
-from .bookview import NoteBlock, code_notes, group_block
+from .. import urls
+from ..model.annotations import Annotations
+from .book import NoteBlock, code_notes, group_block
 from .changes import code_history
-from .compare import CodeEvent
-from .contexts import CodePage, CodeParts, code_page, crumbs
-from .hierarchy import Hierarchy, Node
-from .urls import Link
-from .model import Catalogue, Code
-from .moved import predecessor_rows, successor_rows
-from .successors import Lineage
+from ..analysis.compare import CodeEvent
+from .browse import CodePage, CodeParts, code_page, crumbs
+from ..model.hierarchy import Hierarchy, Node
+from ..urls import Link
+from ..model.catalogue import Catalogue, Code
+from .successor_rows import predecessor_rows, successor_rows
+from ..analysis.successors import Lineage
 
 Neighbours = tuple[Code | None, Code | None]
 SHARED_VIEW = urls.code_url("-")  # no code is "-": links from here read as from any code page

@@ -12,11 +12,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Protocol
 
-from . import urls
-from .labels import SYSTEM_SHORT
-from .urls import Link, make_link
-from .deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
-from .downloads import Download, format_name, size_text
+from .. import urls
+from ..labels import SYSTEM_SHORT
+from ..urls import Link, make_link
+from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
+from ..output.downloads import Download, format_name, size_text
 
 NEXT_DEADLINE_MARKER = "<!-- nkpk:next-deadline -->"
 DEADLINES_MARKER = "<!-- nkpk:deadlines -->"

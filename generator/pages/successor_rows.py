@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import urls
-from .labels import PREDECESSOR_LABELS, SUCCESSOR_LABELS, SYSTEM_SHORT
-from .successors import Successor
-from .urls import Link, make_link
+from .. import urls
+from ..labels import PREDECESSOR_LABELS, SUCCESSOR_LABELS, SYSTEM_SHORT
+from ..analysis.successors import Successor
+from ..urls import Link, make_link
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import FileResult, FileSpec
 from .book import read_book
-from ..collector import collector_paused
+from ...gc_settings import collector_paused
 from .sheet import read_sheet
 from .text import read_text
 

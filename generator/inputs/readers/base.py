@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from ..problems import Location, Note
+from ..diagnostics import Location, Note
 
 SYSTEMS = ("NCSP", "NCMP", "NCRP", "SK")
 SYSTEM_ALIASES = {

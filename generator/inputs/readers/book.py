@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clean import clean_code, clean_text, decode_text, unusual_shape
-from ..problems import InputError, Location, Note
+from ..diagnostics import InputError, Location, Note
 from .base import FileResult, FileSpec, SourceRow
 
 DOS_LETTERS = {0x9D: "Ø", 0x86: "å", 0x82: "é"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..clean import BOM, CODE_RE, unquote
-from ..problems import InputError, Location
+from ..diagnostics import InputError, Location
 from .base import FileSpec
 
 _ROLE_NAMES = {

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..clean import BOM, clean_code, clean_text, is_clean_code, is_clean_text, unquote, unusual_shape
 from ..details import normalise_detail
-from ..problems import InputError, Location, Note
+from ..diagnostics import InputError, Location, Note
 from .base import SYSTEM_ALIASES, FileSpec, SourceRow, normalise_system
 from .columns import Layout, first_layout
 

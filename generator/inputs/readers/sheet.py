@@ -7,7 +7,7 @@ from typing import Iterator
 
 import python_calamine
 
-from ..problems import InputError, Location
+from ..diagnostics import InputError, Location
 from .base import FileResult, FileSpec
 from .columns import column_letter
 from .rows import Record, assemble

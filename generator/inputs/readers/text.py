@@ -6,7 +6,7 @@ from itertools import islice, repeat
 from typing import Iterable
 
 from ..clean import decode_text
-from ..problems import InputError, Location
+from ..diagnostics import InputError, Location
 from .base import FileResult, FileSpec
 from .columns import column_letter
 from .rows import Record, assemble

@@ -34,7 +34,7 @@ from .model.hierarchy import Hierarchy, build_hierarchy, load_names
 from .output.ical import calendar
 from .inputs.manifest import load_manifest
 from .model.catalogue import Catalogue, Code, build_catalogue
-from .inputs.diagnostics import InputError, Location, Note
+from .inputs.diagnostics import InputError, Location, Diagnostic
 from .output.render import Renderer, Shell, code_document, compact_json, dump_json
 from .output.report import report_data, report_text
 from .output.search import write_search
@@ -52,7 +52,7 @@ class Project:
 
     catalogue: Catalogue
     hierarchy: Hierarchy
-    notes: tuple[Note, ...]
+    notes: tuple[Diagnostic, ...]
     codes: CodePages  # made one at a time, where they are written
     nodes: tuple[NodePage, ...]
     systems: tuple[SystemPage, ...]
@@ -139,7 +139,7 @@ def _of_kind(results: dict[int, list[FileResult]], *kinds: str) -> dict[int, lis
     return {year: [f for f in files if f.spec.kind in kinds] for year, files in results.items()}
 
 
-def _official_notes(notes, results, official, releases, known: frozenset[str]) -> tuple[Note, ...]:
+def _official_notes(notes, results, official, releases, known: frozenset[str]) -> tuple[Diagnostic, ...]:
     """The report notes of change documents: their cleaning, and where they disagree with the code lists."""
     cleaning = [n for files in _of_kind(results, "changes").values() for f in files for n in f.notes]
     checks = check_official(official, releases, known)

@@ -14,7 +14,7 @@ from typing import AbstractSet
 
 from ..inputs.clean import clean_code
 from .compare import ReleaseChanges
-from ..inputs.diagnostics import InputError, Location, Note
+from ..inputs.diagnostics import InputError, Location, Diagnostic
 from ..inputs.readers.base import FileResult
 
 CHANGE_VALUES = {
@@ -64,9 +64,9 @@ def _successors(raw: str, where: Location) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def check_official(entries: tuple[OfficialEntry, ...], releases: tuple[ReleaseChanges, ...], known: AbstractSet[str]) -> tuple[Note, ...]:
+def check_official(entries: tuple[OfficialEntry, ...], releases: tuple[ReleaseChanges, ...], known: AbstractSet[str]) -> tuple[Diagnostic, ...]:
     """Notes where change documents and code lists disagree, both ways, per release and code system."""
-    notes: list[Note] = []
+    notes: list[Diagnostic] = []
     computed = {
         (r.year, c.system, c.code): c.change for r in releases for c in r.changes
     }
@@ -76,12 +76,12 @@ def check_official(entries: tuple[OfficialEntry, ...], releases: tuple[ReleaseCh
         actual = computed.get((entry.year, entry.system, entry.code))
         if actual != entry.change:
             shown = actual or "no change"
-            notes.append(Note(entry.where, "official-disagrees", f"{entry.code}: document says {entry.change}, code lists show {shown}"))
+            notes.append(Diagnostic(entry.where, "official-disagrees", f"{entry.code}: document says {entry.change}, code lists show {shown}"))
         for successor in entry.successors:
             if successor not in known:
-                notes.append(Note(entry.where, "official-unknown-code", f"{entry.code}: successor {successor} is in no code list"))
+                notes.append(Diagnostic(entry.where, "official-unknown-code", f"{entry.code}: successor {successor} is in no code list"))
     for (year, system, code), change in sorted(computed.items()):
         if (year, system) in covered and (year, system, code) not in listed:
             where = Location(covered[(year, system)])
-            notes.append(Note(where, "official-missing", f"{system} {code}: {change} in the code lists, not in the change document"))
+            notes.append(Diagnostic(where, "official-missing", f"{system} {code}: {change} in the code lists, not in the change document"))
     return tuple(notes)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .compare import ReleaseChanges, SystemChanges
 from ..model.catalogue import Catalogue
 from .official import OfficialEntry
-from ..inputs.diagnostics import Note
+from ..inputs.diagnostics import Diagnostic
 
 SUCCESSOR_KINDS = ("official", "moved", "similar")
 MAX_SIMILAR = 3
@@ -71,10 +71,10 @@ def _members(catalogue: Catalogue, changes: SystemChanges) -> dict[str, str]:
 
 def find_successors(
     catalogue: Catalogue, releases: tuple[ReleaseChanges, ...], official: tuple[OfficialEntry, ...]
-) -> tuple[tuple[Successor, ...], tuple[Note, ...]]:
+) -> tuple[tuple[Successor, ...], tuple[Diagnostic, ...]]:
     """Successors of every expired code in every release, and report notes for refused official ones."""
     found: list[Successor] = []
-    notes: list[Note] = []
+    notes: list[Diagnostic] = []
     named = defaultdict(list)
     for entry in official:
         for code in entry.successors:
@@ -98,14 +98,14 @@ def find_successors(
     return tuple(found), tuple(notes)
 
 
-def _official(old, named, pool, notes: list[Note]) -> list[str]:
+def _official(old, named, pool, notes: list[Diagnostic]) -> list[str]:
     year, system, code, _ = old
     codes = []
     for successor, entry in named.get((year, system, code), ()):
         if successor in pool:
             codes.append(successor)
         else:
-            notes.append(Note(entry.where, "official-successor-refused", f"{code} -> {successor}: not a code new in {year}"))
+            notes.append(Diagnostic(entry.where, "official-successor-refused", f"{code} -> {successor}: not a code new in {year}"))
     return sorted(set(codes))
 
 

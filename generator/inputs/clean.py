@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .diagnostics import InputError, Location, Note
+from .diagnostics import InputError, Location, Diagnostic
 
 BOM = "\ufeff"
 CODE_RE = re.compile(r"[A-Z0-9]{3,8}")
@@ -43,7 +43,7 @@ SHAPES: dict[str, re.Pattern[str]] = {
 # --- bytes to text -----------------------------------------------------------
 
 
-def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple[str, str, tuple[Note, ...]]:
+def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple[str, str, tuple[Diagnostic, ...]]:
     """Decode a text input; return (text, encoding used, notes).
 
     `encoding` (from the manifest) overrides detection and is applied strictly.
@@ -51,7 +51,7 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
     then strict Windows-1252. Line ends are normalised to `\\n`.
     """
     _reject_binary(data, display)
-    notes: list[Note] = []
+    notes: list[Diagnostic] = []
     text = None
     if encoding:
         used = _forced_codec(encoding, data, display)
@@ -62,7 +62,7 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
     else:
         used, text = _guess_codec(data, display)
     if used in ("utf-8-sig", "utf-16"):
-        notes.append(Note(Location(display, 1), "bom", f"byte-order mark removed ({used})"))
+        notes.append(Diagnostic(Location(display, 1), "bom", f"byte-order mark removed ({used})"))
     if text is None:
         text = _strict_decode(data, used, display, encoding)
     return _normalise_newlines(text), used, tuple(notes)
@@ -158,25 +158,25 @@ def is_clean_text(raw: str) -> bool:
     )
 
 
-def clean_code(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:
+def clean_code(raw: str, where: Location) -> tuple[str, tuple[Diagnostic, ...]]:
     """Normalise a code cell (`' aab 00'` -> `AAB00`); raise if it is not a code."""
-    notes: list[Note] = []
+    notes: list[Diagnostic] = []
     code = raw
     if BOM in code:
         code = code.replace(BOM, "")
-        notes.append(Note(where, "bom", "stray byte-order mark removed from code"))
+        notes.append(Diagnostic(where, "bom", "stray byte-order mark removed from code"))
     if code.strip() != code:
-        notes.append(Note(where, "code-space", f"white space around code {raw.strip()!r} removed"))
+        notes.append(Diagnostic(where, "code-space", f"white space around code {raw.strip()!r} removed"))
     code = code.strip()
     if unquote(code) != code:
         code = unquote(code).strip()
-        notes.append(Note(where, "unquoted", f"quotes around code {code!r} removed"))
+        notes.append(Diagnostic(where, "unquoted", f"quotes around code {code!r} removed"))
     if _SPACE_RUN_RE.search(code):
         joined = "".join(code.split())
-        notes.append(Note(where, "code-space", f"{code!r} written as {joined!r}"))
+        notes.append(Diagnostic(where, "code-space", f"{code!r} written as {joined!r}"))
         code = joined
     if code.upper() != code:
-        notes.append(Note(where, "code-case", f"{code!r} written as {code.upper()!r}"))
+        notes.append(Diagnostic(where, "code-case", f"{code!r} written as {code.upper()!r}"))
         code = code.upper()
     if not code:
         raise InputError(where, "row has no code")
@@ -185,32 +185,32 @@ def clean_code(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:
     return code, tuple(notes)
 
 
-def clean_text(raw: str, where: Location) -> tuple[str, tuple[Note, ...]]:
+def clean_text(raw: str, where: Location) -> tuple[str, tuple[Diagnostic, ...]]:
     """Clean a text cell: BOM, outer and doubled white space, whole-field quotes."""
-    notes: list[Note] = []
+    notes: list[Diagnostic] = []
     text = raw
     if BOM in text:
         text = text.replace(BOM, "")
-        notes.append(Note(where, "bom", "stray byte-order mark removed from text"))
+        notes.append(Diagnostic(where, "bom", "stray byte-order mark removed from text"))
     text = _clean_space(text, where, notes)
     unquoted = unquote(text)
     if unquoted != text:
-        notes.append(Note(where, "unquoted", "text was wrapped in quotes; unwrapped"))
+        notes.append(Diagnostic(where, "unquoted", "text was wrapped in quotes; unwrapped"))
         text = _clean_space(unquoted, where, notes)
     return text, tuple(notes)
 
 
-def _clean_space(text: str, where: Location, notes: list[Note]) -> str:
+def _clean_space(text: str, where: Location, notes: list[Diagnostic]) -> str:
     """Strip and collapse white space, adding one note per kind of change."""
     stripped = text.lstrip()
     if stripped != text:
-        notes.append(Note(where, "leading-space", f"{_shown(text[: len(text) - len(stripped)])} removed"))
+        notes.append(Diagnostic(where, "leading-space", f"{_shown(text[: len(text) - len(stripped)])} removed"))
     text = stripped.rstrip()
     if text != stripped:
-        notes.append(Note(where, "trailing-space", f"{_shown(stripped[len(text):])} removed"))
+        notes.append(Diagnostic(where, "trailing-space", f"{_shown(stripped[len(text):])} removed"))
     collapsed = _SPACE_RUN_RE.sub(" ", text)
     if collapsed != text:
-        notes.append(Note(where, "doubled-space", "runs of white space made one space"))
+        notes.append(Diagnostic(where, "doubled-space", "runs of white space made one space"))
     return collapsed
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .diagnostics import InputError, Location, Note
+from .diagnostics import InputError, Location, Diagnostic
 
 # Roles in the order they are shown, with the label of the "Detaljer" table.
 DETAIL_LABELS = {
@@ -53,7 +53,7 @@ _COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _YEAR_RE = re.compile(r"(19|20|21)\d{2}")
 
 
-def normalise_detail(role: str, value: str, where: Location, notes: list[Note]) -> str:
+def normalise_detail(role: str, value: str, where: Location, notes: list[Diagnostic]) -> str:
     """The canonical form of one optional cell; roles that are not details pass unchanged."""
     if role in DATE_ROLES:
         if _YEAR_RE.fullmatch(value.strip()):
@@ -67,7 +67,7 @@ def normalise_detail(role: str, value: str, where: Location, notes: list[Note]) 
             raise InputError(where, f"gender column: {value!r} is not K, M or N (or Kvinne, Mann, Nei)")
         return found
     if role == "text60" and len(value) > TEXT60_LIMIT:
-        notes.append(Note(where, "text60-too-long", f"{len(value)} characters in the 60-character text"))
+        notes.append(Diagnostic(where, "text60-too-long", f"{len(value)} characters in the 60-character text"))
     return value
 
 

@@ -1,8 +1,8 @@
-"""Problems found in the inputs: fatal errors and the notes of the build report.
+"""Diagnostics of the inputs: fatal errors and the entries of the build report.
 
 Every input row ends up either in the site or in the report. A fatal problem
 raises `InputError`; anything that was cleaned, merged or is merely unusual
-becomes a `Note` that the report lists with its file and line.
+becomes a `Diagnostic` that the report lists with its file and line.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class InputError(Exception):
 
 
 @dataclass(frozen=True, order=True, slots=True)
-class Note:
+class Diagnostic:
     """One entry of the build report.
 
     `kind` is a short stable key (for example `leading-space`, `blank-line`,

@@ -21,7 +21,7 @@ from ..inputs.details import NOTE_ROLES
 from .hierarchy import Hierarchy, Names
 from .catalogue import Catalogue
 from .references import Resolved, Targets, resolve
-from ..inputs.diagnostics import Location, Note
+from ..inputs.diagnostics import Location, Diagnostic
 from ..inputs.readers.base import FileResult
 from ..inputs.readers.book import BookLine, BookResult
 
@@ -52,7 +52,7 @@ class Books:
     headings: Mapping[Key, BookLine]  # the newest heading of each chapter and group
     notes: Mapping[Key, KeyNotes]
     texts: Mapping[Key, BookText]  # book-notes books only: their text of each code
-    report: tuple[Note, ...]
+    report: tuple[Diagnostic, ...]
 
 
 def collect_books(results: Mapping[int, Iterable[FileResult]]) -> Books:
@@ -60,7 +60,7 @@ def collect_books(results: Mapping[int, Iterable[FileResult]]) -> Books:
     headings: dict[Key, BookLine] = {}
     notes: dict[Key, KeyNotes] = {}
     texts: dict[Key, BookText] = {}
-    report: list[Note] = []
+    report: list[Diagnostic] = []
     for year in sorted(results):
         for result in results[year]:
             if not isinstance(result, BookResult):
@@ -89,7 +89,7 @@ def _book_notes(year: int, result: BookResult) -> dict[Key, KeyNotes]:
     return {(system, key): KeyNotes(year, result.spec.display, tuple(lines)) for key, lines in by_key.items()}
 
 
-def _book_texts(year: int, result: BookResult, report: list[Note]) -> dict[Key, BookText]:
+def _book_texts(year: int, result: BookResult, report: list[Diagnostic]) -> dict[Key, BookText]:
     """The first text of each code in a book-notes book; a repeat is merged or, if it differs, reported."""
     texts: dict[Key, BookText] = {}
     for row in result.rows:
@@ -98,10 +98,10 @@ def _book_texts(year: int, result: BookResult, report: list[Note]) -> dict[Key, 
         if first.where == row.where:
             continue
         if first.text == row.text:
-            report.append(Note(row.where, "duplicate-merged", f"{row.code} repeats {first.where}"))
+            report.append(Diagnostic(row.where, "duplicate-merged", f"{row.code} repeats {first.where}"))
         else:
             detail = f"{row.code} is {first.text!r} at {first.where}; this other text is not used: {row.text!r}"
-            report.append(Note(row.where, "book-conflict", detail))
+            report.append(Diagnostic(row.where, "book-conflict", detail))
     return texts
 
 
@@ -120,21 +120,21 @@ class Annotations:
     sources: Mapping[Key, tuple[int, str]]  # (system, key) -> (year, book file) of those notes
     texts: Mapping[str, BookText]  # code -> the book's text, where it differs from the code list
     details: Mapping[tuple[str, str], Resolved]  # (code, role) -> a note column of the newest version
-    report: tuple[Note, ...]
+    report: tuple[Diagnostic, ...]
 
 
 def annotate(books: Books, catalogue: Catalogue, hierarchy: Hierarchy) -> Annotations:
     """Resolve the cross-references of every note; report what names nothing or stands nowhere."""
     targets = Targets(((c.system, c.code) for c in catalogue.codes), hierarchy)
     codes = {(c.system, c.code): c for c in catalogue.codes}
-    report: list[Note] = list(books.report)
+    report: list[Diagnostic] = list(books.report)
     notes: dict[Key, tuple[Resolved, ...]] = {}
     sources: dict[Key, tuple[int, str]] = {}
     for key, found in sorted(books.notes.items()):
         placed = key in codes or key in hierarchy.nodes
         if not placed:
             what = f"{key[1]} is no code or group of {key[0]} in any release"
-            report.extend(Note(line.where, "book-unplaced", f"note for {what}: {line.text!r}") for line in found.lines)
+            report.extend(Diagnostic(line.where, "book-unplaced", f"note for {what}: {line.text!r}") for line in found.lines)
             continue
         resolved = [_resolve(key[0], line.text, line.where, targets, report) for line in found.lines]
         if resolved:
@@ -142,25 +142,25 @@ def annotate(books: Books, catalogue: Catalogue, hierarchy: Hierarchy) -> Annota
             sources[key] = (found.year, found.source)
     for key, line in sorted(books.headings.items()):
         if key not in hierarchy.nodes:
-            report.append(Note(line.where, "book-unplaced", f"no code of {key[0]} falls in {key[1]} {line.text!r}"))
+            report.append(Diagnostic(line.where, "book-unplaced", f"no code of {key[0]} falls in {key[1]} {line.text!r}"))
     texts = _differing_texts(books, codes, report)
     details = _detail_notes(catalogue, targets, report)
     return Annotations(notes, sources, texts, details, tuple(sorted(report)))
 
 
-def _resolve(system: str, text: str, where: Location, targets: Targets, report: list[Note]) -> Resolved:
+def _resolve(system: str, text: str, where: Location, targets: Targets, report: list[Diagnostic]) -> Resolved:
     resolved, broken = resolve(system, text, where, targets)
     report.extend(broken)
     return resolved
 
 
-def _differing_texts(books: Books, codes: Mapping, report: list[Note]) -> dict[str, BookText]:
+def _differing_texts(books: Books, codes: Mapping, report: list[Diagnostic]) -> dict[str, BookText]:
     """Book texts to show: those that differ from the code list of the book's year."""
     texts: dict[str, BookText] = {}
     for (system, code), text in sorted(books.texts.items()):
         found = codes.get((system, code))
         if found is None:
-            report.append(Note(text.where, "book-unplaced", f"{code} is in the book but in no code list of {system}"))
+            report.append(Diagnostic(text.where, "book-unplaced", f"{code} is in the book but in no code list of {system}"))
             continue
         listed = {v.year: v.text for v in found.versions}.get(text.year)
         if listed != text.text:
@@ -168,7 +168,7 @@ def _differing_texts(books: Books, codes: Mapping, report: list[Note]) -> dict[s
     return texts
 
 
-def _detail_notes(catalogue: Catalogue, targets: Targets, report: list[Note]) -> dict[tuple[str, str], Resolved]:
+def _detail_notes(catalogue: Catalogue, targets: Targets, report: list[Diagnostic]) -> dict[tuple[str, str], Resolved]:
     """The inclusion, exclusion and note columns of each code's newest version, references resolved."""
     details: dict[tuple[str, str], Resolved] = {}
     for code in catalogue.codes:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from ..inputs.details import detail_values
-from ..inputs.diagnostics import InputError, Location, Note
+from ..inputs.diagnostics import InputError, Location, Diagnostic
 from ..inputs.readers.base import SYSTEMS, FileResult, SourceRow
 from ..gc_settings import collector_paused
 
@@ -99,14 +99,14 @@ class Catalogue:
         return tuple(r.year for r in self.releases if system in r.counts)
 
 
-def build_catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Note, ...]]:
+def build_catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Diagnostic, ...]]:
     """Join the rows of every release into codes; refuse inconsistent input."""
     with collector_paused():
         return _catalogue(releases)
 
 
-def _catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Note, ...]]:
-    notes: list[Note] = []
+def _catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue, tuple[Diagnostic, ...]]:
+    notes: list[Diagnostic] = []
     history: dict[str, list[CodeVersion]] = {}  # code -> its versions so far, oldest first
     release_list = []
     for year in sorted(releases):
@@ -124,7 +124,7 @@ def _catalogue(releases: Mapping[int, Iterable[FileResult]]) -> tuple[Catalogue,
 
 
 def _add_release(
-    year: int, results: list[FileResult], notes: list[Note], history: dict[str, list[CodeVersion]]
+    year: int, results: list[FileResult], notes: list[Diagnostic], history: dict[str, list[CodeVersion]]
 ) -> dict[str, int]:
     """Add the codes of one release to their histories, merging exact duplicates and refusing conflicts.
 
@@ -162,7 +162,7 @@ def _add_release(
     return counts
 
 
-def _merge(year: int, row: SourceRow, seen: CodeVersion, notes: list[Note]) -> None:
+def _merge(year: int, row: SourceRow, seen: CodeVersion, notes: list[Diagnostic]) -> None:
     """A code seen twice in one release: the same system and text are merged, anything else refused."""
     if seen.system != row.system:
         raise InputError(
@@ -175,4 +175,4 @@ def _merge(year: int, row: SourceRow, seen: CodeVersion, notes: list[Note]) -> N
             f"code {row.code} appears twice in release {year} with different texts "
             f"(first at {seen.where}: {seen.text!r}; here: {row.text!r})",
         )
-    notes.append(Note(row.where, "duplicate-merged", f"{row.code} repeats {seen.where}"))
+    notes.append(Diagnostic(row.where, "duplicate-merged", f"{row.code} repeats {seen.where}"))

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 
 from .. import urls
 from .hierarchy import Hierarchy
-from ..inputs.diagnostics import Location, Note
+from ..inputs.diagnostics import Location, Diagnostic
 from ..urls import Link, make_link
 
 _START_RE = re.compile(r"\b[Ss]e(?:\s+også)?\s+")
@@ -99,7 +99,7 @@ class Resolved:
     refs: tuple[tuple[int, int, str | None], ...]
 
 
-def resolve(system: str, text: str, where: Location, targets: Targets) -> tuple[Resolved, tuple[Note, ...]]:
+def resolve(system: str, text: str, where: Location, targets: Targets) -> tuple[Resolved, tuple[Diagnostic, ...]]:
     """Resolve the references of one note; report each that names nothing."""
     refs = []
     notes = []
@@ -107,7 +107,7 @@ def resolve(system: str, text: str, where: Location, targets: Targets) -> tuple[
         url = targets.url(system, ref)
         refs.append((ref.start, ref.end, url))
         if url is None:
-            notes.append(Note(where, "broken-reference", f"{ref.label!r} names no code or group of {system}: {text!r}"))
+            notes.append(Diagnostic(where, "broken-reference", f"{ref.label!r} names no code or group of {system}: {text!r}"))
     return Resolved(text, tuple(refs)), tuple(notes)
 
 

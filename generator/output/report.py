@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model.catalogue import Catalogue
-from ..inputs.diagnostics import Note
+from ..inputs.diagnostics import Diagnostic
 from ..analysis.successors import SUCCESSOR_KINDS, Successor
 
 
-def report_data(catalogue: Catalogue, notes: tuple[Note, ...], successors: tuple[Successor, ...] = ()) -> dict:
+def report_data(catalogue: Catalogue, notes: tuple[Diagnostic, ...], successors: tuple[Successor, ...] = ()) -> dict:
     """The report as plain data, ready for JSON."""
     moves = Counter((str(s.year), s.kind) for s in {(s.year, s.old, s.kind): s for s in successors}.values())
     active = sum(1 for c in catalogue.codes if c.active)

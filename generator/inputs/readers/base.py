@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from ..diagnostics import Location, Note
+from ..diagnostics import Location, Diagnostic
 
 SYSTEMS = ("NCSP", "NCMP", "NCRP", "SK")
 SYSTEM_ALIASES = {
@@ -67,5 +67,5 @@ class FileResult:
 
     spec: FileSpec
     rows: tuple[SourceRow, ...]
-    notes: tuple[Note, ...]
+    notes: tuple[Diagnostic, ...]
     encoding: str = ""

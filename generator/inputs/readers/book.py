@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clean import clean_code, clean_text, decode_text, unusual_shape
-from ..diagnostics import InputError, Location, Note
+from ..diagnostics import InputError, Location, Diagnostic
 from .base import FileResult, FileSpec, SourceRow
 
 DOS_LETTERS = {0x9D: "Ø", 0x86: "å", 0x82: "é"}
@@ -89,17 +89,17 @@ def read_book(spec: FileSpec) -> BookResult:
     return BookResult(spec, tuple(parser.rows), all_notes, encoding, book_lines)
 
 
-def decode_book(data: bytes, display: str, encoding: str | None) -> tuple[str, str, tuple[Note, ...]]:
+def decode_book(data: bytes, display: str, encoding: str | None) -> tuple[str, str, tuple[Diagnostic, ...]]:
     """UTF-8 (or the manifest's encoding) as any text; else Windows-1252 with DOS Nordic letters."""
     if encoding or data.startswith(codecs.BOM_UTF8) or _is_utf8(data):
         return decode_text(data, display, encoding)
-    notes: list[Note] = []
+    notes: list[Diagnostic] = []
     chars: list[str] = []
     line = 1
     for start, piece in _pieces(data):
         if len(piece) == 1 and piece[0] in DOS_LETTERS:
             letter = DOS_LETTERS[piece[0]]
-            notes.append(Note(Location(display, line), "dos-letter", f"byte 0x{piece[0]:02X} read as {letter!r} (DOS Nordic)"))
+            notes.append(Diagnostic(Location(display, line), "dos-letter", f"byte 0x{piece[0]:02X} read as {letter!r} (DOS Nordic)"))
             chars.append(letter)
         else:
             chars.append(_strict_cp1252(piece, start, data, display))
@@ -181,7 +181,7 @@ class _Parser:
         self.spec = spec
         self.contents = contents
         self.rows: list[SourceRow] = []
-        self.notes: list[Note] = []
+        self.notes: list[Diagnostic] = []
         self.lines: list[BookLine] = []
         self.contents_entries: list[BookLine] = []  # headings and notes of contents; key: the entry
         self.chapter = ""
@@ -198,7 +198,7 @@ class _Parser:
         handler(line)
 
     def _blank(self, line: _Line) -> None:
-        self.notes.append(Note(self.where(line), "blank-line"))
+        self.notes.append(Diagnostic(self.where(line), "blank-line"))
         self.last = None
 
     def _chapter(self, line: _Line) -> None:
@@ -218,7 +218,7 @@ class _Parser:
             raise InputError(where, f"code line without text ({code})")
         self.notes.extend(code_notes + text_notes)
         if unusual_shape(self.spec.system, code):
-            self.notes.append(Note(where, "unusual-shape", f"{code} does not have the usual shape of {self.spec.system} codes"))
+            self.notes.append(Diagnostic(where, "unusual-shape", f"{code} does not have the usual shape of {self.spec.system} codes"))
         self.rows.append(SourceRow(where, code, text, self.spec.system))
         self.owner, self.naming, self.last = code, False, None
 
@@ -261,20 +261,20 @@ class _Parser:
         self.last[-1] = BookLine(above.where, above.kind, above.key, f"{above.text} {text}")
 
     def _unplaced(self, line: _Line, text: str) -> None:
-        self.notes.append(Note(self.where(line), "book-unplaced", f"outside any chapter: {text!r}"))
+        self.notes.append(Diagnostic(self.where(line), "book-unplaced", f"outside any chapter: {text!r}"))
         self.last = None
 
-    def finish(self) -> tuple[tuple[BookLine, ...], tuple[Note, ...]]:
+    def finish(self) -> tuple[tuple[BookLine, ...], tuple[Diagnostic, ...]]:
         """Settle the contents entries against the headings and notes of the body."""
         headings: dict[str, BookLine] = {}
-        notes: list[Note] = []
+        notes: list[Diagnostic] = []
         for line in self.lines:
             if line.kind != "heading":
                 continue
             first = headings.setdefault(line.key, line)
             if first.text != line.text:
                 detail = f"{line.key} is named {first.text!r} at line {first.where.line}; this second name is not used: {line.text!r}"
-                notes.append(Note(line.where, "book-heading-twice", detail))
+                notes.append(Diagnostic(line.where, "book-heading-twice", detail))
         body_notes = {(line.key, line.text) for line in self.lines if line.kind == "note"}
         chapter_of = {line.key: line.key[:1] for line in self.contents_entries}
         extra: list[BookLine] = []
@@ -285,7 +285,7 @@ class _Parser:
                     extra.append(entry)
                 elif heading.text != entry.text:
                     detail = f"{entry.key}: contents say {entry.text!r}, the heading at line {heading.where.line} says {heading.text!r}"
-                    notes.append(Note(entry.where, "book-contents-name", detail))
+                    notes.append(Diagnostic(entry.where, "book-contents-name", detail))
             elif (entry.key, entry.text) not in body_notes:
                 extra.append(BookLine(entry.where, "note", chapter_of.get(entry.key, entry.key), entry.text))
         kept = [line for line in self.lines if line.kind != "heading" or headings[line.key] is line]

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..clean import BOM, clean_code, clean_text, is_clean_code, is_clean_text, unquote, unusual_shape
 from ..details import normalise_detail
-from ..diagnostics import InputError, Location, Note
+from ..diagnostics import InputError, Location, Diagnostic
 from .base import SYSTEM_ALIASES, FileSpec, SourceRow, normalise_system
 from .columns import Layout, first_layout
 
@@ -26,10 +26,10 @@ Record = tuple[int, Sequence[str]]
 QuickReader = Callable[[int, Sequence[str]], "SourceRow | None"]
 
 
-def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> tuple[list[SourceRow], list[Note]]:
+def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> tuple[list[SourceRow], list[Diagnostic]]:
     """Clean numbered raw rows into SourceRows, with the notes of the cleaning."""
     rows: list[SourceRow] = []
-    notes: list[Note] = []
+    notes: list[Diagnostic] = []
     layout: Layout | None = None
     quick: QuickReader | None = None
     for line, cells in records:
@@ -39,7 +39,7 @@ def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> 
                 rows.append(row)
                 continue
         if _is_blank(cells):
-            notes.append(Note(Location(spec.display, line), "blank-line"))
+            notes.append(Diagnostic(Location(spec.display, line), "blank-line"))
             continue
         if layout is None:
             layout = first_layout(spec, cells, Location(spec.display, line))
@@ -59,7 +59,7 @@ def _is_blank(cells: Sequence[str]) -> bool:
     return not "".join(cells).replace(BOM, "").strip()
 
 
-def _quick_reader(spec: FileSpec, layout: Layout, cell_name: CellName, notes: list[Note]) -> QuickReader | None:
+def _quick_reader(spec: FileSpec, layout: Layout, cell_name: CellName, notes: list[Diagnostic]) -> QuickReader | None:
     """A reader for the rows of a layout without optional columns that need no cleaning.
 
     It reads a row only if it has exactly the layout's cells, a clean code, a
@@ -90,13 +90,13 @@ def _quick_reader(spec: FileSpec, layout: Layout, cell_name: CellName, notes: li
     return quick
 
 
-def _note_shape(display: str, line: int, cell: str, code: str, system: str, notes: list[Note]) -> None:
+def _note_shape(display: str, line: int, cell: str, code: str, system: str, notes: list[Diagnostic]) -> None:
     detail = f"{code} does not have the usual shape of {system} codes"
-    notes.append(Note(Location(display, line, cell), "unusual-shape", detail))
+    notes.append(Diagnostic(Location(display, line, cell), "unusual-shape", detail))
 
 
 def _row(
-    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
+    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Diagnostic]
 ) -> SourceRow | None:
     """One row as a SourceRow (None if it has neither code nor text).
 
@@ -129,7 +129,7 @@ def _cell(cells: Sequence[str], index: int | None) -> str:
 
 
 def _cleaned(
-    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
+    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Diagnostic]
 ) -> tuple[str, str] | None:
     """Code and text of a row that needs cleaning, with its notes; errors name the cell."""
     code_at = Location(spec.display, line, cell_name(layout.code_column, line))
@@ -138,7 +138,7 @@ def _cleaned(
     raw_code = _cell(cells, layout.code_column)
     has_code = bool(raw_code.replace(BOM, "").strip())
     if not has_code and _is_blank(cells):
-        notes.append(Note(Location(spec.display, line), "blank-line", "no code and no text"))
+        notes.append(Diagnostic(Location(spec.display, line), "blank-line", "no code and no text"))
         return None
     if not has_code:
         raise InputError(code_at, "row has no code")
@@ -152,7 +152,7 @@ def _cleaned(
 
 
 def _optional(
-    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Note]
+    spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName, notes: list[Diagnostic]
 ) -> tuple[tuple[str, str], ...]:
     """The row's non-empty optional cells as (role, value), cleaned and in canonical form."""
     found = []
@@ -165,7 +165,7 @@ def _optional(
     return tuple(found)
 
 
-def _extra(role: str, raw: str, where: Location, notes: list[Note]) -> str:
+def _extra(role: str, raw: str, where: Location, notes: list[Diagnostic]) -> str:
     """An optional column's cleaned value (empty when the cell is empty), details in canonical form."""
     value, value_notes = clean_text(raw, where)
     notes.extend(value_notes)

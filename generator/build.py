@@ -1,10 +1,11 @@
 """The build, stage by stage: read, model, compare, contexts, then render and write.
 
 `prepare` does everything that can fail on bad input, before anything is
-written; `write_pages` renders and writes, one page at a time, on every core.
+written; `output.registry.write_outputs` renders and writes, one page at a time,
+on every core.
 Code pages are the exception to "contexts first": there are too many to keep,
 so each is made, link-checked and written by the process that writes it (see
-codepages.py). That happens in the fresh folder, before the site is swapped
+pages/code.py). That happens in the fresh folder, before the site is swapped
 in: a broken link there still fails the build and leaves the old site alone.
 """
 
@@ -21,29 +22,24 @@ from typing import Iterator
 from . import urls
 from .model.annotations import annotate, collect_books, merge_names
 from .pages.book import BookPage, annotated_pages
-from .pages.checker import write_checker
-from .pages.changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
+from .pages.changes import ChangesOverview, ChangesPage, Official, changes_overview, changes_pages
 from .inputs.build_date import build_date
 from .gc_settings import collector_paused
 from .analysis.compare import ReleaseChanges, code_events, compare_releases
 from .pages.code import CodePages
 from .pages.browse import NodePage, SystemPage, node_pages, system_pages
 from .inputs.deadlines import Deadline, load_deadlines
-from .output.downloads import Download, plan_downloads, write_downloads
 from .model.hierarchy import Hierarchy, build_hierarchy, load_names
-from .output.ical import calendar
 from .inputs.manifest import load_manifest
-from .model.catalogue import Catalogue, Code, build_catalogue
-from .inputs.diagnostics import InputError, Location, Diagnostic
-from .output.render import Renderer, Shell, code_document, compact_json, dump_json
-from .output.report import report_data, report_text
-from .output.search import write_search
+from .model.catalogue import Catalogue, build_catalogue
+from .inputs.diagnostics import Diagnostic
+from .output.downloads import Download, plan_downloads
+from .output.registry import check_page_links, planned
+from .output.report import report_data
 from .analysis.official import OfficialEntry, check_official, official_entries
 from .inputs.readers import read_file
 from .analysis.successors import Lineage, Successor, find_successors
 from .inputs.readers.base import FileResult, FileSpec
-from .output.parallel import workers_for, write_parts
-from .output.write import SiteWriter
 
 
 @dataclass(frozen=True)
@@ -71,7 +67,7 @@ class Project:
     @cached_property
     def planned(self) -> frozenset[str]:
         """Every URL the generated part of the site will have (worked out once)."""
-        return frozenset(planned_urls(self))
+        return planned(self)
 
 
 def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
@@ -146,87 +142,11 @@ def _official_notes(notes, results, official, releases, known: frozenset[str]) -
     return tuple(sorted((*notes, *cleaning, *checks)))
 
 
-def planned_urls(project: Project) -> set[str]:
-    """Every URL the generated part of the site will have."""
-    planned = project.codes.urls() | {p.url for p in project.nodes} | {p.url for p in project.systems}
-    planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
-    planned |= {project.overview.url, urls.CHANGES_FEED} | {p.url for p in project.books}
-    planned |= {d.path for d in project.downloads} | ({urls.DEADLINES_ICS} if project.deadlines else set())
-    planned |= {urls.CHECKER_DATA}
-    return planned
-
-
 def check_links(project: Project) -> None:
     """Every link of every generated page but the code pages must point at a page of the build.
 
-    Code pages are checked as they are made (`write_pages`).
+    Code pages are checked as they are made (`output.registry`).
     """
-    planned = project.planned
+    addresses = project.planned
     for page in (*project.nodes, *project.systems, *project.changes, project.overview, *project.books):
-        check_page_links(page, planned)
-
-
-def check_page_links(page, planned: set[str] | frozenset[str]) -> None:
-    for link in page.links:
-        if link.target.partition("#")[0] not in planned:
-            raise InputError(Location(page.url), f"link to {link.target} has no page")
-
-
-def write_pages(
-    project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell, site_url: str | None, jobs: int = 0
-) -> None:
-    """Render and write the stamped pages, the JSON twins, the search index, the checker's data, the change feed
-    and the report.
-
-    `jobs` processes write the stamped pages, the search index and the checker's data (0: one per core when
-    there are enough pages).
-    """
-    pages = PageWriter(project, renderer, shell, project.planned)
-    work = [(pages.search, None), (pages.checker, None)]  # the two biggest: first, so they go to two processes
-    work += [(pages.code, code) for code in project.codes.codes] + [(pages.node, node) for node in project.nodes]
-    work += [(pages.book, page) for page in project.books] + [(pages.changes, p) for p in zip(project.changes, project.releases)]
-    write_parts(work, _write_item, writer, jobs or workers_for(len(work)))
-    writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
-    write_downloads(project.downloads, writer)
-    if project.deadlines:
-        writer.write(urls.DEADLINES_ICS, calendar(project.deadlines, project.build_date))
-    writer.write(urls.REPORT_JSON, dump_json(project.report))
-    writer.write(urls.REPORT_TEXT, report_text(project.report))
-
-
-def _write_item(writer: SiteWriter, item: tuple) -> None:
-    write, subject = item
-    write(writer, subject)
-
-
-@dataclass(frozen=True)
-class PageWriter:
-    """Renders and writes one stamped page (and its JSON twin) of each kind."""
-
-    project: Project
-    renderer: Renderer
-    shell: Shell
-    planned: frozenset[str]
-
-    def code(self, writer: SiteWriter, code: Code) -> None:
-        page = self.project.codes.page(code)
-        check_page_links(page, self.planned)
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.code_body(page)))
-        writer.write(urls.code_json(page.code), compact_json(code_document(code)))
-
-    def node(self, writer: SiteWriter, page: NodePage) -> None:
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.node_body(page)))
-
-    def book(self, writer: SiteWriter, page: BookPage) -> None:
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.book_body(page)))
-
-    def search(self, writer: SiteWriter, _: None) -> None:
-        write_search(self.project.catalogue, writer)
-
-    def checker(self, writer: SiteWriter, _: None) -> None:
-        write_checker(self.project.catalogue, self.project.lineage, writer)
-
-    def changes(self, writer: SiteWriter, pair: tuple[ChangesPage, ReleaseChanges]) -> None:
-        page, release = pair
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.changes_body(page)))
-        writer.write(urls.changes_json(release.year), dump_json(changes_document(release, self.project.lineage)))
+        check_page_links(page, addresses)

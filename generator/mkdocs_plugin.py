@@ -13,7 +13,6 @@ warnings); any failure before that drops the fresh folder.
 from __future__ import annotations
 
 import json
-from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -28,10 +27,11 @@ from .pages.changes import LATEST_MARKER, latest_changes
 from .pages.checker import CHECKER_MARKER, checker_box
 from .pages.browse import system_list
 from .pages.guidance import fill_markers
-from .build import Project, prepare, write_pages
+from .build import Project, prepare
 from .inputs.diagnostics import InputError
 from .output.render import Renderer
-from .output.sitemap import SITEMAP, page_urls, write_sitemap
+from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
+from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell
 from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
 
@@ -81,21 +81,13 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._renderer = Renderer(root / self.config.templates)
         # The theme's sitemap lists only mkdocs' pages, with build dates: ours (on_post_build) lists every page.
         config.theme.static_templates.discard(SITEMAP)
-        self._generated = self._generated_pages()
+        self._generated = mkdocs_pages(self._project, self._renderer)
         config.nav = self._with_generated(config.nav)
         if self._command in ("build", "gh-deploy"):
             self._final = Path(config.site_dir)
             self._fresh = fresh_dir(self._final)
             config.site_dir = str(self._fresh)
         return config
-
-    def _generated_pages(self) -> dict[str, tuple[str, Callable[[], str]]]:
-        """Generated pages that go through mkdocs (and its nav): source path -> (title, body)."""
-        project, renderer = self._project, self._renderer
-        pages = {s.source: (s.title, partial(renderer.system_body, s)) for s in project.systems}
-        overview = project.overview
-        pages[overview.source] = (overview.title, partial(renderer.overview_body, overview))
-        return pages
 
     def _with_generated(self, nav: list | None) -> list | None:
         """After the first nav entry: the code systems (section `nav_title`), then the changes."""
@@ -114,7 +106,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         planned = {urls.output_path(u) for u in self._project.planned}
         for file in files:
             if file.dest_uri in planned:
-                raise PluginError(f"{file.src_uri} would overwrite the generated page {file.dest_uri}")
+                self.failure = f"{file.src_uri} would overwrite the generated file {file.dest_uri}"
+                raise PluginError(self.failure)
         for source, (title, _) in sorted(self._generated.items()):
             # Title as front matter, not a heading: the rendered body brings its own <h1>,
             # and a heading here would give the page a table of contents pointing at no id.
@@ -147,8 +140,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         shell = ThemeShell(self._env, config, self._nav, self._files)
         try:
             writer = SiteWriter(Path(config.site_dir), previous=self._final)
-            write_pages(self._project, writer, self._renderer, shell, config.site_url or None, self.config.jobs)
-            pages = page_urls(writer.written) | {f.url for f in self._files.documentation_pages()}
+            tools = Tools(self._project, self._renderer, shell, config.site_url or None, self._project.planned)
+            write_outputs(tools, writer, self.config.jobs)
+            pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
             self.sitemap_pages = write_sitemap(writer, config.site_url or None, pages)
         except OutputClash as exc:
             self.failure = f"output clash: {exc}"

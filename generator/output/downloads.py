@@ -13,7 +13,6 @@ from pathlib import Path, PurePosixPath
 from .. import urls
 from ..inputs.manifest import Manifest
 from ..inputs.diagnostics import InputError, Location
-from .write import SiteWriter
 
 
 @dataclass(frozen=True)
@@ -42,9 +41,9 @@ def plan_downloads(manifest: Manifest) -> tuple[Download, ...]:
     return tuple(downloads)
 
 
-def write_downloads(downloads: tuple[Download, ...], writer: SiteWriter) -> None:
-    for download in downloads:
-        writer.write_bytes(download.path, download.source.read_bytes())
+def download_bytes(download: Download) -> bytes:
+    """The published file: the input as it was read."""
+    return download.source.read_bytes()
 
 
 FORMATS = {

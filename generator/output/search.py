@@ -25,7 +25,6 @@ from typing import Iterable
 from .. import urls
 from ..model.catalogue import Catalogue, Code
 from .search_text import lunr_sources, terms
-from .write import SiteWriter
 
 FORMAT = 1
 
@@ -83,8 +82,9 @@ def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def write_search(catalogue: Catalogue, writer: SiteWriter) -> None:
-    """Write the search file and copy lunr and its Norwegian support beside it."""
-    writer.write(urls.SEARCH_INDEX, dump(search_data(catalogue.codes)))
+def search_files(catalogue: Catalogue) -> dict[str, str]:
+    """The search file, and lunr and its Norwegian support copied beside it: address -> text."""
+    files = {urls.SEARCH_INDEX: dump(search_data(catalogue.codes))}
     for name, source in lunr_sources().items():
-        writer.write(urls.search_asset(name), source.read_text(encoding="utf-8"))
+        files[urls.search_asset(name)] = source.read_text(encoding="utf-8")
+    return files

@@ -23,11 +23,6 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 
-def page_urls(written: Iterable[str]) -> set[str]:
-    """The page URLs among written files: every `.../index.html` stands for its folder."""
-    return {path[: -len("index.html")] for path in written if path == "index.html" or path.endswith("/index.html")}
-
-
 def absolute_url(site_url: str, url: str) -> str:
     """`https://example.org/nkpk/` + `kode/JKA21/`; characters outside ASCII and spaces percent-encoded."""
     return site_url.rstrip("/") + "/" + quote(url, safe="/-._~")

@@ -31,7 +31,6 @@ from .. import urls
 from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..model.catalogue import Catalogue, Code
 from ..analysis.successors import SUCCESSOR_KINDS, Lineage
-from ..output.write import SiteWriter
 
 FORMAT = 1
 ABSENT = "."
@@ -85,8 +84,9 @@ def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def write_checker(catalogue: Catalogue, lineage: Lineage, writer: SiteWriter) -> None:
-    writer.write(urls.CHECKER_DATA, dump(checker_data(catalogue, lineage)))
+def checker_json(catalogue: Catalogue, lineage: Lineage) -> str:
+    """The checker's data file (`urls.CHECKER_DATA`)."""
+    return dump(checker_data(catalogue, lineage))
 
 
 @dataclass(frozen=True)

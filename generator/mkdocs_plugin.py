@@ -23,10 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import urls
-from .pages.changes import LATEST_MARKER, latest_changes
-from .pages.checker import CHECKER_MARKER, checker_box
-from .pages.browse import system_list
-from .pages.guidance import fill_markers
+from .pages.markers import fill_markers
 from .build import Project, prepare
 from .inputs.diagnostics import InputError
 from .output.render import Renderer
@@ -34,9 +31,6 @@ from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
 from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell
 from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
-
-SYSTEMS_MARKER = "<!-- nkpk:systems -->"
-
 
 class NkpkConfig(base.Config):
     manifest = c.Type(str, default="data/releases.yaml")
@@ -121,16 +115,11 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
     def on_page_content(self, html: str, page, config, files) -> str:
         if page.file.src_uri in self._generated:
             return self._generated[page.file.src_uri][1]()
-        if LATEST_MARKER in html:
-            html = html.replace(LATEST_MARKER, self._renderer.latest_changes(latest_changes(page.url, self._project.releases)))
-        if SYSTEMS_MARKER in html:
-            listing = system_list(page.url, self._project.systems, self._project.catalogue.newest.year)
-            html = html.replace(SYSTEMS_MARKER, self._renderer.system_list(listing))
-        project = self._project
-        if CHECKER_MARKER in html:
-            html = html.replace(CHECKER_MARKER, self._renderer.checker(checker_box(page.url, project.catalogue)))
-        html = fill_markers(html, page.url, project.build_date, project.deadlines, project.downloads, self._renderer)
-        return html
+        try:
+            return fill_markers(html, page.url, page.file.src_uri, self._project, self._renderer.render)
+        except InputError as exc:
+            self.failure = f"input error: {exc}"
+            raise PluginError(self.failure) from None
 
     def on_env(self, env, config, files):
         self._env, self._files = env, files

@@ -12,7 +12,8 @@ import pytest
 
 from generator import urls
 from generator.build import Project, prepare
-from generator.pages.checker import ABSENT, CHECKER_MARKER, checker_box, checker_data, dump
+from generator.pages.checker import ABSENT, checker_box, checker_data, dump
+from generator.pages.markers import marker
 from generator.analysis.successors import SUCCESSOR_KINDS
 
 from .helpers import ROOT, build_site, load_json, parse_page, sample_manifest
@@ -110,7 +111,7 @@ def test_built_page_and_data_file(tmp_path: Path) -> None:
     assert build_site(site) == 0
     assert "TAB00" in load_json(site / urls.CHECKER_DATA)["codes"]
     page = (site / "sjekk" / "index.html").read_text(encoding="utf-8")
-    assert CHECKER_MARKER not in page
+    assert marker("checker") not in page
     assert 'data-nkpk-data="../api/kodeliste.json"' in page
     assert page.index("checker-core.js") < page.index("checker-files.js") < page.index('src="../assets/checker.js"')
     assert re.findall(r'<option value="(\d+)"', page) == ["2017", "2016", "2015"]  # newest first

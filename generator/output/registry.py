@@ -80,21 +80,18 @@ def _one(project: Project) -> tuple[None]:
 def _code(tools: Tools, code) -> Rendered:
     page = tools.project.codes.page(code)  # made here, where it is written: code pages are never all kept
     check_page_links(page, tools.planned)
-    yield page.url, tools.page(page.url, page.title, tools.renderer.code_body(page))
+    yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
     yield urls.code_json(code.code), compact_json(code_document(code))
 
 
-def _node(tools: Tools, page) -> Rendered:
-    yield page.url, tools.page(page.url, page.title, tools.renderer.node_body(page))
-
-
-def _book(tools: Tools, page) -> Rendered:
-    yield page.url, tools.page(page.url, page.title, tools.renderer.book_body(page))
+def _stamped(tools: Tools, page) -> Rendered:
+    """A page the build writes itself, in the theme's chrome."""
+    yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
 
 
 def _changes(tools: Tools, pair) -> Rendered:
     page, release = pair
-    yield page.url, tools.page(page.url, page.title, tools.renderer.changes_body(page))
+    yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
     yield urls.changes_json(release.year), dump_json(changes_document(release, tools.project.lineage))
 
 
@@ -123,12 +120,9 @@ def _report(tools: Tools, _: None) -> Rendered:
     yield urls.REPORT_TEXT, report_text(tools.project.report)
 
 
-def _system(tools: Tools, page) -> Rendered:
-    yield page.url, tools.renderer.system_body(page)
-
-
-def _overview(tools: Tools, page) -> Rendered:
-    yield page.url, tools.renderer.overview_body(page)
+def _body(tools: Tools, page) -> Rendered:
+    """A page body that mkdocs puts in the theme's chrome (and its nav)."""
+    yield page.url, tools.renderer.render(page)
 
 
 # The order is the order of writing; the two biggest files come first, so that they go to two processes.
@@ -136,16 +130,16 @@ OUTPUTS: tuple[Output, ...] = (
     Output("search", _one, lambda _: (urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
     Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker),
     Output("code", lambda p: p.codes.codes, lambda c: (urls.code_url(c.code), urls.code_json(c.code)), _code),
-    Output("node", lambda p: p.nodes, lambda page: (page.url,), _node),
-    Output("book", lambda p: p.books, lambda page: (page.url,), _book),
+    Output("node", lambda p: p.nodes, lambda page: (page.url,), _stamped),
+    Output("book", lambda p: p.books, lambda page: (page.url,), _stamped),
     Output("changes", lambda p: tuple(zip(p.changes, p.releases)),
            lambda pair: (pair[0].url, urls.changes_json(pair[1].year)), _changes),
     Output("feed", _one, lambda _: (urls.CHANGES_FEED,), _feed, "serial"),
     Output("downloads", lambda p: p.downloads, lambda d: (d.path,), _download, "serial"),
     Output("calendar", lambda p: (None,) if p.deadlines else (), lambda _: (urls.DEADLINES_ICS,), _calendar, "serial"),
     Output("report", _one, lambda _: (urls.REPORT_JSON, urls.REPORT_TEXT), _report, "serial"),
-    Output("system", lambda p: p.systems, lambda page: (page.url,), _system, "mkdocs"),
-    Output("changes-overview", lambda p: (p.overview,), lambda page: (page.url,), _overview, "mkdocs"),
+    Output("system", lambda p: p.systems, lambda page: (page.url,), _body, "mkdocs"),
+    Output("changes-overview", lambda p: (p.overview,), lambda page: (page.url,), _body, "mkdocs"),
 )
 
 
@@ -172,11 +166,11 @@ def mkdocs_pages(project: Project, renderer: Renderer) -> dict[str, tuple[str, C
     pages = {}
     for output in (o for o in OUTPUTS if o.mode == "mkdocs"):
         for subject in output.subjects(project):
-            pages[subject.source] = (subject.title, partial(_body, output, tools, subject))
+            pages[subject.source] = (subject.title, partial(_only, output, tools, subject))
     return pages
 
 
-def _body(output: Output, tools: Tools, subject) -> str:
+def _only(output: Output, tools: Tools, subject) -> str:
     ((_, body),) = tuple(output.render(tools, subject))
     return body
 

@@ -41,6 +41,23 @@ MACROS = (
 )
 
 
+# Each page context type and the template (in templates/nkpk/) that renders it as `page`.
+TEMPLATES: dict[type, str] = {
+    CodePage: "code.html",
+    NodePage: "node.html",
+    BookPage: "book.html",
+    SystemPage: "system.html",
+    SystemList: "system_list.html",
+    ChangesPage: "changes.html",
+    ChangesOverview: "changes_overview.html",
+    LatestChanges: "latest_changes.html",
+    NextDeadline: "next_deadline.html",
+    DeadlineTable: "deadline_table.html",
+    DownloadList: "download_list.html",
+    CheckerBox: "checker.html",
+}
+
+
 class Renderer:
     """The Jinja2 environment for page bodies."""
 
@@ -56,54 +73,11 @@ class Renderer:
         )
         for name, macro in MACROS:  # shared partials: loaded once, callable from every template
             self.env.globals[macro] = getattr(self.env.get_template(name).module, macro)
-        self._code = self.env.get_template("code.html")
-        self._node = self.env.get_template("node.html")
-        self._book = self.env.get_template("book.html")
-        self._system = self.env.get_template("system.html")
-        self._system_list = self.env.get_template("system_list.html")
-        self._changes = self.env.get_template("changes.html")
-        self._overview = self.env.get_template("changes_overview.html")
-        self._latest = self.env.get_template("latest_changes.html")
-        self._next_deadline = self.env.get_template("next_deadline.html")
-        self._deadline_table = self.env.get_template("deadline_table.html")
-        self._download_list = self.env.get_template("download_list.html")
-        self._checker = self.env.get_template("checker.html")
+        self._templates = {kind: self.env.get_template(name) for kind, name in TEMPLATES.items()}
 
-    def code_body(self, page: CodePage) -> str:
-        return self._code.render(page=page)
-
-    def node_body(self, page: NodePage) -> str:
-        return self._node.render(page=page)
-
-    def book_body(self, page: BookPage) -> str:
-        return self._book.render(page=page)
-
-    def system_body(self, page: SystemPage) -> str:
-        return self._system.render(page=page)
-
-    def system_list(self, page: SystemList) -> str:
-        return self._system_list.render(page=page)
-
-    def changes_body(self, page: ChangesPage) -> str:
-        return self._changes.render(page=page)
-
-    def overview_body(self, page: ChangesOverview) -> str:
-        return self._overview.render(page=page)
-
-    def latest_changes(self, page: LatestChanges) -> str:
-        return self._latest.render(page=page)
-
-    def next_deadline(self, page: NextDeadline) -> str:
-        return self._next_deadline.render(page=page)
-
-    def deadline_table(self, page: DeadlineTable) -> str:
-        return self._deadline_table.render(page=page)
-
-    def download_list(self, page: DownloadList) -> str:
-        return self._download_list.render(page=page)
-
-    def checker(self, page: CheckerBox) -> str:
-        return self._checker.render(page=page)
+    def render(self, context: object) -> str:
+        """The HTML of a page body or page part, from the template of its context's type."""
+        return self._templates[type(context)].render(page=context)
 
 
 def dump_json(data: object) -> str:

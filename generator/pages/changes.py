@@ -322,9 +322,6 @@ def atom_feed(releases: tuple[ReleaseChanges, ...], site_url: str | None) -> str
     return "\n".join(lines) + "\n"
 
 
-LATEST_MARKER = "<!-- nkpk:latest-changes -->"
-
-
 @dataclass(frozen=True)
 class LatestChanges:
     """The newest release's change counts, for a hand-written page (the front page)."""

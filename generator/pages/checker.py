@@ -34,7 +34,6 @@ from ..analysis.successors import SUCCESSOR_KINDS, Lineage
 
 FORMAT = 1
 ABSENT = "."
-CHECKER_MARKER = "<!-- nkpk:checker -->"
 
 
 def _presence(code: Code, years: list[int], systems: list[str]) -> str:

@@ -1,27 +1,20 @@
 """Contexts for the generated parts of the hand-written guidance pages.
 
-A hand-written page asks for a generated part with a marker (an HTML comment
-on a line of its own); the plugin hands the page's HTML to `fill_markers`,
-which replaces each marker by its rendered context. Dates are relative to
-the build date, which the caller passes in.
+A hand-written page asks for a generated part with a marker (see
+`markers.py`), which is replaced by its rendered context. Dates are relative
+to the build date, which the caller passes in.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Protocol
 
 from .. import urls
 from ..labels import SYSTEM_SHORT
 from ..urls import Link, make_link
 from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
 from ..output.downloads import Download, format_name, size_text
-
-NEXT_DEADLINE_MARKER = "<!-- nkpk:next-deadline -->"
-DEADLINES_MARKER = "<!-- nkpk:deadlines -->"
-DOWNLOADS_MARKER = "<!-- nkpk:downloads -->"
-
 
 @dataclass(frozen=True)
 class NextDeadline:
@@ -78,12 +71,6 @@ class DownloadList:
         return tuple(row.link for release in self.releases for row in release.rows) + self.report
 
 
-class GuidanceRenderer(Protocol):
-    def next_deadline(self, page: NextDeadline) -> str: ...
-    def deadline_table(self, page: DeadlineTable) -> str: ...
-    def download_list(self, page: DownloadList) -> str: ...
-
-
 def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> NextDeadline | None:
     if not deadlines:
         return None
@@ -121,16 +108,3 @@ def download_list(from_url: str, downloads: tuple[Download, ...]) -> DownloadLis
     releases = tuple(DownloadRelease(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True))
     report = (make_link(from_url, urls.REPORT_TEXT, "tekst"), make_link(from_url, urls.REPORT_JSON, "JSON"))
     return DownloadList(releases, report)
-
-
-def fill_markers(html: str, page_url: str, today: datetime.date, deadlines: tuple[Deadline, ...],
-                 downloads: tuple[Download, ...], renderer: GuidanceRenderer) -> str:
-    """Replace the guidance markers in a hand-written page's HTML."""
-    if NEXT_DEADLINE_MARKER in html:
-        box = next_deadline(page_url, deadlines, today)
-        html = html.replace(NEXT_DEADLINE_MARKER, renderer.next_deadline(box) if box else "")
-    if DEADLINES_MARKER in html:
-        html = html.replace(DEADLINES_MARKER, renderer.deadline_table(deadline_table(page_url, deadlines, today)))
-    if DOWNLOADS_MARKER in html:
-        html = html.replace(DOWNLOADS_MARKER, renderer.download_list(download_list(page_url, downloads)))
-    return html

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Callable, Iterator
 
 from .. import urls
+from .fields import doc
 from ..model.annotations import Annotations
 from .browse import NodePage
 from ..inputs.details import NOTE_ROLES, DETAIL_LABELS, detail_text
@@ -148,20 +149,17 @@ class BookGroup:
 
 @dataclass(frozen=True)
 class BookPage:
-    url: str
-    title: str
-    heading: str
-    system: str
-    system_name: str
-    chapter: str
-    name: str | None
-    year: int  # the release whose codes are shown
-    breadcrumbs: tuple[Link, ...]
-    notes: tuple[NoteLine, ...]  # the chapter's own notes
-    groups: tuple[BookGroup, ...]  # groups and subgroups in code order
-    sources: tuple[str, ...]  # the books the notes come from
-    previous: Link | None
-    next: Link | None
+    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
+    title: str = doc("the page's title (browser tab, search results)")
+    heading: str = doc("the <h1>")
+    system_name: str = doc("the code system's full name")
+    year: int = doc("the release whose codes are shown")
+    breadcrumbs: tuple[Link, ...] = doc("links: code system and chapter")
+    notes: tuple[NoteLine, ...] = doc("the chapter's own notes")
+    groups: tuple[BookGroup, ...] = doc("groups and subgroups in code order")
+    sources: tuple[str, ...] = doc("the books the notes come from")
+    previous: Link | None = doc("the chapter before (None: first)")
+    next: Link | None = doc("the chapter after (None: last)")
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -213,10 +211,7 @@ def _book_page(chapter: Node, year: int, hierarchy: Hierarchy, by_code: dict[str
         url=url,
         title=f"{SYSTEM_SHORT[system]} {heading} – bokvisning",
         heading=heading,
-        system=system,
         system_name=SYSTEM_NAMES[system],
-        chapter=chapter.prefix,
-        name=chapter.name,
         year=year,
         breadcrumbs=(
             make_link(url, urls.system_url(system), SYSTEM_SHORT[system]),

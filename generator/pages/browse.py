@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import urls
+from .fields import doc
 from ..labels import SYSTEM_NAMES, SYSTEM_SHORT
 from ..urls import Link, make_link
 from .changes import HistoryEntry
@@ -51,30 +52,28 @@ class NodeRow:
 
 @dataclass(frozen=True)
 class CodePage:
-    url: str
-    title: str
-    heading: str
-    code: str
-    system: str
-    system_name: str
-    text: str
-    active: bool
-    newest_year: int
-    first_year: int
-    last_year: int
-    years_text: str
-    periods: tuple[Period, ...]
-    changed_years: tuple[int, ...]
-    history: tuple[HistoryEntry, ...]
-    successors: tuple[SuccessorRow, ...]
-    predecessors: tuple[SuccessorRow, ...]
-    breadcrumbs: tuple[Link, ...]
-    previous: Link | None
-    next: Link | None
-    json: Link
-    details: tuple = ()  # bookview.DetailRow: the newest release's optional columns
-    details_year: int = 0  # the release those details are from
-    notes: tuple = ()  # bookview.NoteBlock: notes of the code's groups and of the code
+    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
+    title: str = doc("the page's title (browser tab, search results)")
+    heading: str = doc("the <h1>: code and text")
+    code: str = doc("the code, as printed (`JKA21`)")
+    system_name: str = doc("the code system's full name")
+    text: str = doc("the code's text in its newest release")
+    active: bool = doc("true if the code is in the newest release")
+    newest_year: int = doc("the newest release of the site")
+    last_year: int = doc("the last release with the code")
+    years_text: str = doc("the releases with the code, in words")
+    periods: tuple[Period, ...] = doc("runs of releases with one text, oldest first")
+    changed_years: tuple[int, ...] = doc("releases in which the text changed")
+    history: tuple[HistoryEntry, ...] = doc("what happened to the code, release by release")
+    successors: tuple[SuccessorRow, ...] = doc("where the code went when it expired")
+    predecessors: tuple[SuccessorRow, ...] = doc("codes that went into this one")
+    breadcrumbs: tuple[Link, ...] = doc("links: code system, chapter, group(s)")
+    previous: Link | None = doc("the code before in code order (None: first)")
+    next: Link | None = doc("the code after in code order (None: last)")
+    json: Link = doc("link to the code's JSON twin")
+    details: tuple = doc("DetailRow: the newest release's optional columns", ())
+    details_year: int = doc("the release those details are from", 0)
+    notes: tuple = doc("NoteBlock: notes of the code's groups and of the code", ())
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -86,22 +85,20 @@ class CodePage:
 
 @dataclass(frozen=True)
 class NodePage:
-    url: str
-    title: str
-    heading: str
-    system: str
-    system_name: str
-    level_name: str
-    child_label: str
-    child_heading: str
-    name: str | None
-    newest_year: int
-    breadcrumbs: tuple[Link, ...]
-    children: tuple[NodeRow, ...]
-    active_codes: tuple[CodeRow, ...]
-    expired_codes: tuple[CodeRow, ...]
-    notes: tuple = ()  # bookview.NoteBlock: the chapter's or group's own notes
-    book: Link | None = None  # a chapter's book view
+    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
+    title: str = doc("the page's title (browser tab, search results)")
+    heading: str = doc("the <h1>: prefix and name")
+    system_name: str = doc("the code system's full name")
+    level_name: str = doc("`Kapittel` or `Gruppe`")
+    child_label: str = doc("what the children are called in the table")
+    child_heading: str = doc("heading above the children")
+    newest_year: int = doc("the newest release of the site")
+    breadcrumbs: tuple[Link, ...] = doc("links: code system and the levels above")
+    children: tuple[NodeRow, ...] = doc("the groups below, in code order")
+    active_codes: tuple[CodeRow, ...] = doc("codes in the newest release")
+    expired_codes: tuple[CodeRow, ...] = doc("codes no longer in the newest release")
+    notes: tuple = doc("NoteBlock: the chapter's or group's own notes", ())
+    book: Link | None = doc("a chapter's book view (None: a group)", None)
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -112,17 +109,15 @@ class NodePage:
 
 @dataclass(frozen=True)
 class SystemPage:
-    url: str
-    source: str  # the mkdocs source path of the generated page
-    title: str
-    system: str
-    system_name: str
-    newest_year: int
-    in_newest: bool
-    last_year: int
-    active: int
-    total: int
-    chapters: tuple[NodeRow, ...]
+    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
+    source: str = doc("the mkdocs source path of the generated page")
+    title: str = doc("the page's title (browser tab, search results)")
+    system_name: str = doc("the code system's full name")
+    newest_year: int = doc("the newest release of the site")
+    in_newest: bool = doc("true if the newest release has this code system")
+    active: int = doc("codes in the newest release")
+    total: int = doc("codes that ever existed")
+    chapters: tuple[NodeRow, ...] = doc("the chapters, in code order")
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -198,12 +193,10 @@ def code_page(
         title=f"{code.code} {code.text}",
         heading=f"{code.code} {code.text}",
         code=code.code,
-        system=code.system,
         system_name=SYSTEM_NAMES[code.system],
         text=code.text,
         active=code.active,
         newest_year=catalogue.newest.year,
-        first_year=code.years[0],
         last_year=code.years[-1],
         years_text=_years_text(code.years),
         periods=_periods(timeline),
@@ -244,12 +237,10 @@ def node_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[NodePage]:
                 url=url,
                 title=f"{SYSTEM_SHORT[system]} {_node_label(node)}",
                 heading=_node_label(node),
-                system=system,
                 system_name=SYSTEM_NAMES[system],
                 level_name=node.level_name,
                 child_label=LEVEL_NAMES[min(node.level + 1, len(LEVEL_NAMES) - 1)],
                 child_heading=LEVEL_PLURALS[min(node.level + 1, len(LEVEL_PLURALS) - 1)],
-                name=node.name,
                 newest_year=catalogue.newest.year,
                 breadcrumbs=crumbs(url, hierarchy, system, ancestors),
                 children=children,
@@ -271,11 +262,9 @@ def system_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[SystemPage]
                 url=url,
                 source=urls.system_source(system),
                 title=SYSTEM_NAMES[system],
-                system=system,
                 system_name=SYSTEM_NAMES[system],
                 newest_year=catalogue.newest.year,
                 in_newest=system in catalogue.newest.counts,
-                last_year=catalogue.releases_of(system)[-1],
                 active=sum(r.active for r in chapters),
                 total=sum(r.total for r in chapters),
                 chapters=chapters,
@@ -288,8 +277,8 @@ def system_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[SystemPage]
 class SystemList:
     """The list of code systems that a hand-written page asks for with a marker."""
 
-    newest_year: int
-    entries: tuple[tuple[Link, SystemPage], ...]
+    newest_year: int = doc("the newest release of the site")
+    entries: tuple[tuple[Link, SystemPage], ...] = doc("(link, system page) per code system")
 
     @property
     def links(self) -> tuple[Link, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import AbstractSet
 
 from .. import urls
+from .fields import doc
 from ..analysis.compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
 from .successor_rows import MovedRow, moved_rows
 from ..analysis.official import OfficialEntry
@@ -58,7 +59,6 @@ class OfficialRow:
 
 @dataclass(frozen=True)
 class SystemSection:
-    system: str
     system_name: str
     short: str
     anchor: str
@@ -73,16 +73,16 @@ class SystemSection:
 
 @dataclass(frozen=True)
 class ChangesPage:
-    url: str
-    title: str
-    year: int
-    previous_year: int | None
-    kind_titles: tuple[str, ...]
-    systems: tuple[SystemSection, ...]
-    overview: Link
-    previous: Link | None
-    next: Link | None
-    json: Link
+    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
+    title: str = doc("the page's title (browser tab, search results)")
+    year: int = doc("the release whose changes are shown")
+    previous_year: int | None = doc("the release compared with (None: the first)")
+    kind_titles: tuple[str, ...] = doc("headings of the kinds of change, in order")
+    systems: tuple[SystemSection, ...] = doc("one section per code system")
+    overview: Link = doc("link to the overview of all releases")
+    previous: Link | None = doc("the release before (None: first)")
+    next: Link | None = doc("the release after (None: newest)")
+    json: Link = doc("link to the changes as JSON")
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -96,7 +96,6 @@ class ChangesPage:
 @dataclass(frozen=True)
 class OverviewRow:
     link: Link
-    year: int
     system: str
     from_year: int | None
     counts: tuple[int, ...]
@@ -104,12 +103,12 @@ class OverviewRow:
 
 @dataclass(frozen=True)
 class ChangesOverview:
-    url: str
-    source: str
-    title: str
-    kind_titles: tuple[str, ...]
-    rows: tuple[OverviewRow, ...]  # newest release first
-    feed: Link
+    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
+    source: str = doc("the mkdocs source path of the generated page")
+    title: str = doc("the page's title (browser tab, search results)")
+    kind_titles: tuple[str, ...] = doc("headings of the kinds of change, in order")
+    rows: tuple[OverviewRow, ...] = doc("one row per release, newest first")
+    feed: Link = doc("link to the Atom feed")
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -182,7 +181,6 @@ def _section(page_url: str, system: SystemChanges, previous_year: int | None, of
         if system.of_kind(kind)
     )
     return SystemSection(
-        system=system.system,
         system_name=SYSTEM_NAMES[system.system],
         short=SYSTEM_SHORT[system.system],
         anchor=slug,
@@ -240,7 +238,6 @@ def changes_overview(releases: tuple[ReleaseChanges, ...]) -> ChangesOverview:
     rows = tuple(
         OverviewRow(
             link=make_link(url, urls.changes_url(r.year), str(r.year)),
-            year=r.year,
             system=SYSTEM_SHORT[s.system],
             from_year=s.from_year,
             counts=tuple(len(s.of_kind(k)) for k in CHANGE_KINDS),
@@ -326,11 +323,11 @@ def atom_feed(releases: tuple[ReleaseChanges, ...], site_url: str | None) -> str
 class LatestChanges:
     """The newest release's change counts, for a hand-written page (the front page)."""
 
-    year: int
-    link: Link
-    overview: Link
-    kind_titles: tuple[str, ...]
-    rows: tuple[OverviewRow, ...]
+    year: int = doc("the newest release")
+    link: Link = doc("to the newest release's changes page")
+    overview: Link = doc("to the overview of all releases")
+    kind_titles: tuple[str, ...] = doc("headings of the kinds of change, in order")
+    rows: tuple[OverviewRow, ...] = doc("the newest release's counts")
 
 
 def latest_changes(from_url: str, releases: tuple[ReleaseChanges, ...]) -> LatestChanges:
@@ -338,7 +335,6 @@ def latest_changes(from_url: str, releases: tuple[ReleaseChanges, ...]) -> Lates
     rows = tuple(
         OverviewRow(
             link=make_link(from_url, urls.changes_url(newest.year) + "#" + urls.SYSTEM_SLUGS[s.system], SYSTEM_SHORT[s.system]),
-            year=newest.year,
             system=SYSTEM_SHORT[s.system],
             from_year=s.from_year,
             counts=tuple(len(s.of_kind(k)) for k in CHANGE_KINDS),

@@ -28,6 +28,7 @@ import json
 from dataclasses import dataclass
 
 from .. import urls
+from .fields import doc
 from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..model.catalogue import Catalogue, Code
 from ..analysis.successors import SUCCESSOR_KINDS, Lineage
@@ -92,11 +93,11 @@ def checker_json(catalogue: Catalogue, lineage: Lineage) -> str:
 class CheckerBox:
     """What the checker's page needs from the build: addresses relative to it, and the releases."""
 
-    data: str  # the data file
-    root: str  # the site's root, for links to code pages
-    scripts: tuple[str, ...]  # in load order
-    style: str
-    years: tuple[int, ...]  # newest first: the first is the default
+    data: str = doc("address of the checker's data file")
+    root: str = doc("the site's root, for links to code pages")
+    scripts: tuple[str, ...] = doc("the checker's scripts, in load order")
+    style: str = doc("the checker's style sheet")
+    years: tuple[int, ...] = doc("the releases, newest first: the first is the default")
 
 
 def checker_box(from_url: str, catalogue: Catalogue) -> CheckerBox:

@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from .. import urls
+from .fields import doc
 from ..labels import SYSTEM_SHORT
 from ..urls import Link, make_link
 from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
@@ -18,10 +19,10 @@ from ..output.downloads import Download, format_name, size_text
 
 @dataclass(frozen=True)
 class NextDeadline:
-    text: str  # `Neste frist: 1. mai 2027 – … (om 23 dager)`
-    date: str  # ISO date, for <time>
-    as_of: str  # the build date in words: the count of days is from then
-    more: Link | None  # to the deadlines page, unless shown on it
+    text: str = doc("`Neste frist: 1. mai 2027 – … (om 23 dager)`")
+    date: str = doc("ISO date, for <time>")
+    as_of: str = doc("the build date in words: the count of days is from then")
+    more: Link | None = doc("to the deadlines page, unless shown on it")
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,10 @@ class DeadlineRow:
 
 @dataclass(frozen=True)
 class DeadlineTable:
-    release: int  # the release this cycle prepares
-    rows: tuple[DeadlineRow, ...]  # empty: no deadlines file in the manifest
-    calendar: Link | None
-    as_of: str
+    release: int = doc("the release this cycle prepares")
+    rows: tuple[DeadlineRow, ...] = doc("one per deadline (empty: no deadlines file)")
+    calendar: Link | None = doc("link to frister.ics (None: no deadlines)")
+    as_of: str = doc("the build date in words")
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -63,8 +64,8 @@ class DownloadRelease:
 
 @dataclass(frozen=True)
 class DownloadList:
-    releases: tuple[DownloadRelease, ...]  # newest first
-    report: tuple[Link, ...]  # the build report, as text and JSON
+    releases: tuple[DownloadRelease, ...] = doc("the input files of each release, newest first")
+    report: tuple[Link, ...] = doc("the build report, as text and JSON")
 
     @property
     def links(self) -> tuple[Link, ...]:

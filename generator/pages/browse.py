@@ -115,6 +115,7 @@ class SystemPage:
     system_name: str = doc("the code system's full name")
     newest_year: int = doc("the newest release of the site")
     in_newest: bool = doc("true if the newest release has this code system")
+    last_year: int = doc("the last release with this code system")
     active: int = doc("codes in the newest release")
     total: int = doc("codes that ever existed")
     chapters: tuple[NodeRow, ...] = doc("the chapters, in code order")
@@ -265,6 +266,7 @@ def system_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[SystemPage]
                 system_name=SYSTEM_NAMES[system],
                 newest_year=catalogue.newest.year,
                 in_newest=system in catalogue.newest.counts,
+                last_year=catalogue.releases_of(system)[-1],
                 active=sum(r.active for r in chapters),
                 total=sum(r.total for r in chapters),
                 chapters=chapters,

@@ -12,7 +12,6 @@ in: a broken link there still fails the build and leaves the old site alone.
 from __future__ import annotations
 
 import datetime
-import gc
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,7 +23,7 @@ from .model.annotations import annotate, collect_books, merge_names
 from .pages.book import BookPage, annotated_pages
 from .pages.changes import ChangesOverview, ChangesPage, Official, changes_overview, changes_pages
 from .inputs.build_date import build_date
-from .gc_settings import collector_paused
+from .gc_settings import collector_paused, freeze_heap
 from .analysis.compare import ReleaseChanges, code_events, compare_releases
 from .pages.code import CodePages
 from .pages.browse import NodePage, SystemPage, node_pages, system_pages
@@ -40,6 +39,15 @@ from .analysis.official import OfficialEntry, check_official, official_entries
 from .inputs.readers import read_file
 from .analysis.successors import Lineage, Successor, find_successors
 from .inputs.readers.base import FileResult, FileSpec
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build gives back to the command that ran it."""
+
+    report: dict | None  # the build report (None: the build failed before it was made)
+    sitemap_pages: int = 0  # pages listed in sitemap.xml (0: no public address, no sitemap)
+    failure: str | None = None  # the input error or output clash that stopped the build
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
     """
     with collector_paused():  # millions of small objects without cycles: collecting would only walk them
         project = _prepare(manifest_path, today or build_date(os.environ))
-        gc.freeze()  # it lives as long as the build: later collections, and the writing processes, leave it alone
+        freeze_heap()  # undone when the command's build ends (gc_settings.OneBuild)
     return project
 
 

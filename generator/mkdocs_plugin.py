@@ -24,7 +24,8 @@ from mkdocs.structure.files import File, Files
 
 from . import urls
 from .pages.markers import fill_markers
-from .build import Project, prepare
+from .build import BuildResult, Project, prepare
+from .gc_settings import OneBuild
 from .inputs.diagnostics import InputError
 from .output.render import Renderer
 from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
@@ -53,25 +54,27 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._files: Files | None = None
         self._config = None  # set when on_post_build is done: the build may be swapped in
         self._generated: dict[str, tuple[str, Callable[[], str]]] = {}
-        self.failure: str | None = None  # the input error or output clash that stopped the last build
-        self.sitemap_pages = 0  # pages in the last build's sitemap.xml (0: no site_url, no sitemap)
+        self._settings = OneBuild()  # the process settings of the build under way, undone when it ends
+        self._sitemap_pages = 0
+        self.result: BuildResult | None = None  # what the last build gave back; None while one is under way
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
 
-    @property
-    def project(self) -> Project | None:
-        """What the last build was made of."""
-        return self._project
+    def _fail(self, message: str) -> PluginError:
+        """End the build under way with a failure: the result says why, the process settings are undone."""
+        self.result = BuildResult(None, failure=message)
+        self._settings.leave()
+        return PluginError(message)
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
-        self.failure = None
+        self.result = None
+        self._settings.enter()
         try:
             self._project = prepare((root / self.config.manifest).resolve())
         except InputError as exc:
-            self.failure = f"input error: {exc}"
-            raise PluginError(self.failure) from None
+            raise self._fail(f"input error: {exc}") from None
         self._renderer = Renderer(root / self.config.templates)
         # The theme's sitemap lists only mkdocs' pages, with build dates: ours (on_post_build) lists every page.
         config.theme.static_templates.discard(SITEMAP)
@@ -100,8 +103,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         planned = {urls.output_path(u) for u in self._project.planned}
         for file in files:
             if file.dest_uri in planned:
-                self.failure = f"{file.src_uri} would overwrite the generated file {file.dest_uri}"
-                raise PluginError(self.failure)
+                raise self._fail(f"{file.src_uri} would overwrite the generated file {file.dest_uri}")
         for source, (title, _) in sorted(self._generated.items()):
             # Title as front matter, not a heading: the rendered body brings its own <h1>,
             # and a heading here would give the page a table of contents pointing at no id.
@@ -118,8 +120,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         try:
             return fill_markers(html, page.url, page.file.src_uri, self._project, self._renderer.render)
         except InputError as exc:
-            self.failure = f"input error: {exc}"
-            raise PluginError(self.failure) from None
+            raise self._fail(f"input error: {exc}") from None
 
     def on_env(self, env, config, files):
         self._env, self._files = env, files
@@ -132,17 +133,17 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             tools = Tools(self._project, self._renderer, shell, config.site_url or None, self._project.planned)
             write_outputs(tools, writer, self.config.jobs)
             pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
-            self.sitemap_pages = write_sitemap(writer, config.site_url or None, pages)
+            self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages)
         except OutputClash as exc:
-            self.failure = f"output clash: {exc}"
-            raise PluginError(self.failure) from None
+            raise self._fail(f"output clash: {exc}") from None
         except InputError as exc:  # a code page's link, checked as the page is made
-            self.failure = f"input error: {exc}"
-            raise PluginError(self.failure) from None
+            raise self._fail(f"input error: {exc}") from None
         if self._final is not None:
             # What mkdocs wrote itself (guidance pages, assets): keep unchanged files as they were.
             adopt_unchanged(Path(config.site_dir), self._final, writer.written)
         self._config = config
+        self.result = BuildResult(self._project.report, self._sitemap_pages)
+        self._settings.leave()  # mkdocs serve builds again in this process: nothing of this build stays frozen
 
     def on_shutdown(self) -> None:
         """The build went through to its end: the fresh folder replaces the old site."""
@@ -156,3 +157,6 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         if self._fresh is not None:
             discard(self._fresh)
         self._final = self._fresh = self._config = None
+        if self.result is None or self.result.failure is None:  # mkdocs' own (strict mode's warnings, a theme error)
+            self.result = BuildResult(None, failure=str(error) or type(error).__name__)
+        self._settings.leave()

@@ -8,12 +8,12 @@ hands back the paths it wrote, which the parent's writer then claims.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import traceback
 from typing import Callable, Sequence
 
+from ..gc_settings import freeze_heap
 from .write import SiteWriter
 
 MIN_PAGES_PER_PROCESS = 1500
@@ -33,7 +33,7 @@ def write_parts(items: Sequence, write_one: Callable[[SiteWriter, object], None]
         return
     context = multiprocessing.get_context("fork")
     parts = [items[start::workers] for start in range(workers)]  # interleaved: each gets its share of big pages
-    gc.freeze()  # children then never touch the inherited objects to collect them: those pages stay shared
+    freeze_heap()  # children then never touch the inherited objects to collect them: those pages stay shared
     children = []
     for part in parts[1:]:
         receive, send = context.Pipe(duplex=False)

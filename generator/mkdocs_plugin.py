@@ -133,7 +133,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             tools = Tools(self._project, self._renderer, shell, config.site_url or None, self._project.planned)
             write_outputs(tools, writer, self.config.jobs)
             pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
-            self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages)
+            self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages, self._renderer.render)
         except OutputClash as exc:
             raise self._fail(f"output clash: {exc}") from None
         except InputError as exc:  # a code page's link, checked as the page is made

@@ -17,6 +17,8 @@ import pytest
 
 from generator.build import prepare
 from generator.output.render import TEMPLATES, Renderer
+from generator.output.sitemap import sitemap_files
+from generator.pages.feed import changes_feed
 from generator.pages.fields import help_of
 from generator.pages.markers import MARKERS
 from generator.urls import DEADLINES_PAGE
@@ -92,6 +94,8 @@ def contexts(manifest=None) -> tuple:
     """The context of every page and page part of the sample (or of another manifest's lists)."""
     project = prepare(manifest or sample_manifest())
     pages = [*project.codes, *project.nodes, *project.books, *project.changes, *project.systems, project.overview]
+    pages += [changes_feed(project.releases, None), changes_feed(project.releases, "https://example.org/nkpk/")]
+    pages += sitemap_files("https://example.org/nkpk/", ["", "kode/A/"]).values()
     for url in ("", DEADLINES_PAGE):
         pages += [make(url, project) for make in MARKERS.values()]
     return tuple(p for p in pages if p is not None)

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .. import urls
 from ..inputs.diagnostics import InputError, Location
-from ..pages.changes import atom_feed, changes_document
+from ..pages.changes import changes_document
+from ..pages.feed import changes_feed
 from ..pages.checker import checker_json
 from .downloads import download_bytes
 from .ical import calendar
@@ -104,7 +105,7 @@ def _checker(tools: Tools, _: None) -> Rendered:
 
 
 def _feed(tools: Tools, _: None) -> Rendered:
-    yield urls.CHANGES_FEED, atom_feed(tools.project.releases, tools.site_url)
+    yield urls.CHANGES_FEED, tools.renderer.render(changes_feed(tools.project.releases, tools.site_url))
 
 
 def _download(tools: Tools, download) -> Rendered:

@@ -15,11 +15,13 @@ import jinja2
 
 from ..pages.book import BookPage
 from ..pages.checker import CheckerBox
+from ..pages.feed import ChangesFeed
 from ..pages.changes import ChangesOverview, ChangesPage, LatestChanges
 from ..inputs.details import details_json
 from ..pages.browse import CodePage, NodePage, SystemList, SystemPage
 from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline
 from ..model.catalogue import Code
+from .sitemap import SitemapFile
 
 
 class Shell(Protocol):
@@ -55,6 +57,8 @@ TEMPLATES: dict[type, str] = {
     DeadlineTable: "deadline_table.html",
     DownloadList: "download_list.html",
     CheckerBox: "checker.html",
+    ChangesFeed: "feed.xml.html",  # .html: mkdocs copies other files of the theme folder as they are
+    SitemapFile: "sitemap.xml.html",
 }
 
 

@@ -8,7 +8,6 @@ history, `api/endringer/<YEAR>.json` and the Atom feed.
 from __future__ import annotations
 
 import difflib
-from xml.sax.saxutils import escape
 import re
 from dataclasses import dataclass
 from typing import AbstractSet
@@ -276,47 +275,6 @@ def _change_entry(change: Change, year: int, lineage: Lineage) -> dict:
         found = (s for s in lineage.by_old.get(change.code, ()) if s.year == year and s.old_system == change.system)
         entry["successors"] = [{"code": s.code, "kind": s.kind} for s in found]
     return entry
-
-
-def _summary(release: ReleaseChanges) -> str:
-    parts = []
-    for system in release.systems:
-        if system.from_year is None:
-            parts.append(f"{SYSTEM_SHORT[system.system]}: første utgave i datagrunnlaget ({system.count} koder)")
-            continue
-        counts = ", ".join(f"{KIND_TITLES[k].lower()} {len(system.of_kind(k))}" for k in CHANGE_KINDS)
-        parts.append(f"{SYSTEM_SHORT[system.system]} (mot {system.from_year}): {counts}")
-    return "; ".join(parts) + "."
-
-
-def atom_feed(releases: tuple[ReleaseChanges, ...], site_url: str | None) -> str:
-    """An Atom feed with one entry per release, newest first; dates are the 1 January each takes effect."""
-    feed_url = urls.absolute(site_url, urls.CHANGES_FEED, urls.CHANGES_FEED)
-    overview = urls.absolute(site_url, urls.CHANGES_OVERVIEW, urls.CHANGES_FEED)
-    updated = f"{releases[-1].year}-01-01T00:00:00Z" if releases else "1970-01-01T00:00:00Z"
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">',
-        "  <title>NKPK – endringer per utgave</title>",
-        "  <id>urn:nkpk-site:endringer</id>",
-        f'  <link rel="self" type="application/atom+xml" href="{escape(feed_url)}"/>',
-        f'  <link rel="alternate" type="text/html" href="{escape(overview)}"/>',
-        f"  <updated>{updated}</updated>",
-        "  <author><name>NKPK-nettstedet</name></author>",
-    ]
-    for release in reversed(releases):
-        page = urls.absolute(site_url, urls.changes_url(release.year), urls.CHANGES_FEED)
-        lines += [
-            "  <entry>",
-            f"    <title>Endringer i utgaven for {release.year}</title>",
-            f"    <id>urn:nkpk-site:endringer:{release.year}</id>",
-            f'    <link rel="alternate" type="text/html" href="{escape(page)}"/>',
-            f"    <updated>{release.year}-01-01T00:00:00Z</updated>",
-            f"    <summary>{escape(_summary(release))}</summary>",
-            "  </entry>",
-        ]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)

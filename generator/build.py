@@ -51,7 +51,7 @@ class BuildResult:
 
 
 @dataclass(frozen=True)
-class Project:
+class PreparedSite:
     """Everything the site is made of, validated and linked, not yet written."""
 
     catalogue: Catalogue
@@ -78,7 +78,7 @@ class Project:
         return planned(self)
 
 
-def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
+def prepare(manifest_path: Path, today: datetime.date | None = None) -> PreparedSite:
     """Read every input, build the model and page contexts; raise InputError on bad input.
 
     `today` is the build date; by default SOURCE_DATE_EPOCH or today's UTC date.
@@ -89,7 +89,7 @@ def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
     return project
 
 
-def _prepare(manifest_path: Path, today: datetime.date) -> Project:
+def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
     manifest = load_manifest(manifest_path)
     # Books and change documents are few and read at once; code lists are read one release at a time,
     # as the catalogue takes them, so that only one release's rows are held at any time.
@@ -106,7 +106,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> Project:
     known = frozenset(c.code for c in catalogue.codes)
     notes = _official_notes(notes + refused + annotations.report, results, official, releases, known)
     nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
-    project = Project(
+    project = PreparedSite(
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
@@ -150,7 +150,7 @@ def _official_notes(notes, results, official, releases, known: frozenset[str]) -
     return tuple(sorted((*notes, *cleaning, *checks)))
 
 
-def check_links(project: Project) -> None:
+def check_links(project: PreparedSite) -> None:
     """Every link of every generated page but the code pages must point at a page of the build.
 
     Code pages are checked as they are made (`output.registry`).

@@ -4,7 +4,7 @@ Everything that knows mkdocs lives here; everything that knows the theme
 (Material) lives in `theme.py` and `templates/`. The build itself is in
 `build.py`: this plugin calls `prepare` before mkdocs writes anything, adds
 one generated page per code system to mkdocs' files and nav, and after
-mkdocs is done writes the stamped code and browse pages and the sitemap.
+mkdocs is done writes the registry's outputs (code, browse, book and change pages, data files) and the sitemap.
 On `mkdocs build` the site is built in a fresh folder and swapped in at the
 very end (`on_shutdown`), after mkdocs' own last check (strict mode's
 warnings); any failure before that drops the fresh folder.
@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 
 from . import urls
 from .pages.markers import fill_markers
-from .build import BuildResult, Project, prepare
+from .build import BuildResult, PreparedSite, prepare
 from .gc_settings import OneBuild
 from .inputs.diagnostics import InputError
 from .output.render import Renderer
@@ -45,7 +45,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
 
     def __init__(self) -> None:
         self._command = "build"
-        self._project: Project | None = None
+        self._project: PreparedSite | None = None
         self._final: Path | None = None
         self._fresh: Path | None = None
         self._renderer: Renderer | None = None

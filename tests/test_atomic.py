@@ -3,7 +3,7 @@
 Two builds of the same inputs give byte-identical trees. A build writes a
 fresh folder and swaps it in only when mkdocs is done with everything,
 strict mode's last check included: a failure late in the build (a clash
-found while writing the stamped pages, a broken link in a hand-written
+found while writing the build's own files, a broken link in a hand-written
 page) leaves the previous site as it was and no temporary folder behind.
 """
 

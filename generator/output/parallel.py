@@ -1,4 +1,4 @@
-"""Write the stamped pages on every core: the pages are dealt out in turn, one part per process.
+"""Write the pages and files of the output registry on every core: the pages are dealt out in turn, one part per process.
 
 Processes are forked after everything is validated, so each inherits the
 project, the renderer and the theme's chrome as they are; each writes its own

@@ -36,7 +36,7 @@ from .search_text import lunr_sources
 from .write import OutputClash, SiteWriter
 
 if TYPE_CHECKING:
-    from ..build import Project
+    from ..build import PreparedSite
 
 Content = str | bytes
 Rendered = Iterator[tuple[str, Content]]
@@ -46,7 +46,7 @@ Rendered = Iterator[tuple[str, Content]]
 class Tools:
     """What rendering needs besides the project: templates, the theme's chrome, the public address."""
 
-    project: Project
+    project: PreparedSite
     renderer: Renderer
     shell: Shell | None = None  # None for pages that mkdocs wraps itself
     site_url: str | None = None
@@ -68,13 +68,13 @@ class Output:
     """
 
     name: str
-    subjects: Callable[[Project], Sequence[Any]]
+    subjects: Callable[[PreparedSite], Sequence[Any]]
     addresses: Callable[[Any], tuple[str, ...]]
     render: Callable[[Tools, Any], Rendered]
     mode: str = "parallel"
 
 
-def _one(project: Project) -> tuple[None]:
+def _one(project: PreparedSite) -> tuple[None]:
     return (None,)
 
 
@@ -85,7 +85,7 @@ def _code(tools: Tools, code) -> Rendered:
     yield urls.code_json(code.code), compact_json(code_document(code))
 
 
-def _stamped(tools: Tools, page) -> Rendered:
+def _in_chrome(tools: Tools, page) -> Rendered:
     """A page the build writes itself, in the theme's chrome."""
     yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
 
@@ -131,8 +131,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("search", _one, lambda _: (urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
     Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker),
     Output("code", lambda p: p.codes.codes, lambda c: (urls.code_url(c.code), urls.code_json(c.code)), _code),
-    Output("node", lambda p: p.nodes, lambda page: (page.url,), _stamped),
-    Output("book", lambda p: p.books, lambda page: (page.url,), _stamped),
+    Output("node", lambda p: p.nodes, lambda page: (page.url,), _in_chrome),
+    Output("book", lambda p: p.books, lambda page: (page.url,), _in_chrome),
     Output("changes", lambda p: tuple(zip(p.changes, p.releases)),
            lambda pair: (pair[0].url, urls.changes_json(pair[1].year)), _changes),
     Output("feed", _one, lambda _: (urls.CHANGES_FEED,), _feed, "serial"),
@@ -144,12 +144,12 @@ OUTPUTS: tuple[Output, ...] = (
 )
 
 
-def planned(project: Project) -> frozenset[str]:
+def planned(project: PreparedSite) -> frozenset[str]:
     """Every address the generated part of the site will have."""
     return frozenset(a for o in OUTPUTS for s in o.subjects(project) for a in o.addresses(s))
 
 
-def page_addresses(project: Project) -> frozenset[str]:
+def page_addresses(project: PreparedSite) -> frozenset[str]:
     """The pages among the planned addresses (directory URLs), for the sitemap."""
     return frozenset(a for a in project.planned if a.endswith("/") or not a)
 
@@ -161,7 +161,7 @@ def check_page_links(page, planned: Iterable[str]) -> None:
             raise InputError(Location(page.url), f"link to {link.target} has no page")
 
 
-def mkdocs_pages(project: Project, renderer: Renderer) -> dict[str, tuple[str, Callable[[], str]]]:
+def mkdocs_pages(project: PreparedSite, renderer: Renderer) -> dict[str, tuple[str, Callable[[], str]]]:
     """The generated pages that go through mkdocs (and its nav): source path -> (title, body)."""
     tools = Tools(project, renderer)
     pages = {}

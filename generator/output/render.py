@@ -2,7 +2,7 @@
 
 Bodies are rendered with the project's own Jinja2 templates in
 `templates/nkpk/`; the theme's chrome around them comes from a `Shell`, which
-the mkdocs adapter provides by rendering the theme once for all stamped pages.
+the mkdocs adapter provides by rendering the theme once for all pages the build writes itself.
 """
 
 from __future__ import annotations

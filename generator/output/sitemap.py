@@ -1,7 +1,7 @@
 """`sitemap.xml`: every page of the site, with absolute addresses from site_url.
 
 The theme's sitemap knows only mkdocs' pages and stamps each with the build
-date; this one lists every page (hand-written, generated, stamped) and
+date; this one lists every page (hand-written, generated through mkdocs or by the build) and
 nothing that changes from build to build, so that two builds of the same
 inputs give the same file. A sitemap needs absolute addresses: without a
 public base address (`--site-url`) none is written. Past 50,000 addresses

@@ -1,6 +1,6 @@
-"""The theme's chrome for stamped pages, rendered once and filled in per page.
+"""The theme's chrome for the pages the build writes itself, rendered once and filled in per page.
 
-All stamped pages (codes and browse pages) sit two levels deep
+All pages the build writes itself (code, browse, book, change pages) sit two levels deep
 (`kode/JKA21/`, `ncsp/JK/`), so their chrome differs only in the page URL
 and title. We render the theme's `main.html` once for a page whose
 URL, title and body are tokens, and fill the tokens in for each page.
@@ -24,7 +24,7 @@ _TOKENS = re.compile(f"({SECTION}|{SLUG}|{TITLE}|{BODY})")
 
 
 class ThemeShell:
-    """Wraps stamped page bodies in the theme's page, rendered once."""
+    """Wraps the bodies of the pages the build writes itself in the theme's page, rendered once."""
 
     def __init__(self, env, config, nav, files) -> None:
         file = File.generated(config, f"{SECTION}/{SLUG}.md", content="")

@@ -19,10 +19,10 @@ from .checker import checker_box
 from .guidance import deadline_table, download_list, next_deadline
 
 if TYPE_CHECKING:
-    from ..build import Project
+    from ..build import PreparedSite
 
 # name -> (page URL, project) -> context of the part (or None: nothing to show)
-MARKERS: dict[str, Callable[[str, Project], object | None]] = {
+MARKERS: dict[str, Callable[[str, PreparedSite], object | None]] = {
     "systems": lambda url, p: system_list(url, p.systems, p.catalogue.newest.year),
     "latest-changes": lambda url, p: latest_changes(url, p.releases),
     "checker": lambda url, p: checker_box(url, p.catalogue),
@@ -39,7 +39,7 @@ def marker(name: str) -> str:
     return f"<!-- nkpk:{name} -->"
 
 
-def fill_markers(html: str, page_url: str, source: str, project: Project, render: Callable[[object], str]) -> str:
+def fill_markers(html: str, page_url: str, source: str, project: PreparedSite, render: Callable[[object], str]) -> str:
     """Replace every marker in a hand-written page's HTML by its rendered part; `source` names the page."""
 
     def part(found: re.Match) -> str:

@@ -16,11 +16,10 @@ from typing import Mapping
 from .catalogue import Catalogue, Code
 from ..inputs.diagnostics import InputError, Location
 from ..inputs.yamlfile import read_yaml
+from ..labels import LEVEL_NAMES
 from ..inputs.readers.base import SYSTEMS
 
 PREFIX_LENGTHS = {"NCSP": (1, 2, 3), "NCMP": (1, 2, 3), "NCRP": (1, 2, 3), "SK": (1, 3)}
-LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")
-LEVEL_PLURALS = ("Kapitler", "Grupper", "Undergrupper")
 
 Names = Mapping[tuple[str, str], str]
 

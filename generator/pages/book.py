@@ -19,7 +19,7 @@ from ..model.annotations import Annotations
 from .browse import NodePage
 from ..inputs.details import NOTE_ROLES, DETAIL_LABELS, detail_text
 from ..model.hierarchy import Hierarchy, Node
-from ..labels import SYSTEM_NAMES, SYSTEM_SHORT
+from ..labels import BOOK_SOURCE, BOOK_TITLE, CHAPTER, SYSTEM_NAMES, SYSTEM_SHORT, WHOLE_CHAPTER_AS_BOOK
 from ..model.catalogue import Catalogue, Code
 from ..model.references import NoteLine, Segment, note_line, note_lines
 from ..urls import Link, make_link
@@ -53,7 +53,7 @@ class NoteBlock:
 
 def _source(found: tuple[int, str]) -> str:
     year, display = found
-    return f"boka for {year} ({PurePosixPath(display).name})"
+    return BOOK_SOURCE.format(year=year, name=PurePosixPath(display).name)
 
 
 def _label(node: Node) -> str:
@@ -113,7 +113,7 @@ def with_node_notes(page: NodePage, node: Node, ann: Annotations, books: frozens
     block = _node_block(page.url, node, ann, linked=False)
     book = None
     if urls.book_url(node.system, node.prefix) in books:
-        book = make_link(page.url, urls.book_url(node.system, node.prefix), f"Hele kapittel {node.prefix} som bok")
+        book = make_link(page.url, urls.book_url(node.system, node.prefix), WHOLE_CHAPTER_AS_BOOK.format(prefix=node.prefix))
     return replace(page, notes=(block,) if block else (), book=book)
 
 
@@ -202,14 +202,14 @@ def _book_page(chapter: Node, year: int, hierarchy: Hierarchy, by_code: dict[str
     keys = [(system, n.prefix) for n in _walk(chapter, hierarchy)]
     keys += [(system, c.code) for g in groups for c in g.codes]
     sources = tuple(sorted({_source(ann.sources[k]) for k in keys if k in ann.sources}))
-    heading = f"Kapittel {chapter.prefix}" + (f" {chapter.name}" if chapter.name else "")
+    heading = CHAPTER.format(prefix=chapter.prefix) + (f" {chapter.name}" if chapter.name else "")
 
     def neighbour(prefix: str | None) -> Link | None:
-        return make_link(url, urls.book_url(system, prefix), f"Kapittel {prefix}") if prefix else None
+        return make_link(url, urls.book_url(system, prefix), CHAPTER.format(prefix=prefix)) if prefix else None
 
     return BookPage(
         url=url,
-        title=f"{SYSTEM_SHORT[system]} {heading} – bokvisning",
+        title=BOOK_TITLE.format(system=SYSTEM_SHORT[system], heading=heading),
         heading=heading,
         system_name=SYSTEM_NAMES[system],
         year=year,

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from .. import urls
 from .fields import doc
-from ..labels import SYSTEM_NAMES, SYSTEM_SHORT
+from ..labels import LEVEL_NAMES, LEVEL_PLURALS, PERIOD, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES
 from ..urls import Link, make_link
 from .changes import HistoryEntry
 from .successor_rows import SuccessorRow
 from ..analysis.compare import TimelineRow, code_timeline, text_changed_years
-from ..model.hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
+from ..model.hierarchy import Hierarchy, Node
 from ..model.catalogue import Catalogue, Code
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Period:
     def label(self) -> str:
         if len(self.years) == 1:
             return str(self.years[0])
-        return f"{self.years[0]}–{self.years[-1]} ({len(self.years)} utgaver)"
+        return PERIOD.format(first=self.years[0], last=self.years[-1], count=len(self.years))
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,10 @@ def _years_text(years: tuple[int, ...]) -> str:
 
 def _note(row: TimelineRow) -> str:
     if row.text is None:
-        return "Ikke med i utgaven"
-    notes = {"first": "Første utgave med koden", "changed": "Endret tekst"}
-    note = notes.get(row.state, "")
+        return TIMELINE_NOTES["absent"]
+    note = TIMELINE_NOTES[row.state] if row.state in ("first", "changed") else ""
     if row.back:
-        note = f"{note}, gyldig igjen" if note else "Gyldig igjen"
+        note = TIMELINE_NOTES["and_back"].format(note=note) if note else TIMELINE_NOTES["back"]
     return note
 
 

@@ -18,7 +18,10 @@ from ..analysis.compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, 
 from .successor_rows import MovedRow, moved_rows
 from ..analysis.official import OfficialEntry
 from ..analysis.successors import Lineage
-from ..labels import EVENT_LABELS, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT
+from ..labels import (
+    ALL_CHANGES_IN, ALL_RELEASES, CHANGES_OVERVIEW_TITLE, CHANGES_TITLE, COMPARED, COMPARED_ACROSS_GAP, COMPARED_FIRST,
+    EARLIER_CHANGES, EVENT_LABELS, FEED_LINK, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT,
+)
 from ..urls import Link, make_link
 
 @dataclass(frozen=True)
@@ -153,13 +156,10 @@ def _row(page_url: str, change: Change) -> ChangeRow:
 def _compared_note(system: SystemChanges, previous_year: int | None) -> str:
     name = SYSTEM_SHORT[system.system]
     if system.from_year is None:
-        return f"Første utgave av {name} i datagrunnlaget: grunnlaget som senere utgaver sammenlignes med."
+        return COMPARED_FIRST.format(name=name)
     if system.from_year != previous_year:
-        return (
-            f"Sammenlignet med {system.from_year}, forrige utgave som har {name}. "
-            f"Utgaver mellom {system.from_year} og {system.year} har ikke med dette kodeverket."
-        )
-    return f"Sammenlignet med utgaven for {system.from_year}."
+        return COMPARED_ACROSS_GAP.format(year=system.from_year, name=name, now=system.year)
+    return COMPARED.format(year=system.from_year)
 
 
 def _official_row(page_url: str, entry: OfficialEntry, system: SystemChanges, known: AbstractSet[str]) -> OfficialRow:
@@ -217,12 +217,12 @@ def changes_pages(releases: tuple[ReleaseChanges, ...], official: Official) -> l
         pages.append(
             ChangesPage(
                 url=url,
-                title=f"Endringer i utgaven for {release.year}",
+                title=CHANGES_TITLE.format(year=release.year),
                 year=release.year,
                 previous_year=release.previous_year,
                 kind_titles=tuple(KIND_TITLES[k] for k in CHANGE_KINDS),
                 systems=tuple(_section(url, s, release.previous_year, official) for s in release.systems),
-                overview=make_link(url, urls.CHANGES_OVERVIEW, "Alle utgaver"),
+                overview=make_link(url, urls.CHANGES_OVERVIEW, ALL_RELEASES),
                 previous=make_link(url, urls.changes_url(prev_year), str(prev_year)) if prev_year else None,
                 next=make_link(url, urls.changes_url(next_year), str(next_year)) if next_year else None,
                 json=make_link(url, urls.changes_json(release.year), "JSON"),
@@ -244,8 +244,8 @@ def changes_overview(releases: tuple[ReleaseChanges, ...]) -> ChangesOverview:
         for r in reversed(releases)
         for s in r.systems
     )
-    feed = make_link(url, urls.CHANGES_FEED, "Atom-feed")
-    return ChangesOverview(url, urls.CHANGES_SOURCE, "Endringer", tuple(KIND_TITLES[k] for k in CHANGE_KINDS), rows, feed)
+    feed = make_link(url, urls.CHANGES_FEED, FEED_LINK)
+    return ChangesOverview(url, urls.CHANGES_SOURCE, CHANGES_OVERVIEW_TITLE, tuple(KIND_TITLES[k] for k in CHANGE_KINDS), rows, feed)
 
 
 def code_history(page_url: str, code: str, events: tuple[CodeEvent, ...]) -> tuple[HistoryEntry, ...]:
@@ -301,8 +301,8 @@ def latest_changes(from_url: str, releases: tuple[ReleaseChanges, ...]) -> Lates
     )
     return LatestChanges(
         year=newest.year,
-        link=make_link(from_url, urls.changes_url(newest.year), f"Alle endringer i {newest.year}"),
-        overview=make_link(from_url, urls.CHANGES_OVERVIEW, "Endringer i tidligere utgaver"),
+        link=make_link(from_url, urls.changes_url(newest.year), ALL_CHANGES_IN.format(year=newest.year)),
+        overview=make_link(from_url, urls.CHANGES_OVERVIEW, EARLIER_CHANGES),
         kind_titles=tuple(KIND_TITLES[k] for k in CHANGE_KINDS),
         rows=rows,
     )

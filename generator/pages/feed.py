@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..analysis.compare import CHANGE_KINDS, ReleaseChanges
-from ..labels import KIND_TITLES, SYSTEM_SHORT
+from ..labels import FEED_COUNTS, FEED_FIRST, KIND_TITLES, SYSTEM_SHORT
 from .fields import doc
 
 
@@ -35,10 +35,10 @@ def _summary(release: ReleaseChanges) -> str:
     parts = []
     for system in release.systems:
         if system.from_year is None:
-            parts.append(f"{SYSTEM_SHORT[system.system]}: første utgave i datagrunnlaget ({system.count} koder)")
+            parts.append(FEED_FIRST.format(system=SYSTEM_SHORT[system.system], count=system.count))
             continue
         counts = ", ".join(f"{KIND_TITLES[k].lower()} {len(system.of_kind(k))}" for k in CHANGE_KINDS)
-        parts.append(f"{SYSTEM_SHORT[system.system]} (mot {system.from_year}): {counts}")
+        parts.append(FEED_COUNTS.format(system=SYSTEM_SHORT[system.system], year=system.from_year, counts=counts))
     return "; ".join(parts) + "."
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from .fields import doc
-from ..labels import SYSTEM_SHORT
+from ..labels import ALL_DEADLINES, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
 from ..urls import Link, make_link
 from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
 from ..output.downloads import Download, format_name, size_text
@@ -78,7 +78,7 @@ def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetim
     occurrence = next_occurrence(deadlines, today)
     more = None
     if from_url != urls.DEADLINES_PAGE:
-        more = make_link(from_url, urls.DEADLINES_PAGE, "Alle frister")
+        more = make_link(from_url, urls.DEADLINES_PAGE, ALL_DEADLINES)
     return NextDeadline(next_deadline_text(occurrence, today), occurrence.date.isoformat(), date_text(today), more)
 
 
@@ -103,9 +103,9 @@ def download_list(from_url: str, downloads: tuple[Download, ...]) -> DownloadLis
     by_year: dict[int, list[DownloadRow]] = {}
     for download in downloads:
         link = Link(download.name, urls.file_link(from_url, download.path), download.path)
-        system = SYSTEM_SHORT[download.system] if download.system else "Flere (kolonne i filen)"
+        system = SYSTEM_SHORT[download.system] if download.system else SEVERAL_SYSTEMS
         row = DownloadRow(link, system, format_name(download.name), size_text(download.size))
         by_year.setdefault(download.year, []).append(row)
     releases = tuple(DownloadRelease(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True))
-    report = (make_link(from_url, urls.REPORT_TEXT, "tekst"), make_link(from_url, urls.REPORT_JSON, "JSON"))
+    report = (make_link(from_url, urls.REPORT_TEXT, REPORT_AS_TEXT), make_link(from_url, urls.REPORT_JSON, "JSON"))
     return DownloadList(releases, report)

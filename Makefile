@@ -45,7 +45,7 @@ bench: $(STAMP)
 ## Build the real corpus at BASE (default main) and at the working tree; fail on any byte that differs.
 ## ALLOW="'rapport/*' ..." names paths where a difference is meant.
 same-output: $(STAMP)
-	$(VENV)/bin/python scripts/same_output.py --base "$(or $(BASE),main)" $(foreach g,$(ALLOW),--allow $(g))
+	$(VENV)/bin/python scripts/same_output.py --base "$(or $(BASE),main)" $(foreach g,$(ALLOW),--allow '$(g)')
 
 clean:
 	rm -rf site .pytest_cache node_modules

@@ -158,13 +158,18 @@ def is_clean_text(raw: str) -> bool:
     )
 
 
+def _without_bom(raw: str, what: str, where: Location, notes: list[Diagnostic]) -> str:
+    """A cell without stray byte-order marks, each removal noted."""
+    if BOM not in raw:
+        return raw
+    notes.append(Diagnostic(where, "bom", f"stray byte-order mark removed from {what}"))
+    return raw.replace(BOM, "")
+
+
 def clean_code(raw: str, where: Location) -> tuple[str, tuple[Diagnostic, ...]]:
     """Normalise a code cell (`' aab 00'` -> `AAB00`); raise if it is not a code."""
     notes: list[Diagnostic] = []
-    code = raw
-    if BOM in code:
-        code = code.replace(BOM, "")
-        notes.append(Diagnostic(where, "bom", "stray byte-order mark removed from code"))
+    code = _without_bom(raw, "code", where, notes)
     if code.strip() != code:
         notes.append(Diagnostic(where, "code-space", f"white space around code {raw.strip()!r} removed"))
     code = code.strip()
@@ -188,10 +193,7 @@ def clean_code(raw: str, where: Location) -> tuple[str, tuple[Diagnostic, ...]]:
 def clean_text(raw: str, where: Location) -> tuple[str, tuple[Diagnostic, ...]]:
     """Clean a text cell: BOM, outer and doubled white space, whole-field quotes."""
     notes: list[Diagnostic] = []
-    text = raw
-    if BOM in text:
-        text = text.replace(BOM, "")
-        notes.append(Diagnostic(where, "bom", "stray byte-order mark removed from text"))
+    text = _without_bom(raw, "text", where, notes)
     text = _clean_space(text, where, notes)
     unquoted = unquote(text)
     if unquoted != text:

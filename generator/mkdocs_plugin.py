@@ -1,10 +1,12 @@
 """The mkdocs adapter: hands the generated pages to mkdocs, nothing more.
 
 Everything that knows mkdocs lives here; everything that knows the theme
-(Material) lives in `theme.py` and `templates/`. The build itself is in
-`build.py`: this plugin calls `prepare` before mkdocs writes anything, adds
-one generated page per code system to mkdocs' files and nav, and after
-mkdocs is done writes the registry's outputs (code, browse, book and change pages, data files) and the sitemap.
+(Material) lives in `output/theme.py` and `templates/`. The boundary is one
+way: this plugin calls the build (`prepare` before mkdocs writes anything),
+hands mkdocs the registry's pages that go through its nav, fills the markers
+of hand-written pages, and after mkdocs is done writes the registry's other
+outputs and the sitemap. What a build gives back is one `BuildResult`
+(`result`); the process settings of a build are undone when it ends.
 On `mkdocs build` the site is built in a fresh folder and swapped in at the
 very end (`on_shutdown`), after mkdocs' own last check (strict mode's
 warnings); any failure before that drops the fresh folder.

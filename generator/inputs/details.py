@@ -3,7 +3,7 @@
 A code list may carry more than code and text: a 60-character text, validity
 dates, an add-on flag, a gender flag, inclusion and exclusion notes, other
 notes and whether the code is reported to NPR. Readers find these columns by
-header (see `sources/columns.py`) and hand each non-empty cell here, where it
+header (see `readers/columns.py`) and hand each non-empty cell here, where it
 is checked and brought to one canonical form:
 
 - dates: ISO `YYYY-MM-DD` (a bare year is its first day, or its last for "valid to");

@@ -14,7 +14,7 @@ from .yamlfile import read_yaml
 
 FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind"}
 COLUMN_ROLES = set(ROLES)
-FILE_KINDS = ("codes", "changes", "book", "book-notes")  # book: sources/book.py; book-notes: annotations.py
+FILE_KINDS = ("codes", "changes", "book", "book-notes")  # book: readers/book.py; book-notes: model/annotations.py
 
 
 @dataclass(frozen=True)

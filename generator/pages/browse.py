@@ -71,9 +71,9 @@ class CodePage:
     previous: Link | None = doc("the code before in code order (None: first)")
     next: Link | None = doc("the code after in code order (None: last)")
     json: Link = doc("link to the code's JSON twin")
-    details: tuple = doc("DetailRow: the newest release's optional columns", ())
+    details: tuple = doc("book.DetailRow: the newest release's optional columns", ())
     details_year: int = doc("the release those details are from", 0)
-    notes: tuple = doc("NoteBlock: notes of the code's groups and of the code", ())
+    notes: tuple = doc("book.NoteBlock: notes of the code's groups and of the code", ())
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -169,8 +169,8 @@ class CodeParts:
     history: tuple[HistoryEntry, ...]
     successors: tuple[SuccessorRow, ...]
     predecessors: tuple[SuccessorRow, ...]
-    details: tuple  # bookview.DetailRow
-    notes: tuple  # bookview.NoteBlock
+    details: tuple  # book.DetailRow
+    notes: tuple  # book.NoteBlock
 
 
 def code_page(
@@ -180,7 +180,7 @@ def code_page(
     neighbours: tuple[Code | None, Code | None],
     parts: CodeParts,
 ) -> CodePage:
-    """The page of one code, expired or not (see codepages.py, which makes them on demand)."""
+    """The page of one code, expired or not (see code.py, which makes them on demand)."""
     url = urls.code_url(code.code)
     prev_code, next_code = neighbours
     timeline = code_timeline(code, catalogue)

@@ -1,8 +1,8 @@
-"""Page contexts, JSON and feed for release-to-release changes.
+"""Page contexts and JSON for release-to-release changes (the Atom feed is in feed.py).
 
-The comparison itself is in `compare.py`; this module shapes it for the change
+The comparison itself is in `analysis/compare.py`; this module shapes it for the change
 pages (`endringer/<YEAR>/`), the overview (`endringer/`), the code pages'
-history, `api/endringer/<YEAR>.json` and the Atom feed.
+history and `api/endringer/<YEAR>.json`.
 """
 
 from __future__ import annotations

@@ -29,14 +29,13 @@ EPOCH = "1775606400"
 # The installed entry point names the plugin's module in this tree; a base revision
 # may keep it elsewhere, so the child registers the plugin of the tree it builds.
 CHILD = """
-import importlib, sys
+import importlib, os, sys
+import generator
 from mkdocs import plugins
-for name in ("generator.mkdocs_plugin", "generator.plugin"):
-    try:
-        plugin = importlib.import_module(name).NkpkPlugin
-        break
-    except ModuleNotFoundError:
-        continue
+# by file, not by trying imports: the installed (editable) package would answer for a module this tree lacks
+here = os.path.dirname(generator.__file__)
+name = "generator.mkdocs_plugin" if os.path.exists(os.path.join(here, "mkdocs_plugin.py")) else "generator.plugin"
+plugin = importlib.import_module(name).NkpkPlugin
 class EntryPoint:
     def load(self):
         return plugin

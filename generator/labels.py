@@ -34,6 +34,14 @@ PREDECESSOR_LABELS = {
 # The words and sentences that page modules put together: `{...}` are str.format fields.
 LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")
 LEVEL_PLURALS = ("Kapitler", "Grupper", "Undergrupper")
+
+
+def level_name(level: int, plural: bool = False) -> str:
+    """What a level of the hierarchy is called (0: chapter); deeper levels are all subgroups."""
+    names = LEVEL_PLURALS if plural else LEVEL_NAMES
+    return names[min(level, len(names) - 1)]
+
+
 PERIOD = "{first}–{last} ({count} utgaver)"
 TIMELINE_NOTES = {
     "absent": "Ikke med i utgaven",

@@ -16,7 +16,6 @@ from typing import Mapping
 from .catalogue import Catalogue, Code
 from ..inputs.diagnostics import InputError, Location
 from ..inputs.yamlfile import read_yaml
-from ..labels import LEVEL_NAMES
 from ..inputs.readers.base import SYSTEMS
 
 PREFIX_LENGTHS = {"NCSP": (1, 2, 3), "NCMP": (1, 2, 3), "NCRP": (1, 2, 3), "SK": (1, 3)}
@@ -36,10 +35,6 @@ class Node:
     codes: tuple[str, ...]  # codes directly below (only on the last level), sorted
     active: int  # codes below it that are valid in the newest release
     total: int  # all codes below it, expired ones included
-
-    @property
-    def level_name(self) -> str:
-        return LEVEL_NAMES[min(self.level, len(LEVEL_NAMES) - 1)]
 
 
 @dataclass(frozen=True)

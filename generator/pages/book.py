@@ -19,7 +19,7 @@ from ..model.annotations import Annotations
 from .browse import NodePage
 from ..inputs.details import NOTE_ROLES, DETAIL_LABELS, detail_text
 from ..model.hierarchy import Hierarchy, Node
-from ..labels import BOOK_SOURCE, BOOK_TITLE, CHAPTER, SYSTEM_NAMES, SYSTEM_SHORT, WHOLE_CHAPTER_AS_BOOK
+from ..labels import BOOK_SOURCE, BOOK_TITLE, CHAPTER, SYSTEM_NAMES, SYSTEM_SHORT, WHOLE_CHAPTER_AS_BOOK, level_name
 from ..model.catalogue import Catalogue, Code
 from ..model.references import NoteLine, Segment, note_line, note_lines
 from ..urls import Link, make_link
@@ -57,12 +57,12 @@ def _source(found: tuple[int, str]) -> str:
 
 
 def _label(node: Node) -> str:
-    return f"{node.level_name} {node.prefix}" + (f" {node.name}" if node.name else "")
+    return f"{level_name(node.level)} {node.prefix}" + (f" {node.name}" if node.name else "")
 
 
 def _lower_label(node: Node) -> str:
     """`gruppe AA Kranium ...`: a node named inside a sentence."""
-    return node.level_name.lower() + _label(node)[len(node.level_name):]
+    return level_name(node.level).lower() + _label(node)[len(level_name(node.level)):]
 
 
 def _node_block(page_url: str, node: Node, ann: Annotations, linked: bool) -> NoteBlock | None:

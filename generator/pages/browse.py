@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from .fields import doc
-from ..labels import LEVEL_NAMES, LEVEL_PLURALS, PERIOD, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES
+from ..labels import PERIOD, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, level_name
 from ..urls import Link, make_link
 from .changes import HistoryEntry
 from .successor_rows import SuccessorRow
@@ -238,9 +238,9 @@ def node_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[NodePage]:
                 title=f"{SYSTEM_SHORT[system]} {_node_label(node)}",
                 heading=_node_label(node),
                 system_name=SYSTEM_NAMES[system],
-                level_name=node.level_name,
-                child_label=LEVEL_NAMES[min(node.level + 1, len(LEVEL_NAMES) - 1)],
-                child_heading=LEVEL_PLURALS[min(node.level + 1, len(LEVEL_PLURALS) - 1)],
+                level_name=level_name(node.level),
+                child_label=level_name(node.level + 1),
+                child_heading=level_name(node.level + 1, plural=True),
                 newest_year=catalogue.newest.year,
                 breadcrumbs=crumbs(url, hierarchy, system, ancestors),
                 children=children,

@@ -4,7 +4,7 @@ PYTHON ?= python3
 STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site test check browser axe bench clean
+.PHONY: site test check browser axe bench same-output clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: $(STAMP) browser $(AXE)
 bench: $(STAMP)
 	@command -v hugo >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
 	$(VENV)/bin/python bench/build.py $(BENCH_ARGS)
+
+## Build the real corpus at BASE (default main) and at the working tree; fail on any byte that differs.
+## ALLOW="'rapport/*' ..." names paths where a difference is meant.
+same-output: $(STAMP)
+	$(VENV)/bin/python scripts/same_output.py --base "$(or $(BASE),main)" $(foreach g,$(ALLOW),--allow '$(g)')
 
 clean:
 	rm -rf site .pytest_cache node_modules

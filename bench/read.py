@@ -4,8 +4,8 @@
 
 For each manifest (default: data/releases.yaml and, if generated, the
 100,000-code corpus of bench/corpus.py under bench/out/), a fresh child
-process reads every file of every release with `generator.sources.read_file`
-and builds the catalogue with `generator.model.build_catalogue`, as
+process reads every file of every release with `generator.inputs.readers.read_file`
+and builds the catalogue with `generator.model.catalogue.build_catalogue`, as
 `generator.build.prepare` does, K times (default 3; the fastest counts). It
 prints, per manifest: rows read, seconds reading, seconds building the
 catalogue, peak resident memory of the child (ru_maxrss), and the resident
@@ -66,7 +66,7 @@ def main() -> int:
 def _measure(manifest_path: Path, repeat: int, memory: bool, digest: bool) -> dict:
     sys.path.insert(0, str(ROOT))
     import generator
-    from generator.manifest import load_manifest
+    from generator.inputs.manifest import load_manifest
 
     manifest = load_manifest(manifest_path)
     base = _resident()
@@ -92,8 +92,8 @@ def _measure(manifest_path: Path, repeat: int, memory: bool, digest: bool) -> di
 
 
 def _pass(manifest):
-    from generator.model import build_catalogue
-    from generator.sources import read_file
+    from generator.model.catalogue import build_catalogue
+    from generator.inputs.readers import read_file
 
     start = time.perf_counter()
     results = {r.year: [read_file(spec) for spec in r.files] for r in manifest.releases}
@@ -107,8 +107,8 @@ def _pass(manifest):
 def _traced(manifest) -> dict:
     import tracemalloc
 
-    from generator.model import build_catalogue
-    from generator.sources import read_file
+    from generator.model.catalogue import build_catalogue
+    from generator.inputs.readers import read_file
 
     gc.collect()
     tracemalloc.start()

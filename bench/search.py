@@ -86,25 +86,26 @@ def read_queries(path: Path) -> list[tuple[str, str]]:
 
 def build(out: Path) -> tuple[float, float]:
     """Build the real corpus into `out`: (whole build, search index) in seconds."""
-    from generator import build as build_module
+    from generator.output import registry as build_module
     from generator.cli import main
 
     spent = []
-    original = build_module.write_search
+    original = build_module.search_files
 
     def timed(*args, **kwargs):
         start = time.perf_counter()
-        original(*args, **kwargs)
+        files = original(*args, **kwargs)
         spent.append(time.perf_counter() - start)
+        return files
 
-    build_module.write_search = timed
+    build_module.search_files = timed
     try:
         start = time.perf_counter()
         if main(["build", "--config", str(ROOT / "mkdocs.yml"), "--manifest", str(MANIFEST), "--out", str(out)]):
             raise SystemExit("the build failed")
         return time.perf_counter() - start, sum(spent)
     finally:
-        build_module.write_search = original
+        build_module.search_files = original
 
 
 def type_query(page, query: str) -> tuple[float, list[float], list[float]]:

@@ -34,12 +34,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.build import _of_kind  # noqa: E402
-from generator.compare import code_events, code_timeline, compare_releases  # noqa: E402
-from generator.manifest import load_manifest  # noqa: E402
-from generator.model import build_catalogue  # noqa: E402
-from generator.official import official_entries  # noqa: E402
-from generator.sources import read_file  # noqa: E402
-from generator.successors import find_successors  # noqa: E402
+from generator.analysis.compare import code_events, code_timeline, compare_releases  # noqa: E402
+from generator.inputs.manifest import load_manifest  # noqa: E402
+from generator.model.catalogue import build_catalogue  # noqa: E402
+from generator.analysis.official import official_entries  # noqa: E402
+from generator.inputs.readers import read_file  # noqa: E402
+from generator.analysis.successors import find_successors  # noqa: E402
 
 
 def _read(manifest_path: Path, cache: Path | None):

@@ -1,17 +1,17 @@
 """The build, stage by stage: read, model, compare, contexts, then render and write.
 
 `prepare` does everything that can fail on bad input, before anything is
-written; `write_pages` renders and writes, one page at a time, on every core.
+written; `output.registry.write_outputs` renders and writes, one page at a time,
+on every core.
 Code pages are the exception to "contexts first": there are too many to keep,
 so each is made, link-checked and written by the process that writes it (see
-codepages.py). That happens in the fresh folder, before the site is swapped
+pages/code.py). That happens in the fresh folder, before the site is swapped
 in: a broken link there still fails the build and leaves the old site alone.
 """
 
 from __future__ import annotations
 
 import datetime
-import gc
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,40 +19,44 @@ from pathlib import Path
 from typing import Iterator
 
 from . import urls
-from .annotations import annotate, collect_books, merge_names
-from .bookview import BookPage, annotated_pages
-from .checker import write_checker
-from .changes import ChangesOverview, ChangesPage, Official, atom_feed, changes_document, changes_overview, changes_pages
-from .clock import build_date
-from .collector import collector_paused
-from .compare import ReleaseChanges, code_events, compare_releases
-from .codepages import CodePages
-from .contexts import NodePage, SystemPage, node_pages, system_pages
-from .deadlines import Deadline, load_deadlines
-from .downloads import Download, plan_downloads, write_downloads
-from .hierarchy import Hierarchy, build_hierarchy, load_names
-from .ical import calendar
-from .manifest import load_manifest
-from .model import Catalogue, Code, build_catalogue
-from .problems import InputError, Location, Note
-from .render import Renderer, Shell, code_document, compact_json, dump_json
-from .report import report_data, report_text
-from .search import write_search
-from .official import OfficialEntry, check_official, official_entries
-from .sources import read_file
-from .successors import Lineage, Successor, find_successors
-from .sources.base import FileResult, FileSpec
-from .parallel import workers_for, write_parts
-from .write import SiteWriter
+from .model.annotations import annotate, collect_books, merge_names
+from .pages.book import BookPage, annotated_pages
+from .pages.changes import ChangesOverview, ChangesPage, Official, changes_overview, changes_pages
+from .inputs.build_date import build_date
+from .gc_settings import collector_paused, freeze_heap
+from .analysis.compare import ReleaseChanges, code_events, compare_releases
+from .pages.code import CodePages
+from .pages.browse import NodePage, SystemPage, node_pages, system_pages
+from .inputs.deadlines import Deadline, load_deadlines
+from .model.hierarchy import Hierarchy, build_hierarchy, load_names
+from .inputs.manifest import load_manifest
+from .model.catalogue import Catalogue, build_catalogue
+from .inputs.diagnostics import Diagnostic
+from .output.downloads import Download, plan_downloads
+from .output.registry import check_page_links, planned
+from .output.report import report_data
+from .analysis.official import OfficialEntry, check_official, official_entries
+from .inputs.readers import read_file
+from .analysis.successors import Lineage, Successor, find_successors
+from .inputs.readers.base import FileResult, FileSpec
 
 
 @dataclass(frozen=True)
-class Project:
+class BuildResult:
+    """What one build gives back to the command that ran it."""
+
+    report: dict | None  # the build report (None: the build failed before it was made)
+    sitemap_pages: int = 0  # pages listed in sitemap.xml (0: no public address, no sitemap)
+    failure: str | None = None  # the input error or output clash that stopped the build
+
+
+@dataclass(frozen=True)
+class PreparedSite:
     """Everything the site is made of, validated and linked, not yet written."""
 
     catalogue: Catalogue
     hierarchy: Hierarchy
-    notes: tuple[Note, ...]
+    notes: tuple[Diagnostic, ...]
     codes: CodePages  # made one at a time, where they are written
     nodes: tuple[NodePage, ...]
     systems: tuple[SystemPage, ...]
@@ -71,21 +75,21 @@ class Project:
     @cached_property
     def planned(self) -> frozenset[str]:
         """Every URL the generated part of the site will have (worked out once)."""
-        return frozenset(planned_urls(self))
+        return planned(self)
 
 
-def prepare(manifest_path: Path, today: datetime.date | None = None) -> Project:
+def prepare(manifest_path: Path, today: datetime.date | None = None) -> PreparedSite:
     """Read every input, build the model and page contexts; raise InputError on bad input.
 
     `today` is the build date; by default SOURCE_DATE_EPOCH or today's UTC date.
     """
     with collector_paused():  # millions of small objects without cycles: collecting would only walk them
         project = _prepare(manifest_path, today or build_date(os.environ))
-        gc.freeze()  # it lives as long as the build: later collections, and the writing processes, leave it alone
+        freeze_heap()  # undone when the command's build ends (gc_settings.OneBuild)
     return project
 
 
-def _prepare(manifest_path: Path, today: datetime.date) -> Project:
+def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
     manifest = load_manifest(manifest_path)
     # Books and change documents are few and read at once; code lists are read one release at a time,
     # as the catalogue takes them, so that only one release's rows are held at any time.
@@ -102,7 +106,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> Project:
     known = frozenset(c.code for c in catalogue.codes)
     notes = _official_notes(notes + refused + annotations.report, results, official, releases, known)
     nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
-    project = Project(
+    project = PreparedSite(
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
@@ -139,94 +143,18 @@ def _of_kind(results: dict[int, list[FileResult]], *kinds: str) -> dict[int, lis
     return {year: [f for f in files if f.spec.kind in kinds] for year, files in results.items()}
 
 
-def _official_notes(notes, results, official, releases, known: frozenset[str]) -> tuple[Note, ...]:
+def _official_notes(notes, results, official, releases, known: frozenset[str]) -> tuple[Diagnostic, ...]:
     """The report notes of change documents: their cleaning, and where they disagree with the code lists."""
     cleaning = [n for files in _of_kind(results, "changes").values() for f in files for n in f.notes]
     checks = check_official(official, releases, known)
     return tuple(sorted((*notes, *cleaning, *checks)))
 
 
-def planned_urls(project: Project) -> set[str]:
-    """Every URL the generated part of the site will have."""
-    planned = project.codes.urls() | {p.url for p in project.nodes} | {p.url for p in project.systems}
-    planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
-    planned |= {project.overview.url, urls.CHANGES_FEED} | {p.url for p in project.books}
-    planned |= {d.path for d in project.downloads} | ({urls.DEADLINES_ICS} if project.deadlines else set())
-    planned |= {urls.CHECKER_DATA}
-    return planned
-
-
-def check_links(project: Project) -> None:
+def check_links(project: PreparedSite) -> None:
     """Every link of every generated page but the code pages must point at a page of the build.
 
-    Code pages are checked as they are made (`write_pages`).
+    Code pages are checked as they are made (`output.registry`).
     """
-    planned = project.planned
+    addresses = project.planned
     for page in (*project.nodes, *project.systems, *project.changes, project.overview, *project.books):
-        check_page_links(page, planned)
-
-
-def check_page_links(page, planned: set[str] | frozenset[str]) -> None:
-    for link in page.links:
-        if link.target.partition("#")[0] not in planned:
-            raise InputError(Location(page.url), f"link to {link.target} has no page")
-
-
-def write_pages(
-    project: Project, writer: SiteWriter, renderer: Renderer, shell: Shell, site_url: str | None, jobs: int = 0
-) -> None:
-    """Render and write the stamped pages, the JSON twins, the search index, the checker's data, the change feed
-    and the report.
-
-    `jobs` processes write the stamped pages, the search index and the checker's data (0: one per core when
-    there are enough pages).
-    """
-    pages = PageWriter(project, renderer, shell, project.planned)
-    work = [(pages.search, None), (pages.checker, None)]  # the two biggest: first, so they go to two processes
-    work += [(pages.code, code) for code in project.codes.codes] + [(pages.node, node) for node in project.nodes]
-    work += [(pages.book, page) for page in project.books] + [(pages.changes, p) for p in zip(project.changes, project.releases)]
-    write_parts(work, _write_item, writer, jobs or workers_for(len(work)))
-    writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
-    write_downloads(project.downloads, writer)
-    if project.deadlines:
-        writer.write(urls.DEADLINES_ICS, calendar(project.deadlines, project.build_date))
-    writer.write(urls.REPORT_JSON, dump_json(project.report))
-    writer.write(urls.REPORT_TEXT, report_text(project.report))
-
-
-def _write_item(writer: SiteWriter, item: tuple) -> None:
-    write, subject = item
-    write(writer, subject)
-
-
-@dataclass(frozen=True)
-class PageWriter:
-    """Renders and writes one stamped page (and its JSON twin) of each kind."""
-
-    project: Project
-    renderer: Renderer
-    shell: Shell
-    planned: frozenset[str]
-
-    def code(self, writer: SiteWriter, code: Code) -> None:
-        page = self.project.codes.page(code)
-        check_page_links(page, self.planned)
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.code_body(page)))
-        writer.write(urls.code_json(page.code), compact_json(code_document(code)))
-
-    def node(self, writer: SiteWriter, page: NodePage) -> None:
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.node_body(page)))
-
-    def book(self, writer: SiteWriter, page: BookPage) -> None:
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.book_body(page)))
-
-    def search(self, writer: SiteWriter, _: None) -> None:
-        write_search(self.project.catalogue, writer)
-
-    def checker(self, writer: SiteWriter, _: None) -> None:
-        write_checker(self.project.catalogue, self.project.lineage, writer)
-
-    def changes(self, writer: SiteWriter, pair: tuple[ChangesPage, ReleaseChanges]) -> None:
-        page, release = pair
-        writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.changes_body(page)))
-        writer.write(urls.changes_json(release.year), dump_json(changes_document(release, self.project.lineage)))
+        check_page_links(page, addresses)

@@ -11,12 +11,13 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
 from .build import prepare
-from .clock import build_date
-from .freshness import build_key, is_fresh, key_path, remember
-from .problems import InputError
-from .report import report_text, summary
+from .inputs.build_date import build_date
+from .inputs.fingerprint import build_key, is_fresh, key_path, remember
+from .inputs.diagnostics import InputError
+from .output.report import report_text, summary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,17 +36,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _plugins(config_file: Path, args: argparse.Namespace) -> list:
+    """The configuration's plugins, our options from the command line added: mkdocs configures the plugin."""
+    with config_file.open(encoding="utf-8") as stream:
+        plugins = yaml_load(stream).get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    ours = {"manifest": str(args.manifest.resolve())} if args.manifest else {}
+    ours |= {"jobs": args.jobs} if args.jobs else {}
+    listed = []
+    for item in plugins:
+        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
+        listed.append({name: {**(options or {}), **ours}} if name == "nkpk" else item)
+    return listed
+
+
 def run_build(args: argparse.Namespace) -> int:
-    overrides = {}
+    overrides = {"plugins": _plugins(args.config, args)}
     if args.out:
         overrides["site_dir"] = str(args.out.resolve())
     if args.site_url:
         overrides["site_url"] = args.site_url
     config = load_config(config_file=str(args.config), **overrides)
-    if args.manifest:
-        config.plugins["nkpk"].config.manifest = str(args.manifest.resolve())
-    if args.jobs:
-        config.plugins["nkpk"].config.jobs = args.jobs
     plugin = config.plugins["nkpk"]
     site = Path(config.site_dir)
     manifest = Path(config.config_file_path).resolve().parent / plugin.config.manifest
@@ -59,14 +71,16 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
-        print(f"nkpk-site: {plugin.failure or exc}", file=sys.stderr)
+        result = plugin.result
+        print(f"nkpk-site: {result.failure if result and result.failure else exc}", file=sys.stderr)
         return 1
     finally:
         config.plugins.on_shutdown()
+    result = plugin.result
     remember(site, key)
-    print(f"nkpk-site: {summary(plugin.project.report)}; site in {config.site_dir}")
-    if plugin.sitemap_pages:
-        print(f"nkpk-site: sitemap.xml lists {plugin.sitemap_pages} pages under {config.site_url}")
+    print(f"nkpk-site: {summary(result.report)}; site in {config.site_dir}")
+    if result.sitemap_pages:
+        print(f"nkpk-site: sitemap.xml lists {result.sitemap_pages} pages under {config.site_url}")
     else:
         print("nkpk-site: no sitemap.xml (a sitemap needs absolute addresses: give --site-url)")
     return 0

@@ -30,3 +30,44 @@ PREDECESSOR_LABELS = {
     "moved": "Flyttet fra",
     "similar": "Tidligere kode med nesten lik tekst",
 }
+
+# The words and sentences that page modules put together: `{...}` are str.format fields.
+LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")
+LEVEL_PLURALS = ("Kapitler", "Grupper", "Undergrupper")
+
+
+def level_name(level: int, plural: bool = False) -> str:
+    """What a level of the hierarchy is called (0: chapter); deeper levels are all subgroups."""
+    names = LEVEL_PLURALS if plural else LEVEL_NAMES
+    return names[min(level, len(names) - 1)]
+
+
+PERIOD = "{first}–{last} ({count} utgaver)"
+TIMELINE_NOTES = {
+    "absent": "Ikke med i utgaven",
+    "first": "Første utgave med koden",
+    "changed": "Endret tekst",
+    "back": "Gyldig igjen",
+    "and_back": "{note}, gyldig igjen",
+}
+BOOK_SOURCE = "boka for {year} ({name})"
+WHOLE_CHAPTER_AS_BOOK = "Hele kapittel {prefix} som bok"
+CHAPTER = "Kapittel {prefix}"
+BOOK_TITLE = "{system} {heading} – bokvisning"
+COMPARED_FIRST = "Første utgave av {name} i datagrunnlaget: grunnlaget som senere utgaver sammenlignes med."
+COMPARED_ACROSS_GAP = (
+    "Sammenlignet med {year}, forrige utgave som har {name}. "
+    "Utgaver mellom {year} og {now} har ikke med dette kodeverket."
+)
+COMPARED = "Sammenlignet med utgaven for {year}."
+CHANGES_TITLE = "Endringer i utgaven for {year}"
+CHANGES_OVERVIEW_TITLE = "Endringer"
+ALL_RELEASES = "Alle utgaver"
+ALL_CHANGES_IN = "Alle endringer i {year}"
+EARLIER_CHANGES = "Endringer i tidligere utgaver"
+FEED_LINK = "Atom-feed"
+FEED_FIRST = "{system}: første utgave i datagrunnlaget ({count} koder)"
+FEED_COUNTS = "{system} (mot {year}): {counts}"
+ALL_DEADLINES = "Alle frister"
+SEVERAL_SYSTEMS = "Flere (kolonne i filen)"
+REPORT_AS_TEXT = "tekst"

@@ -82,14 +82,14 @@ def absolute(site_url: str | None, url: str, from_url: str) -> str:
     return (site_url.rstrip("/") + "/" + url) if site_url else link(from_url, url)
 
 
-def stamp_url(section: str, slug: str) -> str:
-    """URL of a stamped page: all of them are two levels deep."""
+def two_level_url(section: str, slug: str) -> str:
+    """URL of a page the build writes itself (code, browse, book, change pages): all are two levels deep."""
     return f"{section}/{slug}/"
 
 
 def book_url(system: str, chapter: str) -> str:
-    """The book view of a chapter (`bok/ncsp-A/`): a stamped page, so two levels deep."""
-    return stamp_url("bok", f"{SYSTEM_SLUGS[system]}-{chapter}")
+    """The book view of a chapter (`bok/ncsp-A/`): a page the build writes itself, so two levels deep."""
+    return two_level_url("bok", f"{SYSTEM_SLUGS[system]}-{chapter}")
 
 
 @dataclass(frozen=True)

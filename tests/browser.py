@@ -65,7 +65,7 @@ def page(browser) -> Iterator[object]:
 @pytest.fixture(scope="module")
 def engine_page(browser) -> Iterator[object]:
     """A blank page with lunr, its Norwegian support and site_src/assets/search-engine.js."""
-    from generator.search_text import lunr_sources
+    from generator.output.search_text import lunr_sources
 
     context = browser.new_context()
     opened = context.new_page()

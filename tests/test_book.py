@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.notes import find_refs
-from generator.problems import InputError, Location
-from generator.sources import read_file
-from generator.sources.base import FileSpec
-from generator.sources.book import BookResult
+from generator.model.references import find_refs
+from generator.inputs.diagnostics import InputError, Location
+from generator.inputs.readers import read_file
+from generator.inputs.readers.base import FileSpec
+from generator.inputs.readers.book import BookResult
 
 from .helpers import ROOT, build_site, load_json, parse_page
 

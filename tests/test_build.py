@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.write import OutputClash, SiteWriter
+from generator.output.write import OutputClash, SiteWriter
 
 from .helpers import ROOT, build_site, load_json, parse_page, project_copy, tree_bytes
 

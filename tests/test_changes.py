@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.changes import word_diff
+from generator.pages.changes import word_diff
 
 from .helpers import build_site, load_json, parse_page
 from .independent import expected_changes, read_releases

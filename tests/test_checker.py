@@ -11,20 +11,21 @@ from pathlib import Path
 import pytest
 
 from generator import urls
-from generator.build import Project, prepare
-from generator.checker import ABSENT, CHECKER_MARKER, checker_box, checker_data, dump
-from generator.successors import SUCCESSOR_KINDS
+from generator.build import PreparedSite, prepare
+from generator.pages.checker import ABSENT, checker_box, checker_data, dump
+from generator.pages.markers import marker
+from generator.analysis.successors import SUCCESSOR_KINDS
 
 from .helpers import ROOT, build_site, load_json, parse_page, sample_manifest
 
 
 @pytest.fixture(scope="module")
-def sample() -> Project:
+def sample() -> PreparedSite:
     return prepare(sample_manifest())
 
 
 @pytest.fixture(scope="module")
-def data(sample: Project) -> dict:
+def data(sample: PreparedSite) -> dict:
     return checker_data(sample.catalogue, sample.lineage)
 
 
@@ -78,7 +79,7 @@ def test_successors_with_release_and_kind(data: dict) -> None:
                for _, _, new in group)
 
 
-def test_texts_only_where_they_changed(data: dict, sample: Project) -> None:
+def test_texts_only_where_they_changed(data: dict, sample: PreparedSite) -> None:
     changed = 0
     for index, code in enumerate(sample.catalogue.codes):
         assert data["codes"][index] == code.code
@@ -89,14 +90,14 @@ def test_texts_only_where_they_changed(data: dict, sample: Project) -> None:
     assert changed >= 5  # the sample's planted text changes
 
 
-def test_file_is_deterministic_and_compact(sample: Project, data: dict) -> None:
+def test_file_is_deterministic_and_compact(sample: PreparedSite, data: dict) -> None:
     text = dump(data)
     assert text == dump(checker_data(sample.catalogue, sample.lineage))
     assert text.endswith("\n") and "\n" not in text[:-1] and ": " not in text
     assert list(json.loads(text)) == sorted(data)
 
 
-def test_checker_box_addresses_are_relative_to_the_page(sample: Project) -> None:
+def test_checker_box_addresses_are_relative_to_the_page(sample: PreparedSite) -> None:
     box = checker_box(urls.CHECKER_PAGE, sample.catalogue)
     assert box.data == "../api/kodeliste.json"
     assert box.root == "../"
@@ -110,7 +111,7 @@ def test_built_page_and_data_file(tmp_path: Path) -> None:
     assert build_site(site) == 0
     assert "TAB00" in load_json(site / urls.CHECKER_DATA)["codes"]
     page = (site / "sjekk" / "index.html").read_text(encoding="utf-8")
-    assert CHECKER_MARKER not in page
+    assert marker("checker") not in page
     assert 'data-nkpk-data="../api/kodeliste.json"' in page
     assert page.index("checker-core.js") < page.index("checker-files.js") < page.index('src="../assets/checker.js"')
     assert re.findall(r'<option value="(\d+)"', page) == ["2017", "2016", "2015"]  # newest first
@@ -140,7 +141,7 @@ def test_real_corpus_file(real_site: Path) -> None:
     assert [years.index(2017), moved, "SFJ0AB"] in data["successors"]["SXF0AB"]
 
 
-def test_bench_pastes_the_planned_mix(sample: Project, data: dict, tmp_path: Path) -> None:
+def test_bench_pastes_the_planned_mix(sample: PreparedSite, data: dict, tmp_path: Path) -> None:
     """bench/checker.py is not run here; its list of codes is made from the data file as planned."""
     spec = importlib.util.spec_from_file_location("bench_checker", ROOT / "bench" / "checker.py")
     bench = importlib.util.module_from_spec(spec)

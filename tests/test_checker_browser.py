@@ -20,11 +20,11 @@ import pytest
 from openpyxl import Workbook
 
 from generator.build import prepare
-from generator.checker import checker_data
-from generator.clean import clean_code
-from generator.model import Catalogue, Code, CodeVersion, Release
-from generator.problems import InputError, Location
-from generator.successors import Lineage, Successor
+from generator.pages.checker import checker_data
+from generator.inputs.clean import clean_code
+from generator.model.catalogue import Catalogue, Code, CodeVersion, Release
+from generator.inputs.diagnostics import InputError, Location
+from generator.analysis.successors import Lineage, Successor
 
 from .browser import browser, page, serve  # noqa: F401 - the fixtures
 from .conftest import REAL

@@ -1,11 +1,11 @@
-"""Cleaning of bytes, codes and texts (generator.clean)."""
+"""Cleaning of bytes, codes and texts (generator.inputs.clean)."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.clean import clean_code, clean_text, decode_text, unquote, unusual_shape
-from generator.problems import InputError, Location
+from generator.inputs.clean import clean_code, clean_text, decode_text, unquote, unusual_shape
+from generator.inputs.diagnostics import InputError, Location
 
 AT = Location("list.txt", 7, "column B")
 

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from generator.compare import Change, SystemChanges, TimelineRow, code_events, code_timeline, compare_releases
-from generator.model import Catalogue, Code, CodeVersion, Release
-from generator.problems import Location
+from generator.analysis.compare import Change, SystemChanges, TimelineRow, code_events, code_timeline, compare_releases
+from generator.model.catalogue import Catalogue, Code, CodeVersion, Release
+from generator.inputs.diagnostics import Location
 
 YEARS = (2001, 2002, 2004, 2005, 2006, 2009)
 WHERE = Location("test")

@@ -8,9 +8,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from generator import ical
-from generator.clock import build_date
-from generator.deadlines import (
+from generator.output import ical
+from generator.inputs.build_date import build_date
+from generator.inputs.deadlines import (
     Deadline,
     current_release,
     cycle,
@@ -19,8 +19,8 @@ from generator.deadlines import (
     next_deadline_text,
     next_occurrence,
 )
-from generator.manifest import load_manifest
-from generator.problems import InputError
+from generator.inputs.manifest import load_manifest
+from generator.inputs.diagnostics import InputError
 
 from .helpers import ROOT, build_site, parse_page
 from .linkcheck import check_site

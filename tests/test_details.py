@@ -8,11 +8,11 @@ import pytest
 from openpyxl import Workbook
 
 from . import sample_details
-from generator.details import details_json, normalise_detail
-from generator.problems import InputError, Location
-from generator.sources import read_file
-from generator.sources.base import FileSpec
-from generator.sources.columns import header_role, loose_role
+from generator.inputs.details import details_json, normalise_detail
+from generator.inputs.diagnostics import InputError, Location
+from generator.inputs.readers import read_file
+from generator.inputs.readers.base import FileSpec
+from generator.inputs.readers.columns import header_role, loose_role
 
 from .helpers import build_site, load_json, parse_page
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.clean import clean_code, clean_text, is_clean_code, is_clean_text
-from generator.problems import InputError, Location, Note
-from generator.sources import read_file, rows
-from generator.sources.columns import column_letter
-from generator.sources.base import FileSpec, SourceRow
+from generator.inputs.clean import clean_code, clean_text, is_clean_code, is_clean_text
+from generator.inputs.diagnostics import InputError, Location, Diagnostic
+from generator.inputs.readers import read_file, rows
+from generator.inputs.readers.columns import column_letter
+from generator.inputs.readers.base import FileSpec, SourceRow
 
 MESSY_CSV = (
     "AAA00;Kraniotomi\n"
@@ -47,8 +47,8 @@ def test_messy_text_rows_keep_their_notes(tmp_path: Path) -> None:
         SourceRow(Location("messy.txt", line), code, text, "NCSP") for line, (code, text) in enumerate(zip(codes, texts), 1)
     )
 
-    def note(line: int, column: str, kind: str, detail: str) -> Note:
-        return Note(Location("messy.txt", line, f"column {column}"), kind, detail)
+    def note(line: int, column: str, kind: str, detail: str) -> Diagnostic:
+        return Diagnostic(Location("messy.txt", line, f"column {column}"), kind, detail)
 
     doubled = "runs of white space made one space"
     unwrapped = "text was wrapped in quotes; unwrapped"
@@ -103,13 +103,13 @@ def test_messy_sheet_rows_keep_their_notes(tmp_path: Path) -> None:
     )
     cell = lambda name: Location("messy.xlsx", int(name[1:]), name)  # noqa: E731
     assert result.notes == (
-        Note(cell("C3"), "doubled-space", "runs of white space made one space"),
-        Note(cell("F3"), "leading-space", "space removed"),
-        Note(cell("C5"), "trailing-space", "space removed"),
-        Note(cell("C5"), "doubled-space", "runs of white space made one space"),
-        Note(cell("F5"), "text60-too-long", "61 characters in the 60-character text"),
-        Note(cell("B6"), "code-case", "'aab00' written as 'AAB00'"),
-        Note(cell("C7"), "bom", "stray byte-order mark removed from text"),
+        Diagnostic(cell("C3"), "doubled-space", "runs of white space made one space"),
+        Diagnostic(cell("F3"), "leading-space", "space removed"),
+        Diagnostic(cell("C5"), "trailing-space", "space removed"),
+        Diagnostic(cell("C5"), "doubled-space", "runs of white space made one space"),
+        Diagnostic(cell("F5"), "text60-too-long", "61 characters in the 60-character text"),
+        Diagnostic(cell("B6"), "code-case", "'aab00' written as 'AAB00'"),
+        Diagnostic(cell("C7"), "bom", "stray byte-order mark removed from text"),
     )
 
 

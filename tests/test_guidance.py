@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.manifest import load_manifest
+from generator.inputs.manifest import load_manifest
 
 from .helpers import ROOT, build_site, parse_page, sample_manifest
 from .linkcheck import check_site

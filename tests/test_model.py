@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Code, CodeVersion, build_catalogue
-from generator.problems import InputError, Location, Note
-from generator.sources.base import FileResult, FileSpec, SourceRow
+from generator.model.catalogue import Code, CodeVersion, build_catalogue
+from generator.inputs.diagnostics import InputError, Location, Diagnostic
+from generator.inputs.readers.base import FileResult, FileSpec, SourceRow
 
 
-def result(name: str, rows: list[tuple[str, str, str | None]], notes: tuple[Note, ...] = ()) -> FileResult:
+def result(name: str, rows: list[tuple[str, str, str | None]], notes: tuple[Diagnostic, ...] = ()) -> FileResult:
     spec = FileSpec(Path(name), name)
     return FileResult(spec, tuple(SourceRow(Location(name, i), c, t, s) for i, (c, t, s) in enumerate(rows, 1)), notes)
 
@@ -41,10 +41,10 @@ def test_codes_across_releases() -> None:
 
 
 def test_duplicates_merged_and_conflicts_refused() -> None:
-    first = result("a.txt", [("AAA00", "Kraniotomi", "NCSP")], (Note(Location("a.txt", 9), "blank-line"),))
+    first = result("a.txt", [("AAA00", "Kraniotomi", "NCSP")], (Diagnostic(Location("a.txt", 9), "blank-line"),))
     again = result("b.txt", [("AAA00", "Kraniotomi", "NCSP")])
     catalogue, notes = build_catalogue({2016: [first, again]})
-    assert notes == (Note(Location("a.txt", 9), "blank-line"), Note(Location("b.txt", 1), "duplicate-merged", "AAA00 repeats a.txt:1"))
+    assert notes == (Diagnostic(Location("a.txt", 9), "blank-line"), Diagnostic(Location("b.txt", 1), "duplicate-merged", "AAA00 repeats a.txt:1"))
     assert catalogue.codes[0].versions == (CodeVersion.at(2016, "NCSP", "Kraniotomi", Location("a.txt", 1)),)
 
     def error(*results: FileResult) -> str:
@@ -71,7 +71,7 @@ def test_dataclasses_have_slots_and_pickle() -> None:
     version = CodeVersion.at(2016, "NCSP", "Kraniotomi", where, (("addon", "true"),))
     code = Code("AAA00", (version, dataclasses.replace(version, year=2017)), True)
     row = SourceRow(where, "AAA00", "Kraniotomi", "NCSP")
-    for value in (where, Note(where, "bom", "x"), row, version, code):
+    for value in (where, Diagnostic(where, "bom", "x"), row, version, code):
         assert not hasattr(value, "__dict__")
         assert pickle.loads(pickle.dumps(value)) == value
         with pytest.raises(dataclasses.FrozenInstanceError):
@@ -96,7 +96,7 @@ def test_equal_texts_kept_once() -> None:
 def test_collector_paused_and_restored() -> None:
     import gc
 
-    from generator.collector import collector_paused
+    from generator.gc_settings import collector_paused
 
     assert gc.isenabled()
     with collector_paused():

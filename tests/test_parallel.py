@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.parallel import write_parts
-from generator.problems import InputError, Location
-from generator.write import OutputClash, SiteWriter
+from generator.output.parallel import write_parts
+from generator.inputs.diagnostics import InputError, Location
+from generator.output.write import OutputClash, SiteWriter
 
 from .helpers import sample_manifest
 
@@ -52,23 +52,24 @@ def test_a_file_already_in_the_folder_is_refused(tmp_path: Path) -> None:
 
 def test_a_code_page_with_a_link_to_no_page_is_refused_as_it_is_made(tmp_path: Path) -> None:
     """Code pages are link-checked where they are made: a link to no page stops the build there."""
-    from generator.build import PageWriter, planned_urls, prepare
-    from generator.render import Renderer
+    from generator.build import prepare
+    from generator.output.registry import OUTPUTS, Tools, write_unit
+    from generator.output.render import Renderer
 
     root = Path(__file__).resolve().parents[1]
     project = prepare(sample_manifest())
     code = project.codes.codes[0]
     page = project.codes.page(code)
     missing = page.breadcrumbs[0].target  # the code system's page
-    planned = frozenset(planned_urls(project) - {missing})
+    planned = project.planned - {missing}
 
     class Bare:
         def wrap(self, url: str, title: str, body: str) -> str:
             return body
 
-    pages = PageWriter(project, Renderer(root / "templates"), Bare(), planned)
+    tools = Tools(project, Renderer(root / "templates"), Bare(), planned=planned)
     with pytest.raises(InputError, match=f"link to {missing} has no page") as caught:
-        pages.code(SiteWriter(tmp_path), code)
+        write_unit(tools, SiteWriter(tmp_path), (next(o for o in OUTPUTS if o.name == "code"), code))
     assert caught.value.where == Location(page.url)
     assert not any(tmp_path.iterdir())
 

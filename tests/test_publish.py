@@ -160,10 +160,16 @@ def test_no_sitemap_without_a_public_address(tmp_path: Path, capsys) -> None:
 
 
 def test_large_sitemap_is_split_under_an_index(monkeypatch) -> None:
-    from generator import sitemap
+    from generator.output import sitemap
+    from generator.output.render import Renderer
+
+    from .helpers import ROOT
 
     monkeypatch.setattr(sitemap, "LIMIT", 2)
-    files = sitemap.sitemap_files("https://example.org/nkpk", ["kode/B/", "./", "kode/A/", "kode/Æ Ø/"])
+    contexts = sitemap.sitemap_files("https://example.org/nkpk", ["kode/B/", "./", "kode/A/", "kode/Æ Ø/"])
+    files = {path: Renderer(ROOT / "templates").render(context) for path, context in contexts.items()}
+    assert files["sitemap.xml"].startswith('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex ')
+    assert files["sitemap-1.xml"].startswith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset ')
     assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]
     assert re.findall(r"<loc>([^<]*)</loc>", files["sitemap.xml"]) == [
         "https://example.org/nkpk/sitemap-1.xml",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.manifest import load_manifest
+from generator.inputs.manifest import load_manifest
 
 from . import sample
 from .helpers import sample_manifest

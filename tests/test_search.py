@@ -8,10 +8,10 @@ import re
 import sys
 
 from generator import urls
-from generator.model import Code, CodeVersion
-from generator.problems import Location
-from generator.search import FORMAT, dump, front_coded, search_data
-from generator.search_text import fold, lunr_sources, stem, stop_words, terms, words
+from generator.model.catalogue import Code, CodeVersion
+from generator.inputs.diagnostics import Location
+from generator.output.search import FORMAT, dump, front_coded, search_data
+from generator.output.search_text import fold, lunr_sources, stem, stop_words, terms, words
 
 from .helpers import ROOT
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import prepare
-from generator.search import search_data
+from generator.output.search import search_data
 
 from .browser import browser, engine_page  # noqa: F401 - fixtures
 from .helpers import ROOT

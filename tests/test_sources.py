@@ -9,13 +9,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.manifest import load_manifest
-from generator.problems import InputError, Location
-from generator.sources import read_file
-from generator.sources.base import FileResult, FileSpec
-from generator.sources.columns import column_index, column_letter, header_role, is_header_row
-from generator.sources.sheet import cell_text
-from generator.sources.text import detect_delimiter, split_fields
+from generator.inputs.manifest import load_manifest
+from generator.inputs.diagnostics import InputError, Location
+from generator.inputs.readers import read_file
+from generator.inputs.readers.base import FileResult, FileSpec
+from generator.inputs.readers.columns import column_index, column_letter, header_role, is_header_row
+from generator.inputs.readers.sheet import cell_text
+from generator.inputs.readers.text import detect_delimiter, split_fields
 
 # file -> (code system from the README, encoding the reader should find, header rows)
 CORPUS = {

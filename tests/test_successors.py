@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.compare import compare_releases
-from generator.successors import FUNCTION_WORDS, MAX_SIMILAR, _WordIndex, candidates, nearly_same
+from generator.analysis.compare import compare_releases
+from generator.analysis.successors import FUNCTION_WORDS, MAX_SIMILAR, _WordIndex, candidates, nearly_same
 
 from .helpers import build_site, load_json, parse_page
 from .test_compare import _catalogue

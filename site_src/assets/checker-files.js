@@ -8,14 +8,14 @@
  * window.nkpkCheckerFiles.read(file) gives {rows: [{n, cells}], columns},
  * n being the row number as a spreadsheet program would show it.
  */
-(function () {
+(() => {
   "use strict";
 
-  var ZIP_END = 0x06054b50;
-  var ZIP_ENTRY = 0x02014b50;
-  var ZIP_LOCAL = 0x04034b50;
-  var DELIMITERS = [";", "\t", ","];
-  var SHEET_NS_ANY = "*";
+  const ZIP_END = 0x06054b50;
+  const ZIP_ENTRY = 0x02014b50;
+  const ZIP_LOCAL = 0x04034b50;
+  const DELIMITERS = [";", "\t", ","];
+  const SHEET_NS_ANY = "*";
 
   // --- text files ---------------------------------------------------------
 
@@ -31,12 +31,12 @@
 
   // The separator that splits the first lines most evenly (none: one column).
   function guessDelimiter(text) {
-    var lines = text.split(/\r\n|\r|\n/).filter(function (l) { return l.trim(); }).slice(0, 50);
-    var best = null;
-    var bestScore = 0;
-    DELIMITERS.forEach(function (delimiter) {
-      var counts = lines.map(function (l) { return l.split(delimiter).length - 1; });
-      var steady = counts.filter(function (c) { return c > 0 && c === counts[0]; }).length;
+    let lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim()).slice(0, 50);
+    let best = null;
+    let bestScore = 0;
+    DELIMITERS.forEach((delimiter) => {
+      let counts = lines.map((l) => l.split(delimiter).length - 1);
+      let steady = counts.filter((c) => c > 0 && c === counts[0]).length;
       if (steady > bestScore) { best = delimiter; bestScore = steady; }
     });
     return best;
@@ -45,14 +45,14 @@
   // CSV as in RFC 4180 with any one-character separator: quoted fields may
   // hold the separator, doubled quotes and line breaks.
   function parseDelimited(text, delimiter) {
-    var rows = [];
-    var cells = [];
-    var cell = "";
-    var quoted = false;
-    var line = 1;
-    var start = 1;
-    for (var i = 0; i < text.length; i++) {
-      var ch = text.charAt(i);
+    let rows = [];
+    let cells = [];
+    let cell = "";
+    let quoted = false;
+    let line = 1;
+    let start = 1;
+    for (let i = 0; i < text.length; i++) {
+      let ch = text.charAt(i);
       if (quoted) {
         if (ch === '"' && text.charAt(i + 1) === '"') { cell += '"'; i++; }
         else if (ch === '"') quoted = false;
@@ -71,27 +71,27 @@
   }
 
   function readText(buffer) {
-    var text = decode(new Uint8Array(buffer));
+    let text = decode(new Uint8Array(buffer));
     return parseDelimited(text, guessDelimiter(text));
   }
 
   // --- zip ------------------------------------------------------------------
 
   function zipEntries(buffer) {
-    var view = new DataView(buffer);
-    var end = -1;
-    for (var p = buffer.byteLength - 22; p >= Math.max(0, buffer.byteLength - 65557); p--) {
+    let view = new DataView(buffer);
+    let end = -1;
+    for (let p = buffer.byteLength - 22; p >= Math.max(0, buffer.byteLength - 65557); p--) {
       if (view.getUint32(p, true) === ZIP_END) { end = p; break; }
     }
     if (end < 0) throw new Error("not a zip file");
-    var count = view.getUint16(end + 10, true);
-    var at = view.getUint32(end + 16, true);
-    var names = new TextDecoder("utf-8");
-    var entries = new Map();
-    for (var k = 0; k < count; k++) {
+    let count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let names = new TextDecoder("utf-8");
+    let entries = new Map();
+    for (let k = 0; k < count; k++) {
       if (view.getUint32(at, true) !== ZIP_ENTRY) throw new Error("damaged zip directory");
-      var nameLength = view.getUint16(at + 28, true);
-      var name = names.decode(new Uint8Array(buffer, at + 46, nameLength));
+      let nameLength = view.getUint16(at + 28, true);
+      let name = names.decode(new Uint8Array(buffer, at + 46, nameLength));
       entries.set(name, {
         method: view.getUint16(at + 10, true),
         size: view.getUint32(at + 20, true),
@@ -103,22 +103,22 @@
   }
 
   function zipText(zip, name) {
-    var entry = zip.entries.get(name);
+    let entry = zip.entries.get(name);
     if (!entry) return Promise.resolve(null);
-    var view = zip.view;
+    let view = zip.view;
     if (view.getUint32(entry.local, true) !== ZIP_LOCAL) return Promise.reject(new Error("damaged zip entry " + name));
-    var start = entry.local + 30 + view.getUint16(entry.local + 26, true) + view.getUint16(entry.local + 28, true);
-    var bytes = new Uint8Array(zip.buffer, start, entry.size);
+    let start = entry.local + 30 + view.getUint16(entry.local + 26, true) + view.getUint16(entry.local + 28, true);
+    let bytes = new Uint8Array(zip.buffer, start, entry.size);
     if (entry.method === 0) return Promise.resolve(new TextDecoder("utf-8").decode(bytes));
     if (entry.method !== 8) return Promise.reject(new Error("unsupported zip compression " + entry.method));
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    let stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Response(stream).text();
   }
 
   // --- xlsx -----------------------------------------------------------------
 
   function xml(text) {
-    var doc = new DOMParser().parseFromString(text, "application/xml");
+    let doc = new DOMParser().parseFromString(text, "application/xml");
     if (doc.getElementsByTagName("parsererror").length) throw new Error("damaged workbook part");
     return doc;
   }
@@ -129,18 +129,18 @@
 
   // The path of the workbook's first sheet, through the workbook's relationships.
   function firstSheetPath(workbook, rels) {
-    var fallback = "xl/worksheets/sheet1.xml";
+    let fallback = "xl/worksheets/sheet1.xml";
     if (!workbook || !rels) return fallback;
-    var sheet = byTag(xml(workbook), "sheet")[0];
+    let sheet = byTag(xml(workbook), "sheet")[0];
     if (!sheet) return fallback;
-    var id = null;
-    for (var a = 0; a < sheet.attributes.length; a++) {
+    let id = null;
+    for (let a = 0; a < sheet.attributes.length; a++) {
       if (sheet.attributes[a].localName === "id") id = sheet.attributes[a].value;
     }
-    var links = byTag(xml(rels), "Relationship");
-    for (var k = 0; k < links.length; k++) {
+    let links = byTag(xml(rels), "Relationship");
+    for (let k = 0; k < links.length; k++) {
       if (links[k].getAttribute("Id") !== id) continue;
-      var target = links[k].getAttribute("Target");
+      let target = links[k].getAttribute("Target");
       return target.charAt(0) === "/" ? target.slice(1) : "xl/" + target.replace(/^\.\//, "");
     }
     return fallback;
@@ -149,12 +149,12 @@
   // Shared strings: the text of each <si>, without phonetic runs.
   function sharedStrings(text) {
     if (!text) return [];
-    var items = byTag(xml(text), "si");
-    var strings = new Array(items.length);
-    for (var k = 0; k < items.length; k++) {
-      var parts = byTag(items[k], "t");
-      var value = "";
-      for (var t = 0; t < parts.length; t++) {
+    let items = byTag(xml(text), "si");
+    let strings = new Array(items.length);
+    for (let k = 0; k < items.length; k++) {
+      let parts = byTag(items[k], "t");
+      let value = "";
+      for (let t = 0; t < parts.length; t++) {
         if (parts[t].parentNode.localName !== "rPh") value += parts[t].textContent;
       }
       strings[k] = value;
@@ -163,50 +163,50 @@
   }
 
   function columnIndex(reference) {
-    var letters = /^[A-Z]+/.exec(reference || "");
+    let letters = /^[A-Z]+/.exec(reference || "");
     if (!letters) return -1;
-    var index = 0;
-    for (var k = 0; k < letters[0].length; k++) index = index * 26 + letters[0].charCodeAt(k) - 64;
+    let index = 0;
+    for (let k = 0; k < letters[0].length; k++) index = index * 26 + letters[0].charCodeAt(k) - 64;
     return index - 1;
   }
 
   function cellValue(cell, strings) {
-    var type = cell.getAttribute("t");
+    let type = cell.getAttribute("t");
     if (type === "inlineStr") {
-      var inline = byTag(cell, "t");
+      let inline = byTag(cell, "t");
       return inline.length ? inline[0].textContent : "";
     }
-    var value = byTag(cell, "v")[0];
+    let value = byTag(cell, "v")[0];
     if (!value) return "";
     return type === "s" ? strings[Number(value.textContent)] || "" : value.textContent;
   }
 
   function sheetRows(text, strings) {
-    var rowNodes = byTag(xml(text), "row");
-    var rows = [];
-    for (var k = 0; k < rowNodes.length; k++) {
-      var n = Number(rowNodes[k].getAttribute("r")) || (rows.length ? rows[rows.length - 1].n + 1 : 1);
-      var cells = [];
-      var cellNodes = byTag(rowNodes[k], "c");
-      for (var c = 0; c < cellNodes.length; c++) {
-        var index = columnIndex(cellNodes[c].getAttribute("r"));
+    let rowNodes = byTag(xml(text), "row");
+    let rows = [];
+    for (let k = 0; k < rowNodes.length; k++) {
+      let n = Number(rowNodes[k].getAttribute("r")) || (rows.length ? rows[rows.length - 1].n + 1 : 1);
+      let cells = [];
+      let cellNodes = byTag(rowNodes[k], "c");
+      for (let c = 0; c < cellNodes.length; c++) {
+        let index = columnIndex(cellNodes[c].getAttribute("r"));
         cells[index < 0 ? cells.length : index] = cellValue(cellNodes[c], strings);
       }
-      for (var f = 0; f < cells.length; f++) if (cells[f] == null) cells[f] = "";
+      for (let f = 0; f < cells.length; f++) if (cells[f] == null) cells[f] = "";
       rows.push({ n: n, cells: cells });
     }
     return rows;
   }
 
   function readXlsx(buffer) {
-    var zip = zipEntries(buffer);
+    let zip = zipEntries(buffer);
     return Promise.all([
       zipText(zip, "xl/workbook.xml"),
       zipText(zip, "xl/_rels/workbook.xml.rels"),
       zipText(zip, "xl/sharedStrings.xml"),
-    ]).then(function (parts) {
-      var path = firstSheetPath(parts[0], parts[1]);
-      return zipText(zip, path).then(function (sheet) {
+    ]).then((parts) => {
+      let path = firstSheetPath(parts[0], parts[1]);
+      return zipText(zip, path).then((sheet) => {
         if (sheet == null) throw new Error("the workbook has no sheet " + path);
         return sheetRows(sheet, sharedStrings(parts[2]));
       });
@@ -220,19 +220,19 @@
   }
 
   function read(file) {
-    return file.arrayBuffer().then(function (buffer) {
+    return file.arrayBuffer().then((buffer) => {
       if (isZip(buffer)) return readXlsx(buffer);
       if (/\.xlsx?$/i.test(file.name)) throw new Error("not an .xlsx workbook");
       return readText(buffer);
-    }).then(function (rows) {
-      var columns = rows.reduce(function (most, row) { return Math.max(most, row.cells.length); }, 0);
+    }).then((rows) => {
+      let columns = rows.reduce((most, row) => Math.max(most, row.cells.length), 0);
       return { rows: rows, columns: columns };
     });
   }
 
   function columnName(index) {
-    var name = "";
-    for (var k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
+    let name = "";
+    for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
     return name;
   }
 

@@ -1,0 +1,1 @@
+"""What the model says across releases: comparison, successors, official change documents."""

@@ -1,0 +1,107 @@
+"""Read and validate the release manifest (`releases.yaml`) into typed entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+from .diagnostics import InputError, Location
+from .readers.base import SYSTEMS, FileSpec, normalise_system
+from .readers.columns import ROLES
+from .yamlfile import read_yaml
+
+FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind"}
+COLUMN_ROLES = set(ROLES)
+FILE_KINDS = ("codes", "changes", "book", "book-notes")  # book: readers/book.py; book-notes: model/annotations.py
+
+
+@dataclass(frozen=True)
+class ReleaseSpec:
+    year: int
+    files: tuple[FileSpec, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    releases: tuple[ReleaseSpec, ...]  # oldest first
+    names: Path | None  # hierarchy names file, if any
+    deadlines: Path | None = None  # yearly deadlines file, if any
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Read a manifest file; raise InputError naming the entry that is wrong."""
+    where = Location(str(path))
+    data = read_yaml(path, "manifest file")
+    if not isinstance(data, dict) or not isinstance(data.get("releases"), list):
+        raise InputError(where, "expected a mapping with a list under 'releases'")
+    base = path.parent
+    releases = [_release(base, path, i, entry) for i, entry in enumerate(data["releases"], 1)]
+    years = [r.year for r in releases]
+    for year in sorted({y for y in years if years.count(y) > 1}):
+        raise InputError(where, f"release year {year} is listed more than once")
+    names = data.get("names")
+    names_path = (base / str(names)) if names else None
+    if names_path is not None and not names_path.is_file():
+        raise InputError(where, f"names file not found: {names}")
+    deadlines = data.get("deadlines")
+    deadlines_path = (base / str(deadlines)) if deadlines else None
+    if deadlines_path is not None and not deadlines_path.is_file():
+        raise InputError(where, f"deadlines file not found: {deadlines}")
+    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path, deadlines_path)
+
+
+def _release(base: Path, manifest: Path, index: int, entry: Any) -> ReleaseSpec:
+    where = Location(str(manifest), cell=f"releases[{index}]")
+    if not isinstance(entry, dict):
+        raise InputError(where, "each release must be a mapping with 'year' and 'files'")
+    year = entry.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
+        raise InputError(where, f"'year' must be a year such as 2017, not {year!r}")
+    files = entry.get("files")
+    if not isinstance(files, list) or not files:
+        raise InputError(where, f"release {year} needs a non-empty list under 'files'")
+    specs = tuple(_file(base, manifest, year, i, f) for i, f in enumerate(files, 1))
+    return ReleaseSpec(year, specs)
+
+
+def _file(base: Path, manifest: Path, year: int, index: int, entry: Any) -> FileSpec:
+    where = Location(str(manifest), cell=f"release {year}, files[{index}]")
+    if isinstance(entry, str):
+        entry = {"path": entry}
+    if not isinstance(entry, dict) or not entry.get("path"):
+        raise InputError(where, "each file needs a 'path'")
+    unknown = sorted(set(entry) - FILE_KEYS)
+    if unknown:
+        raise InputError(where, f"unknown key(s): {', '.join(unknown)}")
+    system = entry.get("system")
+    if system is not None:
+        system = normalise_system(system)
+        if system is None:
+            raise InputError(where, f"unknown code system {entry['system']!r}; use one of {', '.join(SYSTEMS)}")
+    columns = entry.get("columns") or {}
+    if not isinstance(columns, dict) or set(columns) - COLUMN_ROLES:
+        raise InputError(where, f"'columns' maps {sorted(COLUMN_ROLES)} to a header name or column letter")
+    kind = entry.get("kind", "codes")
+    if kind not in FILE_KINDS:
+        raise InputError(where, f"'kind' must be one of {', '.join(FILE_KINDS)}, not {kind!r}")
+    header = entry.get("header")
+    if header is not None and not isinstance(header, bool):
+        raise InputError(where, "'header' must be true or false")
+    rel = str(entry["path"])
+    path = base / rel
+    if not path.is_file():
+        raise InputError(Location(rel), f"input file not found (listed in {manifest.name} for {year})")
+    return FileSpec(
+        path=path,
+        display=path.name if Path(rel).is_absolute() else rel,  # the report never shows the builder's folders
+        system=system,
+        encoding=entry.get("encoding"),
+        sheet=entry.get("sheet"),
+        delimiter=entry.get("delimiter"),
+        header=header,
+        columns={str(k): str(v) for k, v in columns.items()},
+        kind=kind,
+    )

@@ -1,0 +1,1 @@
+"""Rendering and writing the site: templates, files, sitemap, feeds, search data, report."""

@@ -1,0 +1,204 @@
+"""Every output of the build in one table: the addresses each writes and how it renders them.
+
+An `Output` names its subjects (one unit of work each: a code, a browse page,
+the report), the addresses one subject writes, and a function that renders
+them. Link checking (`planned`), the sitemap (`page_addresses`), the pages
+handed to mkdocs (`mkdocs_pages`) and writing (`write_outputs`) all read
+`OUTPUTS`, so nothing is written that was not planned and checked: writing
+refuses an address its output did not declare, and one it declared but did
+not render.
+
+An address is site-relative: a page's directory URL (`kode/JKA21/`, written
+as `kode/JKA21/index.html`) or a file's path (`api/kode/JKA21.json`).
+
+To add an output file, add one `Output` to `OUTPUTS` (its paths come from
+`urls.py`); content modules give back text or bytes and never see the writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+
+from .. import urls
+from ..inputs.diagnostics import InputError, Location
+from ..pages.changes import changes_document
+from ..pages.feed import changes_feed
+from ..pages.checker import checker_json
+from .downloads import download_bytes
+from .ical import calendar
+from .parallel import workers_for, write_parts
+from .render import Renderer, Shell, code_document, compact_json, dump_json
+from .report import report_text
+from .search import search_files
+from .search_text import lunr_sources
+from .write import OutputClash, SiteWriter
+
+if TYPE_CHECKING:
+    from ..build import PreparedSite
+
+Content = str | bytes
+Rendered = Iterator[tuple[str, Content]]
+
+
+@dataclass(frozen=True)
+class Tools:
+    """What rendering needs besides the project: templates, the theme's chrome, the public address."""
+
+    project: PreparedSite
+    renderer: Renderer
+    shell: Shell | None = None  # None for pages that mkdocs wraps itself
+    site_url: str | None = None
+    planned: frozenset[str] = frozenset()
+
+    def page(self, url: str, title: str, body: str) -> str:
+        return self.shell.wrap(url, title, body)
+
+
+@dataclass(frozen=True)
+class Output:
+    """One kind of output.
+
+    `subjects(project)`: the units of work; `addresses(subject)`: what one of
+    them writes; `render(tools, subject)`: (address, text or bytes) for each.
+    `mode`: "parallel" (written by the forked processes), "serial" (by the
+    parent, after them) or "mkdocs" (a page body handed to mkdocs, which
+    writes it with its nav; its subject has `source` and `title`).
+    """
+
+    name: str
+    subjects: Callable[[PreparedSite], Sequence[Any]]
+    addresses: Callable[[Any], tuple[str, ...]]
+    render: Callable[[Tools, Any], Rendered]
+    mode: str = "parallel"
+
+
+def _one(project: PreparedSite) -> tuple[None]:
+    return (None,)
+
+
+def _code(tools: Tools, code) -> Rendered:
+    page = tools.project.codes.page(code)  # made here, where it is written: code pages are never all kept
+    check_page_links(page, tools.planned)
+    yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
+    yield urls.code_json(code.code), compact_json(code_document(code))
+
+
+def _in_chrome(tools: Tools, page) -> Rendered:
+    """A page the build writes itself, in the theme's chrome."""
+    yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
+
+
+def _changes(tools: Tools, pair) -> Rendered:
+    page, release = pair
+    yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
+    yield urls.changes_json(release.year), dump_json(changes_document(release, tools.project.lineage))
+
+
+def _search(tools: Tools, _: None) -> Rendered:
+    yield from search_files(tools.project.catalogue).items()
+
+
+def _checker(tools: Tools, _: None) -> Rendered:
+    yield urls.CHECKER_DATA, checker_json(tools.project.catalogue, tools.project.lineage)
+
+
+def _feed(tools: Tools, _: None) -> Rendered:
+    yield urls.CHANGES_FEED, tools.renderer.render(changes_feed(tools.project.releases, tools.site_url))
+
+
+def _download(tools: Tools, download) -> Rendered:
+    yield download.path, download_bytes(download)
+
+
+def _calendar(tools: Tools, _: None) -> Rendered:
+    yield urls.DEADLINES_ICS, calendar(tools.project.deadlines, tools.project.build_date)
+
+
+def _report(tools: Tools, _: None) -> Rendered:
+    yield urls.REPORT_JSON, dump_json(tools.project.report)
+    yield urls.REPORT_TEXT, report_text(tools.project.report)
+
+
+def _body(tools: Tools, page) -> Rendered:
+    """A page body that mkdocs puts in the theme's chrome (and its nav)."""
+    yield page.url, tools.renderer.render(page)
+
+
+# The order is the order of writing; the two biggest files come first, so that they go to two processes.
+OUTPUTS: tuple[Output, ...] = (
+    Output("search", _one, lambda _: (urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
+    Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker),
+    Output("code", lambda p: p.codes.codes, lambda c: (urls.code_url(c.code), urls.code_json(c.code)), _code),
+    Output("node", lambda p: p.nodes, lambda page: (page.url,), _in_chrome),
+    Output("book", lambda p: p.books, lambda page: (page.url,), _in_chrome),
+    Output("changes", lambda p: tuple(zip(p.changes, p.releases)),
+           lambda pair: (pair[0].url, urls.changes_json(pair[1].year)), _changes),
+    Output("feed", _one, lambda _: (urls.CHANGES_FEED,), _feed, "serial"),
+    Output("downloads", lambda p: p.downloads, lambda d: (d.path,), _download, "serial"),
+    Output("calendar", lambda p: (None,) if p.deadlines else (), lambda _: (urls.DEADLINES_ICS,), _calendar, "serial"),
+    Output("report", _one, lambda _: (urls.REPORT_JSON, urls.REPORT_TEXT), _report, "serial"),
+    Output("system", lambda p: p.systems, lambda page: (page.url,), _body, "mkdocs"),
+    Output("changes-overview", lambda p: (p.overview,), lambda page: (page.url,), _body, "mkdocs"),
+)
+
+
+def planned(project: PreparedSite) -> frozenset[str]:
+    """Every address the generated part of the site will have."""
+    return frozenset(a for o in OUTPUTS for s in o.subjects(project) for a in o.addresses(s))
+
+
+def page_addresses(project: PreparedSite) -> frozenset[str]:
+    """The pages among the planned addresses (directory URLs), for the sitemap."""
+    return frozenset(a for a in project.planned if a.endswith("/") or not a)
+
+
+def check_page_links(page, planned: Iterable[str]) -> None:
+    """Every link of a page must point at a planned address (its #anchor aside)."""
+    for link in page.links:
+        if link.target.partition("#")[0] not in planned:
+            raise InputError(Location(page.url), f"link to {link.target} has no page")
+
+
+def mkdocs_pages(project: PreparedSite, renderer: Renderer) -> dict[str, tuple[str, Callable[[], str]]]:
+    """The generated pages that go through mkdocs (and its nav): source path -> (title, body)."""
+    tools = Tools(project, renderer)
+    pages = {}
+    for output in (o for o in OUTPUTS if o.mode == "mkdocs"):
+        for subject in output.subjects(project):
+            pages[subject.source] = (subject.title, partial(_only, output, tools, subject))
+    return pages
+
+
+def _only(output: Output, tools: Tools, subject) -> str:
+    ((_, body),) = tuple(output.render(tools, subject))
+    return body
+
+
+def write_outputs(tools: Tools, writer: SiteWriter, jobs: int = 0) -> None:
+    """Render and write every output but mkdocs' pages: the parallel ones on every core, then the serial ones.
+
+    `jobs` processes write the parallel outputs (0: one per core when there are enough of them).
+    """
+    project = tools.project
+    work = [(o, s) for o in OUTPUTS if o.mode == "parallel" for s in o.subjects(project)]
+    write_parts(work, partial(write_unit, tools), writer, jobs or workers_for(len(work)))
+    for output in (o for o in OUTPUTS if o.mode == "serial"):
+        for subject in output.subjects(project):
+            write_unit(tools, writer, (output, subject))
+
+
+def write_unit(tools: Tools, writer: SiteWriter, unit: tuple[Output, Any]) -> None:
+    """Write what one subject of one output renders: exactly the addresses it declared."""
+    output, subject = unit
+    declared = output.addresses(subject)
+    done = set()
+    for address, content in output.render(tools, subject):
+        if address not in declared or address in done:
+            raise OutputClash(f"{output.name} rendered {address}, which it did not plan")
+        done.add(address)
+        path = urls.output_path(address)
+        writer.write_bytes(path, content) if isinstance(content, bytes) else writer.write(path, content)
+    if len(done) != len(declared):
+        raise OutputClash(f"{output.name} planned {sorted(set(declared) - done)[0]} but did not render it")

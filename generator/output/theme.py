@@ -1,0 +1,48 @@
+"""The theme's chrome for the pages the build writes itself, rendered once and filled in per page.
+
+All pages the build writes itself (code, browse, book, change pages) sit two levels deep
+(`kode/JKA21/`, `ncsp/JK/`), so their chrome differs only in the page URL
+and title. We render the theme's `main.html` once for a page whose
+URL, title and body are tokens, and fill the tokens in for each page.
+This module and `templates/` are the only places that know the theme.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+SECTION = "nkpksectiontoken"
+SLUG = "nkpkslugtoken"
+TITLE = "NKPKTITLETOKEN"
+BODY = "NKPKBODYTOKEN"
+_TOKENS = re.compile(f"({SECTION}|{SLUG}|{TITLE}|{BODY})")
+
+
+class ThemeShell:
+    """Wraps the bodies of the pages the build writes itself in the theme's page, rendered once."""
+
+    def __init__(self, env, config, nav, files) -> None:
+        file = File.generated(config, f"{SECTION}/{SLUG}.md", content="")
+        page = Page(TITLE, file, config)
+        page.content = BODY
+        page.meta = {"nkpk_body": True}  # the body brings its own <h1>
+        context = get_context(nav, files, config, page)
+        rendered = env.get_template("main.html").render(context)
+        self._parts = _TOKENS.split(rendered)
+        if BODY not in self._parts:
+            raise RuntimeError("the theme's main.html did not show the page body")
+
+    def wrap(self, url: str, title: str, body: str) -> str:
+        section, slug = url.strip("/").split("/")
+        values = {
+            SECTION: section,
+            SLUG: slug,
+            TITLE: html.escape(title),
+            BODY: body,
+        }
+        return "".join(values.get(part, part) for part in self._parts)

@@ -1,0 +1,1 @@
+"""One module per page type: the context each page is rendered from."""

@@ -1,0 +1,111 @@
+"""Contexts for the generated parts of the hand-written guidance pages.
+
+A hand-written page asks for a generated part with a marker (see
+`markers.py`), which is replaced by its rendered context. Dates are relative
+to the build date, which the caller passes in.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .. import urls
+from .fields import doc
+from ..labels import ALL_DEADLINES, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
+from ..urls import Link, make_link
+from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
+from ..output.downloads import Download, format_name, size_text
+
+@dataclass(frozen=True)
+class NextDeadline:
+    text: str = doc("`Neste frist: 1. mai 2027 – … (om 23 dager)`")
+    date: str = doc("ISO date, for <time>")
+    as_of: str = doc("the build date in words: the count of days is from then")
+    more: Link | None = doc("to the deadlines page, unless shown on it")
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    anchor: str  # the row's id on the page
+    date: str  # ISO date
+    date_text: str
+    title: str
+    systems: str
+    note: str | None
+    state: str  # "passert", "neste" or "senere"
+
+
+@dataclass(frozen=True)
+class DeadlineTable:
+    release: int = doc("the release this cycle prepares")
+    rows: tuple[DeadlineRow, ...] = doc("one per deadline (empty: no deadlines file)")
+    calendar: Link | None = doc("link to frister.ics (None: no deadlines)")
+    as_of: str = doc("the build date in words")
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return (self.calendar,) if self.calendar else ()
+
+
+@dataclass(frozen=True)
+class DownloadRow:
+    link: Link
+    system: str
+    format: str
+    size: str
+
+
+@dataclass(frozen=True)
+class DownloadRelease:
+    year: int
+    rows: tuple[DownloadRow, ...]
+
+
+@dataclass(frozen=True)
+class DownloadList:
+    releases: tuple[DownloadRelease, ...] = doc("the input files of each release, newest first")
+    report: tuple[Link, ...] = doc("the build report, as text and JSON")
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(row.link for release in self.releases for row in release.rows) + self.report
+
+
+def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> NextDeadline | None:
+    if not deadlines:
+        return None
+    occurrence = next_occurrence(deadlines, today)
+    more = None
+    if from_url != urls.DEADLINES_PAGE:
+        more = make_link(from_url, urls.DEADLINES_PAGE, ALL_DEADLINES)
+    return NextDeadline(next_deadline_text(occurrence, today), occurrence.date.isoformat(), date_text(today), more)
+
+
+def deadline_table(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> DeadlineTable:
+    if not deadlines:
+        return DeadlineTable(today.year + 1, (), None, date_text(today))
+    release = current_release(deadlines, today)
+    upcoming = next_occurrence(deadlines, today)
+    rows = []
+    for occurrence in cycle(deadlines, release):
+        state = "passert" if occurrence.date < today else "senere"
+        if occurrence == upcoming:
+            state = "neste"
+        deadline = occurrence.deadline
+        rows.append(DeadlineRow(f"frist-{deadline.id}", occurrence.date.isoformat(), date_text(occurrence.date), deadline.title,
+                                systems_text(deadline.systems), deadline.note, state))
+    calendar = make_link(from_url, urls.DEADLINES_ICS, "frister.ics")
+    return DeadlineTable(release, tuple(rows), calendar, date_text(today))
+
+
+def download_list(from_url: str, downloads: tuple[Download, ...]) -> DownloadList:
+    by_year: dict[int, list[DownloadRow]] = {}
+    for download in downloads:
+        link = Link(download.name, urls.file_link(from_url, download.path), download.path)
+        system = SYSTEM_SHORT[download.system] if download.system else SEVERAL_SYSTEMS
+        row = DownloadRow(link, system, format_name(download.name), size_text(download.size))
+        by_year.setdefault(download.year, []).append(row)
+    releases = tuple(DownloadRelease(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True))
+    report = (make_link(from_url, urls.REPORT_TEXT, REPORT_AS_TEXT), make_link(from_url, urls.REPORT_JSON, "JSON"))
+    return DownloadList(releases, report)

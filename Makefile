@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Build the site from the sample in data/ into site/.
+## Build the site from the real code lists in data/ into site/.
 ## MANIFEST=path/to/releases.yaml builds other lists; SITE_URL=https://example.org/nkpk/ sets the public address.
 site: $(STAMP)
 	$(VENV)/bin/nkpk-site build $(if $(MANIFEST),--manifest "$(MANIFEST)") $(if $(SITE_URL),--site-url "$(SITE_URL)")

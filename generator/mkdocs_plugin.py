@@ -131,7 +131,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         if LATEST_MARKER in html:
             html = html.replace(LATEST_MARKER, self._renderer.latest_changes(latest_changes(page.url, self._project.releases)))
         if SYSTEMS_MARKER in html:
-            listing = system_list(page.url, self._project.systems, self._project.catalogue.newest.year)
+            listing = system_list(page.url, self._project.systems, tuple(r.year for r in self._project.catalogue.releases))
             html = html.replace(SYSTEMS_MARKER, self._renderer.system_list(listing))
         project = self._project
         if CHECKER_MARKER in html:

@@ -77,7 +77,7 @@ def test_json_twin_has_one_version_per_release(mini_site: Path) -> None:
 
 def test_code_page_shows_text_changes_and_gaps(mini_site: Path) -> None:
     text = " ".join(parse_page(mini_site / "kode/JKA21/index.html").text)
-    assert "Endret tekst" in text and "Gyldig kode" in text
+    assert "Endret tekst" in text and "Gyldig i 2017-utgaven" in text
     back = " ".join(parse_page(mini_site / "kode/JKA99/index.html").text)
     assert "Ikke med i utgaven" in back and "Gyldig igjen" in back
     # NCMP has no file in 2016: that release says nothing about AAFE00.
@@ -177,3 +177,38 @@ def test_mkdocs_build_gives_the_same_site(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert tree_bytes(tmp_path / "ours") == tree_bytes(tmp_path / "theirs")
+
+
+def test_mixed_encoding_file_publishes_no_mojibake(tmp_path: Path) -> None:
+    """A list edited in two programs: its UTF-8 lines stay UTF-8, the others are Windows-1252."""
+    lines = [("JKA20\tKolecystektomi på galleblære\n", "cp1252"), ("JKA21\tLaparoskopisk kolecystektomi, åpen\n", "utf-8"),
+             ("JKB00\tNy kode for galleveier, sår\n", "cp1252"), ("JKB10\tDrenasje av gallegang, ø\n", "utf-8")]
+    (tmp_path / "ncsp.txt").write_bytes(b"".join(text.encode(encoding) for text, encoding in lines))
+    manifest = tmp_path / "releases.yaml"
+    manifest.write_text("releases:\n  - year: 2017\n    files:\n      - {path: ncsp.txt, system: NCSP}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(site, manifest) == 0
+    originals = site / "nedlasting" / "2017"  # the input file itself is published unchanged, bytes as they were
+    published = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".txt", ".xml") and originals not in p.parents]
+    assert len(published) > 10
+    assert [str(p) for p in published if "Ã" in p.read_text(encoding="utf-8")] == []
+    assert load_json(site / "api/kode/JKA21.json")["versions"][0]["text"] == "Laparoskopisk kolecystektomi, åpen"
+    notes = load_json(site / "rapport/byggerapport.json")["notes"]
+    assert [(n["kind"], n["line"]) for n in notes if n["kind"] == "mixed-encoding"] == [("mixed-encoding", 2), ("mixed-encoding", 4)]
+
+
+def test_report_names_files_relative_to_the_manifest(tmp_path: Path) -> None:
+    """The published report never shows the builder's own folders, even for a path given absolute."""
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "ncsp.txt").write_text("JKA 20\tKolecystektomi\n", encoding="utf-8")
+    absolute = tmp_path / "lists" / "ncmp.txt"
+    absolute.write_text("AAFE00\t Elektroencefalografi\n", encoding="utf-8")
+    manifest = tmp_path / "releases.yaml"
+    manifest.write_text("releases:\n  - year: 2017\n    files:\n      - {path: lists/ncsp.txt, system: NCSP}\n"
+                        f"      - {{path: '{absolute}', system: NCMP}}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(site, manifest) == 0
+    report = load_json(site / "rapport/byggerapport.json")
+    assert {n["file"] for n in report["notes"]} == {"lists/ncsp.txt", "ncmp.txt"}
+    for name in ("rapport/byggerapport.json", "rapport/byggerapport.txt", "nedlasting/index.html"):
+        assert str(tmp_path) not in (site / name).read_text(encoding="utf-8"), name

@@ -365,4 +365,4 @@ def test_real_corpus_chains_and_an_excel_file(page, real_site: Path) -> None:  #
         checker.wait()
         present = json.loads((real_site / "api/kodeliste.json").read_text(encoding="utf-8"))["present"]
         count = f"{sum(p[-1] != '.' for p in present):,}".replace(",", "\u00a0")  # 8,640
-        assert checker.summary == f"Sjekket {count} koder mot utgave 2017: {count} gyldige."
+        assert checker.summary == f"Sjekket {count} koder mot utgave 2017 (den nyeste på dette nettstedet): {count} gyldige."

@@ -157,6 +157,14 @@ def test_decode_windows_1252() -> None:
     assert (text, used) == ("Måling – ø\n", "cp1252")
 
 
+def test_decode_mixed_utf8_and_windows_1252_line_by_line() -> None:
+    data = "AAA00\tØyelokk\n".encode("cp1252") + "AAA10\tSår i kornea\n".encode() + b"AAA20\tplain\n"
+    text, used, notes = decode_text(data, "f.txt")
+    assert text == "AAA00\tØyelokk\nAAA10\tSår i kornea\nAAA20\tplain\n"
+    assert used == "cp1252+utf-8"
+    assert [(n.kind, n.where.line) for n in notes] == [("mixed-encoding", 2)]
+
+
 def test_decode_utf16_with_bom() -> None:
     text, used, notes = decode_text("\ufeffAAA00\tÅpen\r\n".encode("utf-16-le"), "f.txt")
     assert (text, used, kinds(notes)) == ("AAA00\tÅpen\n", "utf-16", ["bom"])

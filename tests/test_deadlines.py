@@ -83,21 +83,22 @@ def test_next_deadline_before_on_and_after_each_deadline(deadlines, today, ident
     assert (found.deadline.id, found.date) == (ident, day)
     text = next_deadline_text(found, today)
     distance = (day - today).days
-    assert text.endswith({0: "(i dag)", 1: "(i morgen)"}.get(distance, f"(om {distance} dager)"))
+    ahead = {0: "i dag", 1: "i morgen"}.get(distance, f"om {distance} dager")
+    assert text.endswith(f"({found.release}-utgaven, {ahead})")
 
 
 @pytest.mark.parametrize(
     "today, text",
     [
-        (D(2026, 4, 8), "Neste frist: 1. mai 2026 – forslag til endringer i NCSP og NCMP (om 23 dager)"),
-        (D(2026, 2, 28), "Neste frist: 1. mars 2026 – forslag til endringer i NCRP (i morgen)"),
-        (D(2026, 3, 1), "Neste frist: 1. mars 2026 – forslag til endringer i NCRP (i dag)"),
-        (D(2026, 3, 2), "Neste frist: 15. mars 2026 – møte i referansegruppen for NCRP (om 13 dager)"),
-        (D(2026, 6, 2), "Neste frist: 30. juni 2026 – endringene blir endelig vedtatt (om 28 dager)"),
-        (D(2026, 10, 2), "Neste frist: 1. januar 2027 – den nye utgaven tas i bruk (om 91 dager)"),
-        (D(2027, 1, 1), "Neste frist: 1. januar 2027 – den nye utgaven tas i bruk (i dag)"),
-        (D(2027, 1, 2), "Neste frist: 1. mars 2027 – forslag til endringer i NCRP (om 58 dager)"),
-        (D(2028, 2, 28), "Neste frist: 1. mars 2028 – forslag til endringer i NCRP (om 2 dager)"),
+        (D(2026, 4, 8), "Neste frist: 1. mai 2026 – forslag til endringer i NCSP og NCMP (2027-utgaven, om 23 dager)"),
+        (D(2026, 2, 28), "Neste frist: 1. mars 2026 – forslag til endringer i NCRP (2027-utgaven, i morgen)"),
+        (D(2026, 3, 1), "Neste frist: 1. mars 2026 – forslag til endringer i NCRP (2027-utgaven, i dag)"),
+        (D(2026, 3, 2), "Neste frist: 15. mars 2026 – møte i referansegruppen for NCRP (2027-utgaven, om 13 dager)"),
+        (D(2026, 6, 2), "Neste frist: 30. juni 2026 – endringene blir endelig vedtatt (2027-utgaven, om 28 dager)"),
+        (D(2026, 10, 2), "Neste frist: 1. januar 2027 – den nye utgaven tas i bruk (2027-utgaven, om 91 dager)"),
+        (D(2027, 1, 1), "Neste frist: 1. januar 2027 – den nye utgaven tas i bruk (2027-utgaven, i dag)"),
+        (D(2027, 1, 2), "Neste frist: 1. mars 2027 – forslag til endringer i NCRP (2028-utgaven, om 58 dager)"),
+        (D(2028, 2, 28), "Neste frist: 1. mars 2028 – forslag til endringer i NCRP (2029-utgaven, om 2 dager)"),
     ],
 )
 def test_next_deadline_text(deadlines, today, text) -> None:
@@ -214,7 +215,7 @@ def built(tmp_path_factory) -> Path:
 
 def test_build_date_comes_from_source_date_epoch(built: Path) -> None:
     assert build_date({"SOURCE_DATE_EPOCH": str(ON_A_DEADLINE)}) == D(2026, 6, 1)
-    expected = "Neste frist: 1. juni 2026 – møte i referansegruppen for NCSP og NCMP (i dag)"
+    expected = "Neste frist: 1. juni 2026 – møte i referansegruppen for NCSP og NCMP (2027-utgaven, i dag)"
     for page in ("index.html", "frister/index.html"):
         assert expected in " ".join(parse_page(built / page).text), page
 

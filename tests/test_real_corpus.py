@@ -46,6 +46,19 @@ def test_code_pages_show_the_latest_text(real_site: Path) -> None:
     assert "Utgått kode" in expired and "2014" in expired
 
 
+def test_pages_say_which_release_is_the_newest(real_site: Path) -> None:
+    """Nobody should read "valid" as "valid today": 2017 is the newest release the site carries."""
+    valid = " ".join(" ".join(parse_page(real_site / "kode/JKA21/index.html").text).split())
+    assert "JKA21 er gyldig i 2017-utgaven, den nyeste på dette nettstedet." in valid
+    expired = " ".join(" ".join(parse_page(real_site / "kode/AADE00/index.html").text).split())
+    assert "ikke med i 2017-utgaven, den nyeste på dette nettstedet" in expired
+    front = " ".join(" ".join(parse_page(real_site / "index.html").text).split())
+    assert "Den nyeste utgaven på dette nettstedet er 2017-utgaven." in front
+    assert "Nettstedet har utgavene fra 1999 til 2017" in front
+    checker = " ".join(" ".join(parse_page(real_site / "sjekk/index.html").text).split())
+    assert "2017 (nyeste her)" in checker and "2017 er den nyeste utgaven på dette nettstedet" in checker
+
+
 def test_report_counts_every_release(real_site: Path) -> None:
     report = load_json(real_site / "rapport/byggerapport.json")
     years = [r["year"] for r in report["releases"]]

@@ -48,7 +48,8 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
 
     `encoding` (from the manifest) overrides detection and is applied strictly.
     Otherwise a UTF-8 or UTF-16 byte-order mark decides, then strict UTF-8,
-    then strict Windows-1252. Line ends are normalised to `\\n`.
+    then Windows-1252, where each line that is valid UTF-8 (and not ASCII)
+    is taken as UTF-8 and noted. Line ends are normalised to `\\n`.
     """
     _reject_binary(data, display)
     notes: list[Diagnostic] = []
@@ -60,7 +61,8 @@ def decode_text(data: bytes, display: str, encoding: str | None = None) -> tuple
     elif data.startswith(_UTF16_BOMS):
         used = "utf-16"
     else:
-        used, text = _guess_codec(data, display)
+        used, text, mixed = _guess_codec(data, display)
+        notes.extend(mixed)
     if used in ("utf-8-sig", "utf-16"):
         notes.append(Diagnostic(Location(display, 1), "bom", f"byte-order mark removed ({used})"))
     if text is None:
@@ -85,19 +87,42 @@ def _forced_codec(encoding: str, data: bytes, display: str) -> str:
     return name  # canonical: "windows-1252" and "cp1252" report alike
 
 
-def _guess_codec(data: bytes, display: str) -> tuple[str, str]:
-    """Strict UTF-8, else strict Windows-1252: the codec and the decoded text."""
+def _guess_codec(data: bytes, display: str) -> tuple[str, str, list[Note]]:
+    """Strict UTF-8, else Windows-1252 line by line: the codec, the decoded text and the notes.
+
+    A file edited in two programs can mix the two: its lines that are valid UTF-8 and not plain ASCII are
+    decoded as UTF-8 (each noted), the others as Windows-1252, so that no `å` turns into `Ã¥`.
+    """
     try:
-        return "utf-8", data.decode("utf-8")
+        return "utf-8", data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    utf8 = {number for number, line in enumerate(lines, 1) if not line.isascii() and _is_utf8(line)}
+    decoded = [line.decode("utf-8") if number in utf8 else _cp1252_line(line, number, display)
+               for number, line in enumerate(lines, 1)]
+    if not utf8:
+        return "cp1252", "\n".join(decoded), []
+    notes = [Note(Location(display, number), "mixed-encoding", "line decoded as UTF-8; the file's other lines "
+                  "are Windows-1252") for number in sorted(utf8)]
+    return "cp1252+utf-8", "\n".join(decoded), notes
+
+
+def _is_utf8(line: bytes) -> bool:
     try:
-        return "cp1252", data.decode("cp1252")
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _cp1252_line(line: bytes, number: int, display: str) -> str:
+    try:
+        return line.decode("cp1252")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            Location(display, line),
-            f"undecodable byte 0x{data[exc.start]:02x} at line {line} (tried UTF-8 and Windows-1252); "
+            Location(display, number),
+            f"undecodable byte 0x{line[exc.start]:02x} at line {number} (tried UTF-8 and Windows-1252); "
             "set 'encoding' for this file in the manifest",
         ) from None
 

@@ -167,7 +167,7 @@ def systems_text(systems: tuple[str, ...]) -> str:
 
 
 def next_deadline_text(occurrence: Occurrence, today: datetime.date) -> str:
-    """`Neste frist: 1. mai 2027 – forslag til endringer i NCSP og NCMP (om 23 dager)`."""
+    """`Neste frist: 1. mai 2027 – forslag til endringer i NCSP og NCMP (2028-utgaven, om 23 dager)`."""
     days = (occurrence.date - today).days
     title = lower_first(occurrence.deadline.title)
-    return f"Neste frist: {date_text(occurrence.date)} – {title} ({days_text(days)})"
+    return f"Neste frist: {date_text(occurrence.date)} – {title} ({occurrence.release}-utgaven, {days_text(days)})"

@@ -96,7 +96,7 @@ def _file(base: Path, manifest: Path, year: int, index: int, entry: Any) -> File
         raise InputError(Location(rel), f"input file not found (listed in {manifest.name} for {year})")
     return FileSpec(
         path=path,
-        display=rel,
+        display=path.name if Path(rel).is_absolute() else rel,  # the report never shows the builder's folders
         system=system,
         encoding=entry.get("encoding"),
         sheet=entry.get("sheet"),

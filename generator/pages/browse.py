@@ -288,14 +288,16 @@ def system_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[SystemPage]
 class SystemList:
     """The list of code systems that a hand-written page asks for with a marker."""
 
-    newest_year: int
+    newest_year: int  # the newest release the site carries
     entries: tuple[tuple[Link, SystemPage], ...]
+    first_year: int = 0  # the oldest release the site carries
 
     @property
     def links(self) -> tuple[Link, ...]:
         return tuple(link for link, _ in self.entries)
 
 
-def system_list(from_url: str, systems: tuple[SystemPage, ...], newest_year: int) -> SystemList:
+def system_list(from_url: str, systems: tuple[SystemPage, ...], years: tuple[int, ...]) -> SystemList:
+    """The systems with links from `from_url`; `years` are the releases of the site, oldest first."""
     entries = tuple((make_link(from_url, s.url, s.system_name), s) for s in systems)
-    return SystemList(newest_year, entries)
+    return SystemList(years[-1], entries, years[0])

@@ -99,6 +99,11 @@ class CheckerBox:
     style: str
     years: tuple[int, ...]  # newest first: the first is the default
 
+    @property
+    def newest_year(self) -> int:
+        """The newest release the site carries."""
+        return self.years[0]
+
 
 def checker_box(from_url: str, catalogue: Catalogue) -> CheckerBox:
     return CheckerBox(

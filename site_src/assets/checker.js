@@ -181,7 +181,7 @@
     });
   };
 
-  function summaryText(result) {
+  function summaryText(result, newest) {
     var c = result.counts;
     var parts = [];
     if (c.valid) parts.push(plural(c.valid, "gyldig", "gyldige"));
@@ -190,7 +190,8 @@
     if (c.absent) parts.push(number(c.absent) + " ikke i utgaven");
     if (c.unknown) parts.push(plural(c.unknown, "ukjent", "ukjente"));
     if (c.malformed) parts.push(number(c.malformed) + " med ugyldig format");
-    var text = "Sjekket " + plural(result.rows.length, "kode", "koder") + " mot utgave " + result.year + ": " +
+    var release = result.year + (result.year === newest ? " (den nyeste på dette nettstedet)" : "");
+    var text = "Sjekket " + plural(result.rows.length, "kode", "koder") + " mot utgave " + release + ": " +
       parts.join(", ") + ".";
     if (c.duplicates) {
       text += " " + plural(c.duplicates, "rad gjentar", "rader gjentar") + " en kode som står tidligere i listen.";
@@ -226,7 +227,7 @@
   Checker.prototype.show = function (data, result) {
     this.last = { data: data, result: result, rows: result.rows, page: 0 };
     this.view.hidden = false;
-    this.say(summaryText(result));
+    this.say(summaryText(result, data.years[data.years.length - 1]));
     this.filter();
     if (performance.mark) performance.mark(SHOWN_MARK, { detail: { rows: result.rows.length } });
   };

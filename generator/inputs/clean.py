@@ -87,7 +87,7 @@ def _forced_codec(encoding: str, data: bytes, display: str) -> str:
     return name  # canonical: "windows-1252" and "cp1252" report alike
 
 
-def _guess_codec(data: bytes, display: str) -> tuple[str, str, list[Note]]:
+def _guess_codec(data: bytes, display: str) -> tuple[str, str, list[Diagnostic]]:
     """Strict UTF-8, else Windows-1252 line by line: the codec, the decoded text and the notes.
 
     A file edited in two programs can mix the two: its lines that are valid UTF-8 and not plain ASCII are
@@ -103,7 +103,7 @@ def _guess_codec(data: bytes, display: str) -> tuple[str, str, list[Note]]:
                for number, line in enumerate(lines, 1)]
     if not utf8:
         return "cp1252", "\n".join(decoded), []
-    notes = [Note(Location(display, number), "mixed-encoding", "line decoded as UTF-8; the file's other lines "
+    notes = [Diagnostic(Location(display, number), "mixed-encoding", "line decoded as UTF-8; the file's other lines "
                   "are Windows-1252") for number in sorted(utf8)]
     return "cp1252+utf-8", "\n".join(decoded), notes
 

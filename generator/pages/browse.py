@@ -13,6 +13,7 @@ from ..labels import SYSTEM_NAMES, SYSTEM_SHORT
 from ..urls import Link, make_link
 from .changes import HistoryEntry
 from .successor_rows import SuccessorRow
+from .word_diff import period_diffs
 from ..analysis.compare import TimelineRow, code_timeline, text_changed_years
 from ..model.hierarchy import LEVEL_NAMES, LEVEL_PLURALS, Hierarchy, Node
 from ..model.catalogue import Catalogue, Code
@@ -75,13 +76,17 @@ class CodePage:
     details: tuple = ()  # bookview.DetailRow: the newest release's optional columns
     details_year: int = 0  # the release those details are from
     notes: tuple = ()  # bookview.NoteBlock: notes of the code's groups and of the code
+    proposal: Link | None = None  # the proposal form (the template adds this code to its address)
+    period_texts: tuple = ()  # word_diff.Segment tuples: each period's text against the text before it
+    similar: tuple = ()  # CodeRow: valid codes like this expired code without successor
 
     @property
     def links(self) -> tuple[Link, ...]:
         extra = tuple(x for x in (self.previous, self.next) if x is not None)
         moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
         annotated = tuple(x for item in self.details + self.notes for x in item.links)
-        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated
+        similar = tuple(r.link for r in self.similar)
+        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated + similar
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,7 @@ class CodeParts:
     predecessors: tuple[SuccessorRow, ...]
     details: tuple  # bookview.DetailRow
     notes: tuple  # bookview.NoteBlock
+    similar: tuple = ()  # CodeRow: valid codes like an expired code without successor
 
 
 def code_page(
@@ -189,6 +195,7 @@ def code_page(
     url = urls.code_url(code.code)
     prev_code, next_code = neighbours
     timeline = code_timeline(code, catalogue)
+    periods = _periods(timeline)
 
     def neighbour(other: Code | None) -> Link | None:
         return make_link(url, urls.code_url(other.code), other.code) if other else None
@@ -206,7 +213,7 @@ def code_page(
         first_year=code.years[0],
         last_year=code.years[-1],
         years_text=_years_text(code.years),
-        periods=_periods(timeline),
+        periods=periods,
         changed_years=text_changed_years(timeline),
         history=parts.history,
         successors=parts.successors,
@@ -218,6 +225,9 @@ def code_page(
         details=parts.details,
         details_year=code.latest.year,
         notes=parts.notes,
+        proposal=make_link(url, urls.PROPOSAL_FORM, "Foreslå en endring"),
+        period_texts=period_diffs(tuple(p.text for p in periods)),
+        similar=parts.similar,
     )
 
 

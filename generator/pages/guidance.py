@@ -15,7 +15,8 @@ from typing import Protocol
 from .. import urls
 from ..labels import SYSTEM_SHORT
 from ..urls import Link, make_link
-from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
+from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_occurrence, systems_text
+from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts
 from ..output.downloads import Download, format_name, size_text
 
 NEXT_DEADLINE_MARKER = "<!-- nkpk:next-deadline -->"
@@ -29,6 +30,7 @@ class NextDeadline:
     date: str  # ISO date, for <time>
     as_of: str  # the build date in words: the count of days is from then
     more: Link | None  # to the deadlines page, unless shown on it
+    head: str = ""  # `text` up to the count of days, for the browser to recount from today
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,12 @@ class GuidanceRenderer(Protocol):
 def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> NextDeadline | None:
     if not deadlines:
         return None
-    occurrence = next_occurrence(deadlines, today)
+    occurrence = next_proposal_occurrence(deadlines, today)
     more = None
     if from_url != urls.DEADLINES_PAGE:
         more = make_link(from_url, urls.DEADLINES_PAGE, "Alle frister")
-    return NextDeadline(next_deadline_text(occurrence, today), occurrence.date.isoformat(), date_text(today), more)
+    head, days = next_proposal_parts(occurrence, today)
+    return NextDeadline(head + days + ")", occurrence.date.isoformat(), date_text(today), more, head)
 
 
 def deadline_table(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> DeadlineTable:

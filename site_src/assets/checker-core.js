@@ -32,13 +32,16 @@
   }
 
   // Pasted text: one code per line, or several separated by , ; or tab.
+  // Each entry is numbered by its position in the list, not by its line.
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
   function splitText(text) {
     var entries = [];
     var lines = String(text).split(/\r\n|\r|\n/);
     for (var line = 0; line < lines.length; line++) {
       var parts = lines[line].split(/[,;\t]/);
       for (var k = 0; k < parts.length; k++) {
-        if (parts[k].trim()) entries.push({ row: line + 1, raw: parts[k].trim() });
+        if (parts[k].trim()) entries.push({ row: entries.length + 1, raw: parts[k].trim() });
       }
     }
     return entries;
@@ -66,6 +69,28 @@
 
   Data.prototype.has = function (code) {
     return this.index.has(code);
+  };
+
+  // Known codes one keystroke away from `code`: a letter wrong, missing, extra or two swapped.
+  Data.prototype.nearby = function (code, limit) {
+    var found = [];
+    var seen = new Set([code]);
+    var data = this;
+    function tryCode(candidate) {
+      if (seen.has(candidate)) return;
+      seen.add(candidate);
+      if (data.index.has(candidate)) found.push(candidate);
+    }
+    for (var i = 0; i <= code.length; i++) {
+      if (i < code.length) tryCode(code.slice(0, i) + code.slice(i + 1));
+      if (i + 1 < code.length) tryCode(code.slice(0, i) + code.charAt(i + 1) + code.charAt(i) + code.slice(i + 2));
+      for (var k = 0; k < ALPHABET.length; k++) {
+        var letter = ALPHABET.charAt(k);
+        tryCode(code.slice(0, i) + letter + code.slice(i));
+        if (i < code.length) tryCode(code.slice(0, i) + letter + code.slice(i + 1));
+      }
+    }
+    return found.sort().slice(0, limit || 5);
   };
 
   Data.prototype.path = function (code) {

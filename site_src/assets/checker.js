@@ -213,6 +213,15 @@
     return note ? html + " – " + escape(note) : html;
   };
 
+  // "Did you mean": known codes one keystroke away from an unknown one.
+  Checker.prototype.nearbyHtml = function (data, code) {
+    var checker = this;
+    var near = data.nearby(code, 3);
+    if (!near.length) return "";
+    return '<br><span class="nkpk-check__nearby">Mente du ' +
+      near.map(function (c) { return checker.codeLink(data, c); }).join(" eller ") + "?</span>";
+  };
+
   Checker.prototype.rowHtml = function (data, row) {
     var found = row.found;
     var known = found.state !== "unknown" && found.state !== "malformed";
@@ -220,7 +229,8 @@
     var successors = found.successors.map(function (s) { return checker.successorHtml(data, s); }).join("<br>");
     return '<tr class="nkpk-check--' + found.state + '"><td>' + row.row + "</td><td>" + escape(row.raw) +
       "</td><td>" + (known ? checker.codeLink(data, row.code) : row.code) +
-      '</td><td><span class="nkpk-check__status">' + escape(data.statusText(found)) + "</span></td><td>" +
+      '</td><td><span class="nkpk-check__status">' + escape(data.statusText(found)) + "</span>" +
+      (found.state === "unknown" ? checker.nearbyHtml(data, row.code) : "") + "</td><td>" +
       escape(data.systemName(found)) + "</td><td>" + escape(found.text || "") + "</td><td>" + successors + "</td></tr>";
   };
 

@@ -117,6 +117,7 @@
     var box = form.querySelector("[data-nkpk-problems]");
     var text = result.querySelector("[data-nkpk-body]");
     var status = result.querySelector("[data-nkpk-result-status]");
+    var current = ""; // the e-mail's text with CRLF line ends (a textarea's value has LF only)
     form.querySelector("[data-nkpk-nojs]").hidden = true;
     prefill(form);
     form.addEventListener("submit", function (event) {
@@ -129,18 +130,19 @@
         box.focus();
         return;
       }
-      text.value = body(fields);
+      current = body(fields);
+      text.value = current;
       result.querySelector("[data-nkpk-mailto]").href = mailto(form.getAttribute("data-nkpk-to"), fields);
       status.textContent = "";
       result.hidden = false;
       result.querySelector("h2").focus();
     });
     result.querySelector("[data-nkpk-download]").addEventListener("click", function () {
-      download(text.value, form.elements.kode.value);
+      download(current, form.elements.kode.value);
       status.textContent = "Kopien er lastet ned.";
     });
     result.querySelector("[data-nkpk-copy-text]").addEventListener("click", function () {
-      navigator.clipboard.writeText(text.value).then(function () {
+      navigator.clipboard.writeText(current).then(function () {
         status.textContent = "Teksten er kopiert.";
       }, function () {
         text.select();

@@ -97,6 +97,8 @@ KEY_COLUMNS = {
     "kode/TAB00/": (".nkpk-successors tbody td:nth-child(2)", ".nkpk-timeline tbody td:nth-child(2)"),
     "kode/JKA21/": (".nkpk-timeline tbody td:nth-child(2)", ".nkpk-facts td"),
     "endringer/": (".nkpk-overview tbody td:last-child",),
+    "ncsp/N/": (".nkpk-nodes tbody td:nth-child(2)", ".nkpk-nodes tbody td:nth-child(3)"),
+    "ncsp/JKA/": (".nkpk-codes tbody td:nth-child(2)",),
 }
 
 
@@ -122,7 +124,7 @@ def test_checker_key_columns_are_on_screen(open_at, base, width) -> None:
 
 # --- target sizes (WCAG 2.2, 2.5.8) ---
 
-TARGET_PAGES = ("", "kode/JKA21/", "kode/AADE00/", "endringer/2016/", "endringer/", "ncsp/", "ncsp/N/",
+TARGET_PAGES = ("", "kode/JKA21/", "kode/AADE00/", "endringer/2016/", "endringer/", "ncsp/", "ncsp/N/", "ncsp/JKA/",
                 "bok/ncsp-N/", "forslag/", "forslagsskjema/", "frister/")
 
 

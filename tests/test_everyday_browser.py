@@ -340,3 +340,20 @@ def test_exact_code_and_enter_in_the_header_search_opens_the_code_page(open_at, 
     page.wait_for_load_state()
     assert urlsplit(page.url).path.endswith("/kode/JKA21/"), page.url
     assert parse_qs(urlsplit(page.url).query) == {}
+
+
+# --- the page-not-found page ---
+
+def test_code_address_in_lower_case_goes_to_the_code_page(open_at, base) -> None:
+    page = open_at(390, base + "kode/jka21/")
+    page.wait_for_url(base + "kode/JKA21/")
+    assert page.inner_text("h1") == "JKA21 Laparoskopisk kolecystektomi"
+
+
+def test_code_with_one_wrong_letter_gets_suggestions(open_at, base) -> None:
+    page = open_at(390, base + "kode/JKA2L/")
+    page.wait_for_selector("[data-nkpk-404-nearby]", state="visible")
+    links = page.evaluate("() => [...document.querySelectorAll('[data-nkpk-404-nearby-list] a')]"
+                          ".map(a => [a.textContent, a.href])")
+    assert ["JKA21", base + "kode/JKA21/"] in links
+    assert page.url == base + "kode/JKA2L/"  # no code by that name: it stays, with the suggestions

@@ -357,3 +357,18 @@ def test_code_with_one_wrong_letter_gets_suggestions(open_at, base) -> None:
                           ".map(a => [a.textContent, a.href])")
     assert ["JKA21", base + "kode/JKA21/"] in links
     assert page.url == base + "kode/JKA2L/"  # no code by that name: it stays, with the suggestions
+
+
+def test_deadline_table_marks_passed_and_next_as_of_today(open_at, base) -> None:
+    page = open_at(390, base + "frister/")
+    rows = page.evaluate("""() => [...document.querySelectorAll('tr.nkpk-deadline')].map(r =>
+      [r.querySelector('time').getAttribute('datetime'), r.className.split('--')[1], r.cells[0].innerText])""")
+    today = datetime.date.fromisoformat(page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'),"
+        " String(d.getDate()).padStart(2, '0')].join('-'); }"))
+    ahead = [day for day, _, _ in rows if datetime.date.fromisoformat(day) >= today]
+    for day, state, text in rows:
+        expected = "passert" if datetime.date.fromisoformat(day) < today else "neste" if day == ahead[0] else "senere"
+        assert state == expected, (day, state)
+        assert text.endswith({"passert": "(passert)", "neste": "(neste)", "senere": text[-5:]}[state])
+    assert page.inner_text("[data-nkpk-states-note]").endswith("gjelder per dagens dato.")

@@ -2,7 +2,8 @@
  * Everyday helpers on every page (issue 16), each active only where its markup is:
  * - code pages: the permanent address shown in full, buttons that copy the code and the address;
  * - change pages: a filter box that shows only the rows with a code or word;
- * - the next deadline: days counted from today's date (the build date's figure is the fallback).
+ * - the next deadline: days counted from today's date (the build date's figure is the fallback);
+ *   the deadlines table marks "passert" and "neste" as of today.
  * Nothing is sent or stored.
  */
 (function () {
@@ -71,12 +72,41 @@
     var today = new Date();
     var start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
     document.querySelectorAll("[data-nkpk-countdown]").forEach(function (time) {
-      var parts = time.getAttribute("datetime").split("-").map(Number);
-      var days = Math.round((Date.UTC(parts[0], parts[1] - 1, parts[2]) - start) / 86400000);
+      var days = Math.round((dayOf(time.getAttribute("datetime")) - start) / 86400000);
       time.textContent = time.getAttribute("data-nkpk-head") + daysText(days) + ")";
       var note = time.closest("p") && time.closest("p").querySelector("[data-nkpk-counted]");
       if (note) note.textContent = "Antall dager er regnet fra dagens dato.";
     });
+  }
+
+  function dayOf(iso) {
+    var parts = iso.split("-").map(Number);
+    return Date.UTC(parts[0], parts[1] - 1, parts[2]);
+  }
+
+  function deadlineStates() {
+    var table = document.querySelector("[data-nkpk-deadlines]");
+    if (!table) return;
+    var now = new Date();
+    var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+    var next = false;
+    table.querySelectorAll("tr.nkpk-deadline").forEach(function (row) {
+      var day = dayOf(row.querySelector("time").getAttribute("datetime"));
+      var state = day < today ? "passert" : (next ? "senere" : "neste");
+      if (state === "neste") next = true;
+      row.className = "nkpk-deadline nkpk-deadline--" + state;
+      var mark = row.querySelector("[data-nkpk-state]");
+      mark.textContent = "";
+      if (state === "neste") {
+        var strong = document.createElement("strong");
+        strong.textContent = "(neste)";
+        mark.append(" ", strong);
+      } else if (state === "passert") {
+        mark.textContent = " (passert)";
+      }
+    });
+    var note = document.querySelector("[data-nkpk-states-note]");
+    if (note) note.textContent = "Merkingen «passert» og «neste» gjelder per dagens dato.";
   }
 
   function filterRows() {
@@ -108,5 +138,6 @@
 
   copyButtons();
   countdown();
+  deadlineStates();
   filterRows();
 })();

@@ -1,8 +1,9 @@
 """Similar codes for an expired code without successor, so that its page does not end the road (issue 16).
 
 A code valid in the newest release is similar when it shares words of the
-text (rarer words count more) or the start of the code (the same group)
-with the expired code. Deterministic: ties go in code order.
+text (rarer words count more; in any code system, since many codes moved
+from NCSP and NCMP to NCRP) or the start of the code (the same group) with
+the expired code. Deterministic: ties go in code order.
 """
 
 from __future__ import annotations
@@ -15,18 +16,19 @@ from typing import Iterable
 from ..model.catalogue import Code
 
 _WORD = re.compile(r"[a-zæøå0-9]{4,}")
+_COMMON = frozenset({"uten", "eller", "etter", "under", "over", "andre", "annen", "annet", "inkl", "ekskl", "samt"})
 LIMIT = 6
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+    return set(_WORD.findall(text.casefold())) - _COMMON
 
 
 class SimilarCodes:
     """An index of the valid codes, built once per process that asks."""
 
     def __init__(self, codes: Iterable[Code]) -> None:
-        self._by_word: dict[tuple[str, str], list[Code]] = defaultdict(list)
+        self._by_word: dict[str, list[Code]] = defaultdict(list)
         self._by_prefix: dict[tuple[str, str], list[Code]] = defaultdict(list)
         count = 0
         for code in codes:
@@ -34,17 +36,17 @@ class SimilarCodes:
                 continue
             count += 1
             for word in _words(code.text):
-                self._by_word[(code.system, word)].append(code)
+                self._by_word[word].append(code)
             for size in (2, 3):
                 self._by_prefix[(code.system, code.code[:size])].append(code)
         self._total = max(count, 1)
 
     def of(self, code: Code) -> tuple[Code, ...]:
-        """Up to LIMIT valid codes of the same code system, the most similar first."""
+        """Up to LIMIT valid codes, the most similar first."""
         scores: dict[str, float] = defaultdict(float)
         found: dict[str, Code] = {}
-        for word in _words(code.text):
-            holders = self._by_word.get((code.system, word), ())
+        for word in sorted(_words(code.text)):  # a fixed order: float sums, and so ties, never vary
+            holders = self._by_word.get(word, ())
             weight = math.log(self._total / (1 + len(holders)))
             for other in holders:
                 scores[other.code] += weight

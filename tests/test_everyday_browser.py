@@ -372,3 +372,12 @@ def test_deadline_table_marks_passed_and_next_as_of_today(open_at, base) -> None
         assert state == expected, (day, state)
         assert text.endswith({"passert": "(passert)", "neste": "(neste)", "senere": text[-5:]}[state])
     assert page.inner_text("[data-nkpk-states-note]").endswith("gjelder per dagens dato.")
+
+
+def test_proposal_form_without_scripts_is_hidden_and_says_what_to_write(browser, base) -> None:  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "forslagsskjema/?kode=JKA21")
+    assert page.is_hidden("[data-nkpk-proposal]")  # a plain submit would send the proposal in an address
+    assert "kodehjelp@helsedir.no" in page.inner_text("[data-nkpk-nojs]")
+    context.close()

@@ -118,7 +118,10 @@
     var text = result.querySelector("[data-nkpk-body]");
     var status = result.querySelector("[data-nkpk-result-status]");
     var current = ""; // the e-mail's text with CRLF line ends (a textarea's value has LF only)
-    form.querySelector("[data-nkpk-nojs]").hidden = true;
+    // Without this script the form stays hidden: a plain submit would put the proposal in an address.
+    var nojs = document.querySelector("[data-nkpk-nojs]");
+    if (nojs) nojs.hidden = true;
+    form.hidden = false;
     prefill(form);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -15,7 +15,7 @@ from generator.inputs.deadlines import load_deadlines, next_proposal_occurrence,
 from generator.inputs.diagnostics import InputError
 from generator.pages.change_contents import chapter_jumps
 from generator.pages.changes import ChangeRow
-from generator.pages.word_diff import Segment, diff_pair, period_diffs
+from generator.pages.word_diff import DiffPart, Segment, diff_pair, period_diffs
 from generator.urls import make_link
 
 from .helpers import ROOT
@@ -31,10 +31,11 @@ def _changed(segments) -> list[str]:
 
 def test_period_diffs_mark_the_new_words_against_the_text_before() -> None:
     diffs = period_diffs(("Fjerning av mandel", None, "Fjerning av begge mandler", "Fjerning av begge mandler"))
-    assert diffs[0] == (Segment("Fjerning av mandel", False),)  # the first text: nothing to compare with
+    assert diffs[0] == (DiffPart("Fjerning av mandel", "same"),)  # the first text: nothing to compare with
     assert diffs[1] == ()  # absent
-    assert _changed(diffs[2]) == ["begge mandler"]  # against the text before the gap
-    assert _changed(diffs[3]) == []
+    assert diffs[2] == (  # against the text before the gap: the removed word where it was, then the new ones
+        DiffPart("Fjerning av", "same"), DiffPart("mandel", "del"), DiffPart("begge mandler", "ins"))
+    assert diffs[3] == (DiffPart("Fjerning av begge mandler", "same"),)
 
 
 def test_diff_pair_keeps_equal_or_missing_texts_whole() -> None:

@@ -34,6 +34,29 @@ def word_diff(before: str, after: str) -> tuple[tuple[Segment, ...], tuple[Segme
     return tuple(left), tuple(right)
 
 
+@dataclass(frozen=True)
+class DiffPart:
+    """A run of words of a merged diff: in both texts, only in the new one, or only in the old one."""
+
+    text: str
+    kind: str  # "same", "ins" or "del"
+
+
+def merged_diff(before: str, after: str) -> tuple[DiffPart, ...]:
+    """One text to read: the new text, with the words removed from the old one shown where they were."""
+    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    parts: list[DiffPart] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            parts.append(DiffPart(" ".join(new[j1:j2]), "same"))
+            continue
+        if i2 > i1:
+            parts.append(DiffPart(" ".join(old[i1:i2]), "del"))
+        if j2 > j1:
+            parts.append(DiffPart(" ".join(new[j1:j2]), "ins"))
+    return tuple(parts)
+
+
 def plain(text: str | None) -> tuple[Segment, ...]:
     """A text as one unchanged segment (none for no text)."""
     return (Segment(text, False),) if text is not None else ()
@@ -46,14 +69,15 @@ def diff_pair(before: str | None, after: str | None) -> tuple[tuple[Segment, ...
     return plain(before), plain(after)
 
 
-def period_diffs(texts: tuple[str | None, ...]) -> tuple[tuple[Segment, ...], ...]:
-    """Each text of a code's timeline against the text before it (absent periods skipped)."""
-    out: list[tuple[Segment, ...]] = []
+def period_diffs(texts: tuple[str | None, ...]) -> tuple[tuple[DiffPart, ...], ...]:
+    """Each text of a code's timeline merged with the text before it (absent periods skipped)."""
+    out: list[tuple[DiffPart, ...]] = []
     previous: str | None = None
     for text in texts:
         if text is None:
             out.append(())
             continue
-        out.append(diff_pair(previous, text)[1] if previous is not None else plain(text))
+        changed = previous is not None and previous != text
+        out.append(merged_diff(previous, text) if changed else (DiffPart(text, "same"),))
         previous = text
     return tuple(out)

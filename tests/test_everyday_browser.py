@@ -381,3 +381,36 @@ def test_proposal_form_without_scripts_is_hidden_and_says_what_to_write(browser,
     assert page.is_hidden("[data-nkpk-proposal]")  # a plain submit would send the proposal in an address
     assert "kodehjelp@helsedir.no" in page.inner_text("[data-nkpk-nojs]")
     context.close()
+
+
+# --- the keyboard, and the public address when the site knows it ---
+
+def test_copy_button_works_from_the_keyboard(open_at, base) -> None:
+    page = open_at(390, base + "kode/TAB00/", clipboard=True)
+    for _ in range(60):  # Tab through the page from the top until the button has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('[data-nkpk-copy]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the copy button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-nkpk-copy-status]').textContent !== ''")
+    assert page.evaluate("() => navigator.clipboard.readText()") == "TAB00"
+
+
+def test_the_address_is_the_public_one_when_the_site_knows_it(browser, tmp_path) -> None:  # noqa: F811
+    from .helpers import build_site
+    from .static_host import host
+
+    site = tmp_path / "site"
+    assert build_site(site, site_url="https://example.org/nkpk/", epoch=1775606400) == 0
+    with host(site, "/nkpk/") as url:
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(url + "kode/JKA21/")
+        assert page.inner_text("[data-nkpk-address]") == "https://example.org/nkpk/kode/JKA21/"
+        page.click("text=Kopier adressen")
+        page.wait_for_function("() => document.querySelector('[data-nkpk-copy-status]').textContent !== ''")
+        assert page.evaluate("() => navigator.clipboard.readText()") == "https://example.org/nkpk/kode/JKA21/"
+        context.close()

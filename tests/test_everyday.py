@@ -132,7 +132,8 @@ def test_first_release_has_no_contents_or_filter(real_site: Path) -> None:
 
 def test_next_deadline_box_carries_what_the_browser_recounts(real_site: Path) -> None:
     html = _html(real_site, "")
-    found = re.search(r'<time datetime="([0-9-]+)" data-nkpk-countdown data-nkpk-head="([^"]+)">([^<]+)</time>', html)
+    found = re.search(r'<time datetime="([0-9-]+)" data-nkpk-countdown data-nkpk-head="([^"]+)" '
+                      r"data-nkpk-upcoming='[^']+'>([^<]+)</time>", html)
     assert found, "no countdown on the front page"
     day, head, text = found.groups()
     assert head.startswith("Neste frist for forslag: ") and text.startswith(head)

@@ -11,6 +11,7 @@ deadline is counted from today's date in the browser.
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -414,3 +415,20 @@ def test_the_address_is_the_public_one_when_the_site_knows_it(browser, tmp_path)
         page.wait_for_function("() => document.querySelector('[data-nkpk-copy-status]').textContent !== ''")
         assert page.evaluate("() => navigator.clipboard.readText()") == "https://example.org/nkpk/kode/JKA21/"
         context.close()
+
+
+def test_a_page_read_after_its_deadline_counts_to_the_next_one(browser, base) -> None:  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base)
+    upcoming = json.loads(page.get_attribute("[data-nkpk-countdown]", "data-nkpk-upcoming"))
+    assert len(upcoming) >= 4 and all(head.startswith("Neste frist for forslag: ") for _, head in upcoming)
+    (first, _), (second, head) = upcoming[0], upcoming[1]
+    later = datetime.date.fromisoformat(first) + datetime.timedelta(days=1)  # the day after the first deadline
+    page.clock.set_fixed_time(datetime.datetime(later.year, later.month, later.day, 12))
+    page.reload()
+    time = page.locator("[data-nkpk-countdown]")
+    days = (datetime.date.fromisoformat(second) - later).days
+    assert time.get_attribute("datetime") == second
+    assert time.inner_text() == f"{head}om {days} dager)"
+    context.close()

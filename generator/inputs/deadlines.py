@@ -188,3 +188,11 @@ def next_proposal_parts(occurrence: Occurrence, today: datetime.date) -> tuple[s
     title = lower_first(occurrence.deadline.title)
     head = f"Neste frist for forslag: {date_text(occurrence.date)} – {title} ({occurrence.release}-utgaven, "
     return head, days_text((occurrence.date - today).days)
+
+
+def upcoming_proposals(deadlines: tuple[Deadline, ...], today: datetime.date, count: int = 6) -> tuple[Occurrence, ...]:
+    """The next `count` deadlines for proposals from `today` on, for a page read long after its build."""
+    marked = tuple(d for d in deadlines if d.proposals) or deadlines
+    release = current_release(deadlines, today)
+    found = [o for r in range(release, release + count + 1) for o in cycle(marked, r) if o.date >= today]
+    return tuple(sorted(found, key=lambda o: o.date)[:count])

@@ -16,7 +16,7 @@ from .. import urls
 from ..labels import SYSTEM_SHORT
 from ..urls import Link, make_link
 from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_occurrence, systems_text
-from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts
+from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts, upcoming_proposals
 from ..output.downloads import Download, format_name, size_text
 
 NEXT_DEADLINE_MARKER = "<!-- nkpk:next-deadline -->"
@@ -31,6 +31,7 @@ class NextDeadline:
     as_of: str  # the build date in words: the count of days is from then
     more: Link | None  # to the deadlines page, unless shown on it
     head: str = ""  # `text` up to the count of days, for the browser to recount from today
+    upcoming: tuple = ()  # (ISO date, head) of the following deadlines for proposals: the browser takes the first ahead
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetim
     if from_url != urls.DEADLINES_PAGE:
         more = make_link(from_url, urls.DEADLINES_PAGE, "Alle frister")
     head, days = next_proposal_parts(occurrence, today)
-    return NextDeadline(head + days + ")", occurrence.date.isoformat(), date_text(today), more, head)
+    upcoming = tuple((o.date.isoformat(), next_proposal_parts(o, today)[0]) for o in upcoming_proposals(deadlines, today))
+    return NextDeadline(head + days + ")", occurrence.date.isoformat(), date_text(today), more, head, upcoming)
 
 
 def deadline_table(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> DeadlineTable:

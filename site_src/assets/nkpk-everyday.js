@@ -72,6 +72,15 @@
     var today = new Date();
     var start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
     document.querySelectorAll("[data-nkpk-countdown]").forEach(function (time) {
+      // A page read long after its build: the first deadline still ahead among those the build listed.
+      var upcoming = JSON.parse(time.getAttribute("data-nkpk-upcoming") || "[]");
+      for (var k = 0; k < upcoming.length; k++) {
+        if (dayOf(upcoming[k][0]) >= start) {
+          time.setAttribute("datetime", upcoming[k][0]);
+          time.setAttribute("data-nkpk-head", upcoming[k][1]);
+          break;
+        }
+      }
       var days = Math.round((dayOf(time.getAttribute("datetime")) - start) / 86400000);
       time.textContent = time.getAttribute("data-nkpk-head") + daysText(days) + ")";
       var note = time.closest("p") && time.closest("p").querySelector("[data-nkpk-counted]");

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.inputs.deadlines import load_deadlines, next_proposal_occurrence, next_proposal_parts
+from generator.inputs.deadlines import load_deadlines, next_proposal_occurrence, next_proposal_parts, upcoming_proposals
 from generator.inputs.diagnostics import InputError
 from generator.pages.change_contents import chapter_jumps
 from generator.pages.changes import ChangeRow
@@ -80,6 +80,12 @@ def test_next_proposal_parts_leave_the_days_for_the_browser(deadlines) -> None:
     head, days = next_proposal_parts(next_proposal_occurrence(deadlines, D(2026, 4, 8)), D(2026, 4, 8))
     assert head == "Neste frist for forslag: 1. mai 2026 – forslag til endringer i NCSP og NCMP (2027-utgaven, "
     assert days == "om 23 dager"
+
+
+def test_upcoming_proposals_are_the_next_deadlines_for_proposals_in_order(deadlines) -> None:
+    found = [(o.deadline.id, o.date) for o in upcoming_proposals(deadlines, D(2026, 4, 8), 4)]
+    assert found == [("forslag-ncsp-ncmp", D(2026, 5, 1)), ("forslag-ncrp", D(2027, 3, 1)),
+                     ("forslag-ncsp-ncmp", D(2027, 5, 1)), ("forslag-ncrp", D(2028, 3, 1))]
 
 
 def test_proposals_key_must_be_a_yes_or_no(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ PYTHON ?= python3
 STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site test check browser axe bench same-output clean
+.PHONY: site test check browser axe bench same-output screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench: $(STAMP)
 ## ALLOW="'rapport/*' ..." names paths where a difference is meant.
 same-output: $(STAMP)
 	$(VENV)/bin/python scripts/same_output.py --base "$(or $(BASE),main)" $(foreach g,$(ALLOW),--allow '$(g)')
+
+## Screenshots at 390 and 1366 px of the pages coders use every day (issue 16), into screenshots/ (git ignores it).
+screenshots: $(STAMP) browser
+	$(VENV)/bin/python scripts/screenshots.py --out screenshots
 
 clean:
 	rm -rf site .pytest_cache node_modules

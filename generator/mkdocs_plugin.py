@@ -125,7 +125,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             raise self._fail(f"input error: {exc}") from None
 
     def on_env(self, env, config, files):
-        env.globals["nkpk_urls"] = {"code": urls.code_url("{code}")}  # site-relative, for scripts' data- attributes
+        env.globals["nkpk_urls"] = {"code": urls.code_url("{code}"), "codes": urls.CHECKER_DATA}  # site-relative, for scripts' data- attributes
         self._env, self._files = env, files
         return env
 

@@ -131,3 +131,5 @@ CHECKER_PAGE = "sjekk/"  # the hand-written page site_src/sjekk.md
 CHECKER_DATA = "api/kodeliste.json"  # every code's releases, texts and successors, for the checker
 CHECKER_SCRIPTS = ("assets/checker-core.js", "assets/checker-files.js", "assets/checker.js")  # in load order
 CHECKER_STYLE = "assets/checker.css"
+
+PROPOSAL_FORM = "forslagsskjema/"  # the hand-written page site_src/forslagsskjema.md (issue 16)

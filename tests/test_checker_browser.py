@@ -119,15 +119,15 @@ def test_pasted_list_against_2016(checker: Checker, texts) -> None:
         ["1", "jka 21", "JKA21", "Gyldig", "NCSP", text("JKA21", 2016), ""],
         ["2", "TAB00", "TAB00", "Utgått fra 2016", "NCSP", text("TAB00"), f"{moved} ABT00"],
         ["3", "TJJ10", "TJJ10", "Utgått fra 2016", "NCSP", text("TJJ10"), f"{moved} JJA20K"],
-        ["3", "CJE25", "CJE25", "Utgått fra 2016", "NCSP", text("CJE25"), ""],
-        ["3", "DCA10", "DCA10", "Utgått fra 2016", "NCSP", text("DCA10"), ""],
-        ["4", "XYZ99", "XYZ99", "Ukjent kode", "", "", ""],
-        ["5", "12", "", "Ugyldig format", "", "", ""],
-        ["6", "=1+2", "", "Ugyldig format", "", "", ""],
-        ["7", '"JKA 21"', "JKA21", "Gyldig", "NCSP", text("JKA21", 2016), ""],
-        ["8", "tab00", "TAB00", "Utgått fra 2016", "NCSP", text("TAB00"), f"{moved} ABT00"],
-        ["9", "1XC07", "1XC07", "Ikke gyldig ennå (fra 2017)", "Særkoder", text("1XC07", 2017), ""],
-        ["10", "2XX02", "2XX02", "Ikke i utgaven (ingen liste for Særkoder)", "Særkoder", text("2XX02"), ""],
+        ["4", "CJE25", "CJE25", "Utgått fra 2016", "NCSP", text("CJE25"), ""],  # three codes on one line: numbered by position
+        ["5", "DCA10", "DCA10", "Utgått fra 2016", "NCSP", text("DCA10"), ""],
+        ["6", "XYZ99", "XYZ99", "Ukjent kode", "", "", ""],
+        ["7", "12", "", "Ugyldig format", "", "", ""],
+        ["8", "=1+2", "", "Ugyldig format", "", "", ""],
+        ["9", '"JKA 21"', "JKA21", "Gyldig", "NCSP", text("JKA21", 2016), ""],
+        ["10", "tab00", "TAB00", "Utgått fra 2016", "NCSP", text("TAB00"), f"{moved} ABT00"],
+        ["11", "1XC07", "1XC07", "Ikke gyldig ennå (fra 2017)", "Særkoder", text("1XC07", 2017), ""],
+        ["12", "2XX02", "2XX02", "Ikke i utgaven (ingen liste for Særkoder)", "Særkoder", text("2XX02"), ""],
     ]
     assert checker.summary == (
         "Sjekket 12 koder mot utgave 2016: 2 gyldige, 5 utgått, 1 ikke gyldig ennå, 1 ikke i utgaven, "

@@ -215,7 +215,8 @@ def built(tmp_path_factory) -> Path:
 
 def test_build_date_comes_from_source_date_epoch(built: Path) -> None:
     assert build_date({"SOURCE_DATE_EPOCH": str(ON_A_DEADLINE)}) == D(2026, 6, 1)
-    expected = "Neste frist: 1. juni 2026 – møte i referansegruppen for NCSP og NCMP (2027-utgaven, i dag)"
+    # "Neste frist" counts down to the next deadline for proposals, not to a meeting (issue 16).
+    expected = "Neste frist for forslag: 1. mars 2027 – forslag til endringer i NCRP (2028-utgaven, om 273 dager)"
     for page in ("index.html", "frister/index.html"):
         assert expected in " ".join(parse_page(built / page).text), page
 

@@ -70,7 +70,7 @@ def test_front_page(site: Path) -> None:
     text = _text(site / "index.html")
     for fact in ("NCSP", "NCMP", "NCRP", "spesialisthelsetjenesten", "Norsk pasientregister", "Kreftregisteret"):
         assert fact in text
-    assert "Neste frist: 1. mai 2026 – forslag til endringer i NCSP og NCMP (2027-utgaven, om 23 dager)" in text
+    assert "Neste frist for forslag: 1. mai 2026 – forslag til endringer i NCSP og NCMP (2027-utgaven, om 23 dager)" in text
     assert "152 gyldige koder i 2017" in text  # the code-system list
     assert "Den nyeste utgaven på dette nettstedet er 2017-utgaven." in text
     assert "Nettstedet har utgavene fra 2015 til 2017" in text

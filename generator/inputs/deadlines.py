@@ -22,7 +22,7 @@ from .readers.base import SYSTEMS, normalise_system
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni",
           "juli", "august", "september", "oktober", "november", "desember")
 YEAR_RULES = {"same": 0, "following": 1}  # the proposal year, or the year after
-KEYS = {"id", "title", "systems", "month", "day", "year", "note"}
+KEYS = {"id", "title", "systems", "month", "day", "year", "note", "proposals"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -35,6 +35,7 @@ class Deadline:
     day: int
     year_offset: int  # 0: the year proposals are made; 1: the year the release takes effect
     note: str | None  # e.g. that the exact date is announced later
+    proposals: bool = False  # the last day for proposals: what "Neste frist" counts down to
 
     def date_for(self, release: int) -> datetime.date:
         """The date of this deadline in the cycle of `release`."""
@@ -91,8 +92,11 @@ def _deadline(path: Path, index: int, entry: Any) -> Deadline:
         raise InputError(where, f"'year' must be one of {', '.join(YEAR_RULES)}, not {rule!r}")
     month, day = _month_day(where, entry.get("month"), entry.get("day"))
     systems = _systems(where, entry.get("systems"))
+    proposals = entry.get("proposals", False)
+    if not isinstance(proposals, bool):
+        raise InputError(where, f"'proposals' must be true or false, not {proposals!r}")
     return Deadline(ident, " ".join(title.split()), systems, month, day, YEAR_RULES[rule],
-                    " ".join(note.split()) if note else None)
+                    " ".join(note.split()) if note else None, proposals)
 
 
 def _month_day(where: Location, month: object, day: object) -> tuple[int, int]:
@@ -171,3 +175,24 @@ def next_deadline_text(occurrence: Occurrence, today: datetime.date) -> str:
     days = (occurrence.date - today).days
     title = lower_first(occurrence.deadline.title)
     return f"Neste frist: {date_text(occurrence.date)} – {title} ({occurrence.release}-utgaven, {days_text(days)})"
+
+
+def next_proposal_occurrence(deadlines: tuple[Deadline, ...], today: datetime.date) -> Occurrence:
+    """The first deadline for proposals on or after `today`; any deadline when none is marked `proposals`."""
+    marked = tuple(d for d in deadlines if d.proposals)
+    return next_occurrence(marked or deadlines, today)
+
+
+def next_proposal_parts(occurrence: Occurrence, today: datetime.date) -> tuple[str, str]:
+    """`Neste frist for forslag: 1. mai 2027 – … (2028-utgaven, ` and `om 23 dager`: the browser recounts the days."""
+    title = lower_first(occurrence.deadline.title)
+    head = f"Neste frist for forslag: {date_text(occurrence.date)} – {title} ({occurrence.release}-utgaven, "
+    return head, days_text((occurrence.date - today).days)
+
+
+def upcoming_proposals(deadlines: tuple[Deadline, ...], today: datetime.date, count: int = 6) -> tuple[Occurrence, ...]:
+    """The next `count` deadlines for proposals from `today` on, for a page read long after its build."""
+    marked = tuple(d for d in deadlines if d.proposals) or deadlines
+    release = current_release(deadlines, today)
+    found = [o for r in range(release, release + count + 1) for o in cycle(marked, r) if o.date >= today]
+    return tuple(sorted(found, key=lambda o: o.date)[:count])

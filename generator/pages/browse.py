@@ -14,6 +14,7 @@ from ..labels import PERIOD, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, level_n
 from ..urls import Link, make_link
 from .changes import HistoryEntry
 from .successor_rows import SuccessorRow
+from .word_diff import period_diffs
 from ..analysis.compare import TimelineRow, code_timeline, text_changed_years
 from ..model.hierarchy import Hierarchy, Node
 from ..model.catalogue import Catalogue, Code
@@ -74,13 +75,17 @@ class CodePage:
     details: tuple = doc("book.DetailRow: the newest release's optional columns", ())
     details_year: int = doc("the release those details are from", 0)
     notes: tuple = doc("book.NoteBlock: notes of the code's groups and of the code", ())
+    proposal: Link | None = doc("link to the proposal form (the template adds the code to its address)", None)
+    period_texts: tuple = doc("word_diff.Segment tuples: each period's text against the text before it", ())
+    similar: tuple = doc("CodeRow: valid codes like this expired code without successor", ())
 
     @property
     def links(self) -> tuple[Link, ...]:
         extra = tuple(x for x in (self.previous, self.next) if x is not None)
         moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
         annotated = tuple(x for item in self.details + self.notes for x in item.links)
-        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated
+        similar = tuple(r.link for r in self.similar)
+        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated + similar
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,7 @@ class CodeParts:
     predecessors: tuple[SuccessorRow, ...]
     details: tuple  # book.DetailRow
     notes: tuple  # book.NoteBlock
+    similar: tuple = ()  # CodeRow: valid codes like an expired code without successor
 
 
 def code_page(
@@ -184,6 +190,7 @@ def code_page(
     url = urls.code_url(code.code)
     prev_code, next_code = neighbours
     timeline = code_timeline(code, catalogue)
+    periods = _periods(timeline)
 
     def neighbour(other: Code | None) -> Link | None:
         return make_link(url, urls.code_url(other.code), other.code) if other else None
@@ -199,7 +206,7 @@ def code_page(
         newest_year=catalogue.newest.year,
         last_year=code.years[-1],
         years_text=_years_text(code.years),
-        periods=_periods(timeline),
+        periods=periods,
         changed_years=text_changed_years(timeline),
         history=parts.history,
         successors=parts.successors,
@@ -211,6 +218,9 @@ def code_page(
         details=parts.details,
         details_year=code.latest.year,
         notes=parts.notes,
+        proposal=make_link(url, urls.PROPOSAL_FORM, "Foreslå en endring"),
+        period_texts=period_diffs(tuple(p.text for p in periods)),
+        similar=parts.similar,
     )
 
 

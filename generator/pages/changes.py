@@ -7,8 +7,6 @@ history and `api/endringer/<YEAR>.json`.
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 from typing import AbstractSet
 
@@ -16,6 +14,8 @@ from .. import urls
 from .fields import doc
 from ..analysis.compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
 from .successor_rows import MovedRow, moved_rows
+from .change_contents import chapter_jumps
+from .word_diff import Segment, word_diff  # noqa: F401 (Segment and word_diff were defined here)
 from ..analysis.official import OfficialEntry
 from ..analysis.successors import Lineage
 from ..labels import (
@@ -23,12 +23,6 @@ from ..labels import (
     EARLIER_CHANGES, EVENT_LABELS, FEED_LINK, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT,
 )
 from ..urls import Link, make_link
-
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    changed: bool
-
 
 @dataclass(frozen=True)
 class ChangeRow:
@@ -45,6 +39,7 @@ class KindSection:
     anchor: str
     title: str
     rows: tuple[ChangeRow, ...]
+    chapters: tuple = ()  # change_contents.ChapterJump: where each chapter begins in `rows`, for the contents list
 
 
 @dataclass(frozen=True)
@@ -126,24 +121,6 @@ class HistoryEntry:
     link: Link
 
 
-_TOKEN = re.compile(r"\S+")
-
-
-def word_diff(before: str, after: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """Both texts split in segments, the words that differ marked as changed."""
-    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    left: list[Segment] = []
-    right: list[Segment] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        same = tag == "equal"
-        if i2 > i1:
-            left.append(Segment(" ".join(old[i1:i2]), not same))
-        if j2 > j1:
-            right.append(Segment(" ".join(new[j1:j2]), not same))
-    return tuple(left), tuple(right)
-
-
 def _row(page_url: str, change: Change) -> ChangeRow:
     anchor = urls.change_anchor(change.system, change.code)
     before = (Segment(change.before, False),) if change.before is not None else ()
@@ -175,7 +152,7 @@ def _section(page_url: str, system: SystemChanges, previous_year: int | None, of
     moved = moved_rows(page_url, official.lineage.of_release(system.year, system.system))
     slug = urls.SYSTEM_SLUGS[system.system]
     kinds = tuple(
-        KindSection(kind, f"{slug}-{kind}", KIND_TITLES[kind], tuple(_row(page_url, c) for c in system.of_kind(kind)))
+        _kind_section(kind, f"{slug}-{kind}", tuple(_row(page_url, c) for c in system.of_kind(kind)))
         for kind in CHANGE_KINDS
         if system.of_kind(kind)
     )
@@ -195,6 +172,10 @@ def _section(page_url: str, system: SystemChanges, previous_year: int | None, of
         ),
         moved=moved,
     )
+
+
+def _kind_section(kind: str, anchor: str, rows: tuple[ChangeRow, ...]) -> KindSection:
+    return KindSection(kind, anchor, KIND_TITLES[kind], rows, chapter_jumps(rows))
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from .book import NoteBlock, code_notes, group_block
 from .changes import code_history
 from ..analysis.compare import CodeEvent
 from .browse import CodePage, CodeParts, code_page, crumbs
+from .browse import _code_row as code_row
+from .similar import SimilarCodes
 from ..model.hierarchy import Hierarchy, Node
 from ..urls import Link
 from ..model.catalogue import Catalogue, Code
@@ -47,6 +49,7 @@ class CodePages:
     neighbours: Mapping[str, Neighbours]  # code -> the codes before and after it in its code system
     _groups: dict[tuple[str, str], NoteBlock | None] = field(default_factory=dict, compare=False, repr=False)
     _crumbs: dict[tuple[str, str], tuple[Link, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _similar: list[SimilarCodes] = field(default_factory=list, compare=False, repr=False)  # built on first use
 
     @classmethod
     def of(
@@ -84,8 +87,17 @@ class CodePages:
             predecessors=predecessor_rows(url, self.lineage.by_new.get(code.code, ())),
             details=details,
             notes=notes,
+            similar=self._similar_rows(url, code),
         )
         return code_page(code, self.catalogue, self.hierarchy, self.neighbours[code.code], parts)
+
+    def _similar_rows(self, url: str, code: Code) -> tuple:
+        """Valid codes like an expired code that has no successor (none for other codes)."""
+        if code.active or self.lineage.by_old.get(code.code):
+            return ()
+        if not self._similar:
+            self._similar.append(SimilarCodes(self.catalogue.codes))
+        return tuple(code_row(url, other) for other in self._similar[0].of(code))
 
     def _breadcrumbs(self, code: Code) -> tuple[Link, ...]:
         nodes = self.hierarchy.path(code.system, code.code)

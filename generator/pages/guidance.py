@@ -14,7 +14,8 @@ from .. import urls
 from .fields import doc
 from ..labels import ALL_DEADLINES, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
 from ..urls import Link, make_link
-from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_deadline_text, next_occurrence, systems_text
+from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_occurrence, systems_text
+from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts, upcoming_proposals
 from ..output.downloads import Download, format_name, size_text
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class NextDeadline:
     date: str = doc("ISO date, for <time>")
     as_of: str = doc("the build date in words: the count of days is from then")
     more: Link | None = doc("to the deadlines page, unless shown on it")
+    head: str = doc("`text` up to the count of days, for the browser to recount from today", "")
+    upcoming: tuple = doc("(ISO date, head) of the following deadlines for proposals: the browser takes the first ahead", ())
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,13 @@ class DownloadList:
 def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> NextDeadline | None:
     if not deadlines:
         return None
-    occurrence = next_occurrence(deadlines, today)
+    occurrence = next_proposal_occurrence(deadlines, today)
     more = None
     if from_url != urls.DEADLINES_PAGE:
         more = make_link(from_url, urls.DEADLINES_PAGE, ALL_DEADLINES)
-    return NextDeadline(next_deadline_text(occurrence, today), occurrence.date.isoformat(), date_text(today), more)
+    head, days = next_proposal_parts(occurrence, today)
+    upcoming = tuple((o.date.isoformat(), next_proposal_parts(o, today)[0]) for o in upcoming_proposals(deadlines, today))
+    return NextDeadline(head + days + ")", occurrence.date.isoformat(), date_text(today), more, head, upcoming)
 
 
 def deadline_table(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> DeadlineTable:

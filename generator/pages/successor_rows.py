@@ -8,6 +8,7 @@ from .. import urls
 from ..labels import PREDECESSOR_LABELS, SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..analysis.successors import Successor
 from ..urls import Link, make_link
+from .word_diff import diff_pair
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class MovedRow:
     new_text: str
     kind: str
     label: str
+    old_segments: tuple = ()  # word_diff.Segment: the old text, words that differ from the new text marked
+    new_segments: tuple = ()  # word_diff.Segment: the new text, words that differ from the old text marked
 
 
 def _row(page_url: str, successor: Successor, forward: bool) -> SuccessorRow:
@@ -62,15 +65,19 @@ def predecessor_rows(page_url: str, predecessors: tuple[Successor, ...]) -> tupl
 
 def moved_rows(page_url: str, successors: tuple[Successor, ...]) -> tuple[MovedRow, ...]:
     """On a change page: each expired code of one code system with its successors."""
-    return tuple(
-        MovedRow(
-            old=make_link(page_url, urls.code_url(s.old), s.old),
-            old_text=s.old_text,
-            new=make_link(page_url, urls.code_url(s.code), s.code),
-            new_system=SYSTEM_SHORT[s.system],
-            new_text=s.text,
-            kind=s.kind,
-            label=SUCCESSOR_LABELS[s.kind],
-        )
-        for s in successors
+    return tuple(_moved(page_url, s) for s in successors)
+
+
+def _moved(page_url: str, s: Successor) -> MovedRow:
+    old_segments, new_segments = diff_pair(s.old_text, s.text)
+    return MovedRow(
+        old=make_link(page_url, urls.code_url(s.old), s.old),
+        old_text=s.old_text,
+        new=make_link(page_url, urls.code_url(s.code), s.code),
+        new_system=SYSTEM_SHORT[s.system],
+        new_text=s.text,
+        kind=s.kind,
+        label=SUCCESSOR_LABELS[s.kind],
+        old_segments=old_segments,
+        new_segments=new_segments,
     )

@@ -32,13 +32,16 @@
   }
 
   // Pasted text: one code per line, or several separated by , ; or tab.
+  const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  // Each entry is numbered by its position in the list, not by its line.
   function splitText(text) {
     let entries = [];
     let lines = String(text).split(/\r\n|\r|\n/);
     for (let line = 0; line < lines.length; line++) {
       let parts = lines[line].split(/[,;\t]/);
       for (let k = 0; k < parts.length; k++) {
-        if (parts[k].trim()) entries.push({ row: line + 1, raw: parts[k].trim() });
+        if (parts[k].trim()) entries.push({ row: entries.length + 1, raw: parts[k].trim() });
       }
     }
     return entries;
@@ -67,6 +70,26 @@
 
     has(code) {
       return this.index.has(code);
+    }
+
+    // Known codes one keystroke away from `code`: a letter wrong, missing, extra or two swapped.
+    nearby(code, limit) {
+      const found = [];
+      const seen = new Set([code]);
+      const tryCode = (candidate) => {
+        if (seen.has(candidate)) return;
+        seen.add(candidate);
+        if (this.index.has(candidate)) found.push(candidate);
+      };
+      for (let i = 0; i <= code.length; i++) {
+        if (i < code.length) tryCode(code.slice(0, i) + code.slice(i + 1));
+        if (i + 1 < code.length) tryCode(code.slice(0, i) + code.charAt(i + 1) + code.charAt(i) + code.slice(i + 2));
+        for (const letter of ALPHABET) {
+          tryCode(code.slice(0, i) + letter + code.slice(i));
+          if (i < code.length) tryCode(code.slice(0, i) + letter + code.slice(i + 1));
+        }
+      }
+      return found.sort().slice(0, limit || 5);
     }
 
     path(code) {

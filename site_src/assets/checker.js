@@ -175,6 +175,14 @@
       return note ? html + " – " + escape(note) : html;
     }
 
+    // "Did you mean": known codes one keystroke away from an unknown one.
+    nearbyHtml(data, code) {
+      const near = data.nearby(code, 3);
+      if (!near.length) return "";
+      return '<br><span class="nkpk-check__nearby">Mente du ' +
+        near.map((c) => this.codeLink(data, c)).join(" eller ") + "?</span>";
+    }
+
     rowHtml(data, row) {
       let found = row.found;
       let known = found.state !== "unknown" && found.state !== "malformed";
@@ -182,7 +190,8 @@
       let successors = found.successors.map((s) => checker.successorHtml(data, s)).join("<br>");
       return '<tr class="nkpk-check--' + found.state + '"><td>' + row.row + "</td><td>" + escape(row.raw) +
         "</td><td>" + (known ? checker.codeLink(data, row.code) : row.code) +
-        '</td><td><span class="nkpk-check__status">' + escape(data.statusText(found)) + "</span></td><td>" +
+        '</td><td><span class="nkpk-check__status">' + escape(data.statusText(found)) + "</span>" +
+        (found.state === "unknown" ? checker.nearbyHtml(data, row.code) : "") + "</td><td>" +
         escape(data.systemName(found)) + "</td><td>" + escape(found.text || "") + "</td><td>" + successors + "</td></tr>";
     }
 

@@ -8,6 +8,7 @@ to the build date, which the caller passes in.
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 
 from .. import urls
@@ -25,7 +26,7 @@ class NextDeadline:
     as_of: str = doc("the build date in words: the count of days is from then")
     more: Link | None = doc("to the deadlines page, unless shown on it")
     head: str = doc("`text` up to the count of days, for the browser to recount from today", "")
-    upcoming: tuple = doc("(ISO date, head) of the following deadlines for proposals: the browser takes the first ahead", ())
+    upcoming: str = doc("JSON list of [ISO date, head] of the following proposal deadlines: the browser takes the first ahead", "[]")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetim
     if from_url != urls.DEADLINES_PAGE:
         more = make_link(from_url, urls.DEADLINES_PAGE, ALL_DEADLINES)
     head, days = next_proposal_parts(occurrence, today)
-    upcoming = tuple((o.date.isoformat(), next_proposal_parts(o, today)[0]) for o in upcoming_proposals(deadlines, today))
+    upcoming = json.dumps([[o.date.isoformat(), next_proposal_parts(o, today)[0]] for o in upcoming_proposals(deadlines, today)],
+                          ensure_ascii=False)
     return NextDeadline(head + days + ")", occurrence.date.isoformat(), date_text(today), more, head, upcoming)
 
 

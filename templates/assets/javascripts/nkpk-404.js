@@ -42,9 +42,10 @@
   const offerNearby = async (code) => {
     const box = document.querySelector("[data-nkpk-404-nearby]");
     const list = document.querySelector("[data-nkpk-404-nearby-list]");
-    if (!box || !list || !box.dataset.nkpk404Codes || !window.nkpkChecker) return;
+    const source = box && box.getAttribute("data-nkpk-404-codes");
+    if (!source || !list || !window.nkpkChecker) return;
     try {
-      const response = await fetch(new URL(box.dataset.nkpk404Codes, location.href).href);
+      const response = await fetch(new URL(source, location.href).href);
       const file = response.ok ? await response.json() : null;
       const near = file ? new window.nkpkChecker.Data(file).nearby(code, 5) : [];
       if (!near.length) return;

@@ -37,7 +37,8 @@ from .model import Catalogue, Code, build_catalogue
 from .problems import InputError, Location, Note
 from .render import Renderer, Shell, code_document, compact_json, dump_json
 from .report import report_data, report_text
-from .search import write_search
+from .search import vocabulary, write_search
+from .synonyms import Synonym, load_synonyms, synonym_notes
 from .official import OfficialEntry, check_official, official_entries
 from .sources import read_file
 from .successors import Lineage, Successor, find_successors
@@ -67,6 +68,7 @@ class Project:
     deadlines: tuple[Deadline, ...]  # empty: the manifest names no deadlines file
     downloads: tuple[Download, ...]
     books: tuple[BookPage, ...] = ()  # the book view of each chapter
+    synonyms: tuple[Synonym, ...] = ()  # the search's maintained synonyms
 
     @cached_property
     def planned(self) -> frozenset[str]:
@@ -101,6 +103,8 @@ def _prepare(manifest_path: Path, today: datetime.date) -> Project:
     lineage = Lineage.of(successors)
     known = frozenset(c.code for c in catalogue.codes)
     notes = _official_notes(notes + refused + annotations.report, results, official, releases, known)
+    synonyms = load_synonyms(manifest.synonyms)
+    notes = tuple(sorted(notes + synonym_notes(synonyms, vocabulary(catalogue.codes))))
     nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
     project = Project(
         catalogue=catalogue,
@@ -120,6 +124,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> Project:
         deadlines=load_deadlines(manifest.deadlines) if manifest.deadlines else (),
         downloads=plan_downloads(manifest),
         books=book_views,
+        synonyms=synonyms,
     )
     check_links(project)
     return project
@@ -221,7 +226,7 @@ class PageWriter:
         writer.write(urls.output_path(page.url), self.shell.wrap(page.url, page.title, self.renderer.book_body(page)))
 
     def search(self, writer: SiteWriter, _: None) -> None:
-        write_search(self.project.catalogue, writer)
+        write_search(self.project.catalogue, writer, self.project.synonyms)
 
     def checker(self, writer: SiteWriter, _: None) -> None:
         write_checker(self.project.catalogue, self.project.lineage, writer)

@@ -31,6 +31,7 @@ from .guidance import fill_markers
 from .build import Project, prepare, write_pages
 from .problems import InputError
 from .render import Renderer
+from .search_text import lunr_sources
 from .sitemap import SITEMAP, page_urls, write_sitemap
 from .theme import ThemeShell
 from .write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
@@ -141,6 +142,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
 
     def on_env(self, env, config, files):
         self._env, self._files = env, files
+        env.globals["nkpk_search"] = urls.search_addresses(tuple(lunr_sources()))
         return env
 
     def on_post_build(self, config) -> None:

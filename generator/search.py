@@ -24,10 +24,12 @@ from typing import Iterable
 
 from . import urls
 from .model import Catalogue, Code
-from .search_text import lunr_sources, terms
+from .search_split import known_in, split
+from .search_text import key, lunr_sources, respell, stop_words, terms, words
+from .synonyms import Synonym, search_synonyms
 from .write import SiteWriter
 
-FORMAT = 1
+FORMAT = 2
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -57,34 +59,95 @@ def _doc_terms(term_ids: list[int]) -> list[int]:
     return encoded
 
 
-def search_data(codes: Iterable[Code]) -> dict:
-    """The search file's content: plain lists in code order, no per-code objects."""
+def vocabulary(codes: Iterable[Code]) -> list[str]:
+    """The sorted terms of every text any code ever had."""
+    return sorted({t for c in codes for text in {v.text for v in c.versions} for t in terms(text)})
+
+
+def _old_texts(code: Code) -> list[tuple[str, int]]:
+    """A code's earlier texts that differ in words from its current one and each other: (text, last year in use)."""
+    seen = {tuple(sorted(terms(code.text)))}
+    found: dict[tuple[str, ...], tuple[str, int]] = {}
+    for version in code.versions:
+        words_of = tuple(sorted(terms(version.text)))
+        if words_of not in seen:
+            found[words_of] = (version.text, version.year)
+    return sorted(found.values(), key=lambda item: (item[1], item[0]))
+
+
+def _gone(code: Code, years: list[int]) -> str:
+    """`-` for a valid code, else the index (base 36) in `years` of the first release without it."""
+    if code.active:
+        return "-"
+    later = [i for i, year in enumerate(years) if year > code.years[-1]]
+    return _DIGITS[later[0]] if later else "-"
+
+
+def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tuple[Synonym, ...] = ()) -> dict:
+    """The search file's content: plain lists in code order, no per-code objects.
+
+    Entries are the codes' current texts (entry i is code i) and then their
+    earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use).
+    `years` are the releases (by default those the codes were in).
+    """
     codes = sorted(codes, key=lambda c: c.code)
-    code_terms = [terms(c.text) for c in codes]
-    vocabulary = sorted({t for found in code_terms for t in found})
-    index = {term: number for number, term in enumerate(vocabulary)}
+    years = sorted(set(years) or {y for c in codes for y in c.years})
+    old = [(number, text, until) for number, c in enumerate(codes) for text, until in _old_texts(c)]
+    texts = [c.text for c in codes] + [text for _, text, _ in old]
+    entry_terms = [terms(text) for text in texts]
+    terms_list = sorted({t for found in entry_terms for t in found})
+    index = {term: number for number, term in enumerate(terms_list)}
+    parts = compound_parts(texts, frozenset(terms_list))
     systems = sorted({c.system for c in codes})
-    if len(systems) > 10:
-        raise ValueError("the search file keeps a code system in one digit")
+    if len(systems) > 10 or len(years) > len(_DIGITS):
+        raise ValueError("the search file keeps a code system in one digit and a release in one base-36 digit")
     return {
         "active": "".join("1" if c.active else "0" for c in codes),
         "codes": front_coded([c.code for c in codes]),
-        "docs": [_doc_terms([index[t] for t in found]) for found in code_terms],
+        "docs": [_doc_terms([index[t] for t in found]) for found in entry_terms],
         "format": FORMAT,
+        "gone": "".join(_gone(c, years) for c in codes),
+        "oldCodes": _doc_terms([number for number, _, _ in old]),
+        "oldTexts": [text for _, text, _ in old],
+        "oldUntil": [until for _, _, until in old],
+        "parts": [_doc_terms([index[t] for t in found]) for found in parts],
+        "synonyms": search_synonyms(synonyms),
         "system": "".join(str(systems.index(c.system)) for c in codes),
         "systems": systems,
-        "terms": front_coded(vocabulary),
+        "terms": front_coded(terms_list),
         "texts": [c.text for c in codes],
         "url": urls.code_url("{code}"),
+        "years": years,
     }
+
+
+def compound_parts(texts: list[str], known_terms: frozenset[str]) -> list[list[str]]:
+    """Per text, the terms of the parts of its compound words that the text does not have as words."""
+    known = known_in(known_terms)
+    stops = stop_words()
+    split_words: dict[str, list[str]] = {}
+    found = []
+    for text in texts:
+        own = set(terms(text))
+        extra: set[str] = set()
+        for word in words(text):
+            if word in stops:
+                continue
+            spelt = respell(word)
+            if spelt not in split_words:
+                split_words[spelt] = [key(p) for p in split(spelt, known)]
+            extra.update(split_words[spelt])
+        found.append(sorted(extra - own))
+    return found
 
 
 def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def write_search(catalogue: Catalogue, writer: SiteWriter) -> None:
+def write_search(catalogue: Catalogue, writer: SiteWriter, synonyms: tuple[Synonym, ...] = ()) -> None:
     """Write the search file and copy lunr and its Norwegian support beside it."""
-    writer.write(urls.SEARCH_INDEX, dump(search_data(catalogue.codes)))
+    years = [r.year for r in catalogue.releases]
+    writer.write(urls.SEARCH_INDEX, dump(search_data(catalogue.codes, years, synonyms)))
     for name, source in lunr_sources().items():
         writer.write(urls.search_asset(name), source.read_text(encoding="utf-8"))

@@ -29,7 +29,7 @@
 
   function respell(word) {
     return word.replace(SPELLING, (letters, at) => {
-      if (letters === "c" && "eiyæø".includes(word.charAt(at + 1))) return "s";
+      if (letters === "c" && at + 1 < word.length && "eiyæø".includes(word[at + 1])) return "s";
       return RESPELT[letters];
     });
   }

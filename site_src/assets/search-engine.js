@@ -341,5 +341,5 @@
     };
   };
 
-  window.nkpkSearchEngine = { create: (lunr, file) => new Engine(lunr, file), Engine, lowerBound, WHY };
+  window.nkpkSearchEngine = { create: (lunr, file) => new Engine(lunr, file), Engine, lowerBound, decodeFront, WHY };
 })();

@@ -1,20 +1,21 @@
-"""The search index: every code with its terms, prebuilt for lunr in the browser.
+"""The search file: every code with its terms, prebuilt for the browser's search engine.
 
-The browser gets one JSON file and the three lunr files from the installed
-mkdocs package. The file holds the codes (sorted), their texts, code
-systems and validity, the sorted vocabulary of stemmed terms, and per code
-the indices of its terms. `search-engine.js` turns that into a `lunr.Index`
-without tokenising or stemming any text: only the query is stemmed in the
-browser, by `lunr.no.js`, the same way `search_text.terms` stems here.
+The browser gets one JSON file (`assets/search/index.json`) and the three
+lunr files from the installed mkdocs package (for lunr's Norwegian stemmer
+and stop words). The file holds the codes (sorted), their current texts,
+code systems, validity and the release they left (`gone`, an index into
+`years`: the status "Utgått fra 2016" and the newest release come from
+here); the earlier texts of each code (`oldTexts`, `oldCodes`, `oldUntil`);
+the sorted vocabulary of keys (respelt and stemmed words, `search_text`);
+per entry (current texts, then earlier ones) the indices of its terms
+(`docs`) and of the parts of its compound words (`parts`, `search_split`);
+and the synonyms (`synonyms.py`). `search-engine.js` searches it without
+tokenising or stemming any text: only the query is processed in the
+browser, by `search-text.js`, the same way `search_text.terms` does here.
 
-Measured on the real corpus (10,137 codes) in chromium: this file is 767 KB,
-157 KB with gzip -6, and becomes an index in 20-45 ms. lunr's own serialised
-index of the same texts is 1.1 MB without the texts to show, and building it
-from the texts in the browser (lunr.Builder with lunr.no) took 150-290 ms.
-Codes and terms are front-coded (15 KB less with gzip for the codes). Not
-shipping the term indices (59 KB with gzip) but a word-to-stem table (17 KB)
-would have the browser tokenise every text: 20-55 ms more before the first
-results, measured; the bytes are within budget, so the build does it.
+Measured on the real corpus (10,148 codes, 478 earlier texts): 916 KB,
+181 KB with gzip -6; the engine is ready 30-50 ms after the file is parsed.
+Codes and terms are front-coded, term indices delta-coded.
 """
 
 from __future__ import annotations

@@ -136,12 +136,24 @@
     if (found === undefined) {
       const limit = word.spelt.length >= TYPO_LONG ? 2 : 1;
       found = [];
-      for (let t = 0; t < this.terms.length; t++) {
-        if (T.distance(word.own, this.terms[t], limit) <= limit) found.push({ from: t, to: t + 1, kind: "typo" });
+      for (let size = word.own.length - limit; size <= word.own.length + limit; size++) {
+        for (const t of this.bySize()[size] || []) {
+          if (T.distance(word.own, this.terms[t], limit) <= limit) found.push({ from: t, to: t + 1, kind: "typo" });
+        }
       }
+      found.sort((a, b) => a.from - b.from);
       this.typos.set(word.own, found);
     }
     return found;
+  };
+
+  // The term ids by length, made on first use: a typo is looked for among terms of about its length.
+  Engine.prototype.bySize = function () {
+    if (!this.sizes) {
+      this.sizes = [];
+      this.terms.forEach((term, t) => (this.sizes[term.length] = this.sizes[term.length] || []).push(t));
+    }
+    return this.sizes;
   };
 
   // A query word: what was typed, its respelling, its key and root, and the term ranges it matches.

@@ -206,6 +206,8 @@ def report(runs: list[Run], site: Path, timing: tuple[float, float] | None) -> N
     print("  biggest: " + ", ".join(f"{path.rsplit('/', 1)[-1] or path} {p / 1024:.0f} KB" for path, (_, p) in biggest))
     firsts = [r.first_ms for r in runs]
     print(f"first keystroke (/) to results: median {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms (goal 300 ms)")
+    slow_firsts = sorted(((r.first_ms, r.query) for r in runs), reverse=True)[:3]
+    print("  slowest first keystrokes: " + ", ".join(f"{q!r} {t:.0f} ms" for t, q in slow_firsts))
     further = sorted(t for r in runs for t in r.further_ms)
     p95 = further[int(0.95 * (len(further) - 1))]
     print(

@@ -20,8 +20,9 @@ Codes and terms are front-coded, term indices delta-coded.
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import urls
 from .model import Catalogue, Code
@@ -65,14 +66,13 @@ def vocabulary(codes: Iterable[Code]) -> list[str]:
     return sorted({t for c in codes for text in {v.text for v in c.versions} for t in terms(text)})
 
 
-def _old_texts(code: Code) -> list[tuple[str, int]]:
+def _old_texts(code: Code, words_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, int]]:
     """A code's earlier texts that differ in words from its current one and each other: (text, last year in use)."""
-    seen = {tuple(sorted(terms(code.text)))}
+    seen = {words_of(code.text)}
     found: dict[tuple[str, ...], tuple[str, int]] = {}
     for version in code.versions:
-        words_of = tuple(sorted(terms(version.text)))
-        if words_of not in seen:
-            found[words_of] = (version.text, version.year)
+        if words_of(version.text) not in seen:
+            found[words_of(version.text)] = (version.text, version.year)
     return sorted(found.values(), key=lambda item: (item[1], item[0]))
 
 
@@ -93,12 +93,13 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
     """
     codes = sorted(codes, key=lambda c: c.code)
     years = sorted(set(years) or {y for c in codes for y in c.years})
-    old = [(number, text, until) for number, c in enumerate(codes) for text, until in _old_texts(c)]
+    words_of = functools.lru_cache(maxsize=None)(lambda text: tuple(sorted(terms(text))))
+    old = [(number, text, until) for number, c in enumerate(codes) for text, until in _old_texts(c, words_of)]
     texts = [c.text for c in codes] + [text for _, text, _ in old]
     entry_terms = [terms(text) for text in texts]
     terms_list = sorted({t for found in entry_terms for t in found})
     index = {term: number for number, term in enumerate(terms_list)}
-    parts = compound_parts(texts, frozenset(terms_list))
+    parts = compound_parts(texts, entry_terms, frozenset(terms_list))
     systems = sorted({c.system for c in codes})
     if len(systems) > 10 or len(years) > len(_DIGITS):
         raise ValueError("the search file keeps a code system in one digit and a release in one base-36 digit")
@@ -122,14 +123,13 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
     }
 
 
-def compound_parts(texts: list[str], known_terms: frozenset[str]) -> list[list[str]]:
-    """Per text, the terms of the parts of its compound words that the text does not have as words."""
+def compound_parts(texts: list[str], text_terms: list[list[str]], known_terms: frozenset[str]) -> list[list[str]]:
+    """Per text (with its terms), the terms of the parts of its compound words that it does not have as words."""
     known = known_in(known_terms)
     stops = stop_words()
     split_words: dict[str, list[str]] = {}
     found = []
-    for text in texts:
-        own = set(terms(text))
+    for text, own in zip(texts, text_terms):
         extra: set[str] = set()
         for word in words(text):
             if word in stops:
@@ -138,7 +138,7 @@ def compound_parts(texts: list[str], known_terms: frozenset[str]) -> list[list[s
             if spelt not in split_words:
                 split_words[spelt] = [key(p) for p in split(spelt, known)]
             extra.update(split_words[spelt])
-        found.append(sorted(extra - own))
+        found.append(sorted(extra.difference(own)))
     return found
 
 

@@ -117,6 +117,7 @@ def respell(word: str) -> str:
     return _SPELLING.sub(_respelt, word)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def key(word: str) -> str:
     """The index term of a folded word that is not a stop word: respelt and stemmed."""
     return stem(respell(word))

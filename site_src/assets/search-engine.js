@@ -217,28 +217,32 @@
 
   // The best way one word matches an entry: [score, kind], or null.
   Engine.prototype.best = function (entry, word) {
-    let best = null;
     const own = this.docs[entry];
-    for (const [ids, compound] of [[own, false], [this.parts[entry], true]]) {
-      for (const range of word.ranges) {
-        for (let j = lowerBound(ids, range.from); j < ids.length && ids[j] < range.to; j++) {
-          let kind = range.kind;
-          let fit = QUALITY[kind];
-          if (kind === "own") {
-            const term = this.terms[ids[j]];
-            fit = term === word.own || term === word.root ? 1 : term.startsWith(word.spelt) ? QUALITY.prefix : QUALITY.stemPrefix;
-            kind = word.compound ? "compound" : fit === 1 ? "exact" : "prefix";
-          }
-          if (compound) { fit *= QUALITY.compound; kind = kind === "exact" || kind === "prefix" ? "compound" : kind; }
-          // How a word matched counts first, then how much the term tells (BM25): fit 4 to 8 times.
-          const weight = this.weight(ids, ids[j], own.length);
-          const score = fit * (TIER + weight / (weight + 1));
-          if (!best || score > best[0]) best = [score, kind];
-        }
-      }
-    }
+    let best = this.bestIn(own, own.length, word, false, null);
+    best = this.bestIn(this.parts[entry], own.length, word, true, best);
     if (best && word.spelt !== word.typed && (best[1] === "exact" || best[1] === "prefix") &&
         !T.fold(this.texts[entry]).includes(word.typed)) best[1] = "spelling";
+    return best;
+  };
+
+  // The best of `best` and the word's matches among term ids `ids` (an entry's words, or its compound parts).
+  Engine.prototype.bestIn = function (ids, length, word, compound, best) {
+    for (const range of word.ranges) {
+      for (let j = lowerBound(ids, range.from); j < ids.length && ids[j] < range.to; j++) {
+        let kind = range.kind;
+        let fit = QUALITY[kind];
+        if (kind === "own") {
+          const term = this.terms[ids[j]];
+          fit = term === word.own || term === word.root ? 1 : term.startsWith(word.spelt) ? QUALITY.prefix : QUALITY.stemPrefix;
+          kind = word.compound ? "compound" : fit === 1 ? "exact" : "prefix";
+        }
+        if (compound) { fit *= QUALITY.compound; kind = kind === "exact" || kind === "prefix" ? "compound" : kind; }
+        // How a word matched counts first, then how much the term tells (BM25): fit 4 to 5 times.
+        const weight = this.weight(ids, ids[j], length);
+        const score = fit * (TIER + weight / (weight + 1));
+        if (!best || score > best[0]) best = [score, kind];
+      }
+    }
     return best;
   };
 

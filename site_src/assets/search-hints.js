@@ -19,14 +19,25 @@
     return word.ranges.some((range) => id >= range.from && id < range.to);
   }
 
+  // A folded word's key and the keys of its compound parts, memoised.
+  Engine.prototype.wordKeys = function (folded) {
+    this.keysOf = this.keysOf || new Map();
+    let keys = this.keysOf.get(folded);
+    if (keys === undefined) {
+      const spelt = T.respell(folded);
+      keys = [this.text.stem(spelt)].concat(T.split(spelt, this.known).map(this.text.key));
+      this.keysOf.set(folded, keys);
+    }
+    return keys;
+  };
+
   // [start, end) of each word of `text` that some word of the plan matched, in order.
   Engine.prototype.marks = function (text, plan) {
     const found = [];
     for (const match of text.matchAll(WORD)) {
       const folded = T.fold(match[0]);
       if (this.text.isStopWord(folded)) continue;
-      const spelt = T.respell(folded);
-      const keys = [this.text.stem(spelt)].concat(T.split(spelt, this.known).map(this.text.key));
+      const keys = this.wordKeys(folded);
       const ids = keys.map((k) => lowerBound(this.terms, k)).filter((id, n) => this.terms[id] === keys[n]);
       if (plan.words.some((word) => ids.some((id) => inRanges(word, id)))) {
         found.push([match.index, match.index + match[0].length]);

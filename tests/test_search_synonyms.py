@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import urls
+from generator.build import prepare
 from generator.manifest import load_manifest
 from generator.problems import InputError
 from generator.synonyms import load_synonyms, search_synonyms, synonym_notes
@@ -72,11 +73,13 @@ def test_a_word_no_code_text_has_is_a_note(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.real
 def test_the_project_synonyms_name_only_words_of_the_real_texts() -> None:
     manifest = load_manifest(ROOT / "data" / "releases.yaml")
     assert manifest.synonyms == ROOT / "data" / "synonyms.yaml"
-    synonyms = load_synonyms(manifest.synonyms)
-    assert {"rg", "ct", "mr", "ul", "blindtarm", "galleblære", "mandler", "grå stær"} <= {s.typed for s in synonyms}
+    project = prepare(manifest.path)
+    assert {"rg", "ct", "mr", "ul", "blindtarm", "galleblære", "mandler", "grå stær"} <= {s.typed for s in project.synonyms}
+    assert [n for n in project.notes if n.kind == "unknown-synonym"] == []
 
 
 def test_the_build_puts_synonyms_in_the_search_file_and_unknown_ones_in_the_report(tmp_path: Path) -> None:

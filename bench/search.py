@@ -1,15 +1,18 @@
 """Benchmark the site's search in headless chromium on the real corpus.
 
-    .venv/bin/python bench/search.py [--site DIR] [--queries TSV] [--page URL]
+    .venv/bin/python bench/search.py [--site DIR] [--queries TSV ...]
 
 Builds the real corpus (data/releases.yaml: 1999-2017) into a
 temporary folder, serves it on 127.0.0.1 and, for every query of
-../shared/search-queries.tsv, opens a code page in a fresh browser context
+tests/search/queries.tsv and tests/search/realistic.tsv (copies of the
+shared ../shared/search-*.tsv), opens a code page in a fresh browser context
 (empty cache), focuses the search box and types the query one key at a
 time, waiting for the results after each key. It prints:
 
-- quality: the share of queries whose expected code is among the first five
-  hits shown in the box;
+- quality: the share of queries whose expected code (any of them; `NFB*`: any
+  code that begins so) is among the first five hits shown in the box, per
+  kind of query (compound, spelling, synonym, history, typo, code, plain:
+  from the file's description column);
 - bytes fetched before the first results were shown, each file compressed
   with gzip -6 as a static host would serve it;
 - time from the first keystroke (`/`, the first character follows at once)
@@ -27,6 +30,7 @@ import argparse
 import csv
 import gzip
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -42,10 +46,21 @@ if str(ROOT) not in sys.path:
 from tests.browser import chromium, serve  # noqa: E402
 
 MANIFEST = ROOT / "data" / "releases.yaml"
-QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
+QUERIES = ROOT / "tests" / "search" / "queries.tsv"
+REALISTIC = ROOT / "tests" / "search" / "realistic.tsv"
+# The kind of a query, from words of its description (the third column), first match wins.
+KINDS = (
+    ("compound", ("compound",)),
+    ("spelling", ("spelling",)),
+    ("synonym", ("modality", "everyday", "synonym")),
+    ("history", ("history", "earlier text", "had until")),
+    ("typo", ("typing error", "typo")),
+    ("code", ("exact code", "code in lower case", "code prefix", "code written", "a code and")),
+)
 START_PAGE = "kode/JKA21/"
 TOP = 5
 SHOWN = "nkpk-search-shown"
+SEARCH_FILE = re.compile(r"/assets/(search/|search[-.])")  # the search file, lunr, the search scripts
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", "/")
 
 # In the page: when each typed character reached the search box (`beforeinput`:
@@ -63,10 +78,21 @@ SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimation
 SHOWN_CODES = "() => [...document.querySelectorAll('#nkpk-search-list .nkpk-hit__code')].map(e => e.textContent)"
 
 
+def kind(why: str) -> str:
+    """compound, spelling, synonym, history, typo, code or plain, from a query's description."""
+    text = why.lower()
+    return next((name for name, marks in KINDS if any(mark in text for mark in marks)), "plain")
+
+
+def matches(code: str, expected: tuple[str, ...]) -> bool:
+    return any(code.startswith(e[:-1]) if e.endswith("*") else code == e for e in expected)
+
+
 @dataclass
 class Run:
     query: str
-    expected: str
+    expected: tuple[str, ...]
+    kind: str
     shown: list[str] = field(default_factory=list)
     first_ms: float = 0.0
     further_ms: list[float] = field(default_factory=list)
@@ -75,13 +101,14 @@ class Run:
 
     @property
     def found(self) -> bool:
-        return self.expected in self.shown[:TOP]
+        return any(matches(code, self.expected) for code in self.shown[:TOP])
 
 
-def read_queries(path: Path) -> list[tuple[str, str]]:
+def read_queries(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
+    """(query, acceptable codes, description) per line of a shared query file."""
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
-    return [(r[0], r[1]) for r in rows]
+        rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
+    return [(r[0], tuple(c.strip() for c in r[1].split(",")), r[2] if len(r) > 2 else "") for r in rows]
 
 
 def build(out: Path) -> tuple[float, float]:
@@ -128,10 +155,10 @@ def type_query(page, query: str) -> tuple[float, list[float], list[float]]:
     return times[0], times[1:], spent[1:]
 
 
-def run_query(browser, base: str, query: str, expected: str) -> Run:
+def run_query(browser, base: str, query: str, expected: tuple[str, ...], why: str) -> Run:
     context = browser.new_context()
     page = context.new_page()
-    run = Run(query, expected)
+    run = Run(query, expected, kind(why))
     page.on("requestfinished", lambda request: run.fetched.append(request.url))
     page.goto(base + START_PAGE)
     page.evaluate(WATCH_KEYS)
@@ -160,16 +187,28 @@ def report(runs: list[Run], site: Path, timing: tuple[float, float] | None) -> N
     print(f"machine: {os.cpu_count()} cores, load average {load} (other processes slow the timings)")
     found = sum(r.found for r in runs)
     print(f"quality: {found}/{len(runs)} queries find their code in the first {TOP} hits ({100 * found / len(runs):.0f} %)")
+    for name in [k for k, _ in KINDS] + ["plain"]:
+        of_kind = [r for r in runs if r.kind == name]
+        if of_kind:
+            hits = sum(r.found for r in of_kind)
+            print(f"  {name}: {hits}/{len(of_kind)} ({100 * hits / len(of_kind):.0f} %)")
     for r in runs:
         if not r.found:
-            print(f"  missed: {r.query!r} expects {r.expected}, shown {r.shown[:TOP]}")
+            print(f"  missed: {r.query!r} expects {','.join(r.expected)}, shown {r.shown[:TOP]}")
     sizes = served_bytes(site, runs[0].fetched)
     raw, packed = sum(r for r, _ in sizes.values()), sum(p for _, p in sizes.values())
-    print(f"bytes before the first result: {packed / 1024:.0f} KB gzip ({raw / 1024:.0f} KB raw) in {len(sizes)} files (goal 300 KB)")
+    print(f"bytes before the first result: {packed / 1024:.0f} KB gzip ({raw / 1024:.0f} KB raw) in {len(sizes)} files (page, theme and search)")
+    search = {path: size for path, size in sizes.items() if SEARCH_FILE.search(path)}
+    print(
+        f"  of which the search's own files: {sum(p for _, p in search.values()) / 1024:.0f} KB gzip "
+        f"({sum(r for r, _ in search.values()) / 1024:.0f} KB raw) in {len(search)} files (the issue's goal: 250 KB)"
+    )
     biggest = sorted(sizes.items(), key=lambda item: -item[1][1])[:6]
     print("  biggest: " + ", ".join(f"{path.rsplit('/', 1)[-1] or path} {p / 1024:.0f} KB" for path, (_, p) in biggest))
     firsts = [r.first_ms for r in runs]
     print(f"first keystroke (/) to results: median {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms (goal 300 ms)")
+    slow_firsts = sorted(((r.first_ms, r.query) for r in runs), reverse=True)[:3]
+    print("  slowest first keystrokes: " + ", ".join(f"{q!r} {t:.0f} ms" for t, q in slow_firsts))
     further = sorted(t for r in runs for t in r.further_ms)
     p95 = further[int(0.95 * (len(further) - 1))]
     print(
@@ -188,16 +227,16 @@ def report(runs: list[Run], site: Path, timing: tuple[float, float] | None) -> N
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a site built from the real corpus (default: build one)")
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, REALISTIC])
     args = parser.parse_args(argv)
-    queries = read_queries(args.queries)
+    queries = [q for path in args.queries for q in read_queries(path)]
     with tempfile.TemporaryDirectory() as tmp:
         site, timing = args.site, None
         if site is None:
             site = Path(tmp) / "site"
             timing = build(site)
         with serve(site) as base, chromium() as browser:
-            runs = [run_query(browser, base, query, expected) for query, expected in queries]
+            runs = [run_query(browser, base, query, expected, why) for query, expected, why in queries]
         report(runs, site, timing)
     return 0
 

@@ -39,6 +39,8 @@ from .analysis.official import OfficialEntry, check_official, official_entries
 from .inputs.readers import read_file
 from .analysis.successors import Lineage, Successor, find_successors
 from .inputs.readers.base import FileResult, FileSpec
+from .output.synonyms import Synonym, load_synonyms, synonym_notes
+from .output.search import vocabulary
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class PreparedSite:
     deadlines: tuple[Deadline, ...]  # empty: the manifest names no deadlines file
     downloads: tuple[Download, ...]
     books: tuple[BookPage, ...] = ()  # the book view of each chapter
+    synonyms: tuple[Synonym, ...] = ()  # the search's maintained synonyms
 
     @cached_property
     def planned(self) -> frozenset[str]:
@@ -105,6 +108,8 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
     lineage = Lineage.of(successors)
     known = frozenset(c.code for c in catalogue.codes)
     notes = _official_notes(notes + refused + annotations.report, results, official, releases, known)
+    synonyms = load_synonyms(manifest.synonyms)
+    notes = tuple(sorted(notes + synonym_notes(synonyms, vocabulary(catalogue.codes))))
     nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
     project = PreparedSite(
         catalogue=catalogue,
@@ -124,6 +129,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
         deadlines=load_deadlines(manifest.deadlines) if manifest.deadlines else (),
         downloads=plan_downloads(manifest),
         books=book_views,
+        synonyms=synonyms,
     )
     check_links(project)
     return project

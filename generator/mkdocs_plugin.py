@@ -30,6 +30,7 @@ from .build import BuildResult, PreparedSite, prepare
 from .gc_settings import OneBuild
 from .inputs.diagnostics import InputError
 from .output.render import Renderer
+from .output.search_text import lunr_sources
 from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
 from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell
@@ -126,6 +127,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
 
     def on_env(self, env, config, files):
         env.globals["nkpk_urls"] = {"code": urls.code_url("{code}"), "codes": urls.CHECKER_DATA}  # site-relative, for scripts' data- attributes
+        env.globals["nkpk_search"] = urls.search_addresses(tuple(lunr_sources()))
         self._env, self._files = env, files
         return env
 

@@ -127,6 +127,14 @@ def search_asset(name: str) -> str:
     return SEARCH_DIR + name
 
 
+SEARCH_SCRIPTS = ("assets/search-text.js", "assets/search-engine.js", "assets/search-hints.js", "assets/search-results.js")
+
+
+def search_addresses(lunr_names: tuple[str, ...]) -> dict:
+    """What the search box gives search.js (site-relative): the search file, the scripts in load order, the results page."""
+    return {"index": SEARCH_INDEX, "page": SEARCH_PAGE, "scripts": [search_asset(n) for n in lunr_names] + list(SEARCH_SCRIPTS)}
+
+
 CHECKER_PAGE = "sjekk/"  # the hand-written page site_src/sjekk.md
 CHECKER_DATA = "api/kodeliste.json"  # every code's releases, texts and successors, for the checker
 CHECKER_SCRIPTS = ("assets/checker-core.js", "assets/checker-files.js", "assets/checker.js")  # in load order

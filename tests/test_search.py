@@ -11,7 +11,8 @@ from generator import urls
 from generator.model.catalogue import Code, CodeVersion
 from generator.inputs.diagnostics import Location
 from generator.output.search import FORMAT, dump, front_coded, search_data
-from generator.output.search_text import fold, lunr_sources, stem, stop_words, terms, words
+from generator.output.search_split import known_in, split
+from generator.output.search_text import fold, lunr_sources, respell, stem, stop_words, terms, words
 
 from .helpers import ROOT
 
@@ -47,7 +48,7 @@ def test_words_are_folded_runs_of_letters_and_digits() -> None:
 def test_terms_drop_stop_words_and_stem() -> None:
     assert terms("Lobektomi av lunge") == ["lobektomi", "lung"]
     assert terms("Keisersnitt på nedre uterinsegment") == ["keisersnitt", "nedr", "uterinsegment"]
-    assert terms("pacemakere") == ["pacemaker"]
+    assert terms("pacemakere") == ["pasemaker"]  # respelt: c before e is s
     assert stem("pacemaker") == "pacemak"
     assert {"og", "av", "i", "på", "med"} <= stop_words()
 
@@ -64,6 +65,43 @@ def test_front_coding_round_trips() -> None:
     coded = front_coded(sorted_words)
     assert coded[:5] == ["0AAA00", "41", "2B", "0B", "1A"]
     assert _unfront(coded) == sorted_words
+
+
+def test_spellings_meet_in_one_key() -> None:
+    assert respell("thorax") == respell("toraks") == "toraks"
+    assert respell("cholecystectomi") == respell("kolecystektomi") == "kolesystektomi"
+    assert respell("phlebografi") == "flebografi"
+    assert respell("quadriceps") == "kvadriseps"
+    assert terms("CT thorax") == terms("ct Toraks")
+    assert respell("ørebrusk") == "ørebrusk"
+
+
+def test_compound_words_split_into_words_of_the_vocabulary() -> None:
+    vocabulary = frozenset(terms("Protese i hofteledd. Hofte, kne og skulder. Artroskopi. Lyskebrokk, operasjon"))
+    known = known_in(vocabulary)
+    assert split("hofteprotese", known) == ["hofte", "protese"]
+    assert split("kneprotese", known) == ["kne", "protese"]
+    assert split("lyskebrokkoperasjon", known) == ["lyskebrokk", "operasjon"]
+    assert split("hofteledd", known) == []  # a word of the vocabulary is not split into itself
+    assert split("blindtarmoperasjon", known) == []  # `blindtarm` is no word of these texts
+    assert split("hofteprot", known, lambda part: part == "prot") == ["hofte", "prot"]
+
+
+def test_every_earlier_text_is_searchable_with_its_last_year() -> None:
+    where = Location("test.txt", 1)
+    versions = (
+        CodeVersion.at(2014, "NCMP", "Salivvolumsmåling", where),
+        CodeVersion.at(2015, "NCMP", "Salivvolumsmåling", where),
+        CodeVersion.at(2016, "NCMP", "Måling av salivavolum", where),
+        CodeVersion.at(2017, "NCMP", "Måling av salivavolum", where),
+    )
+    gone = Code("ABC00", (CodeVersion.at(2014, "NCMP", "Kolecystektomi", where),), False)
+    data = search_data([Code("ELFC00", versions, True), gone], [2014, 2015, 2016, 2017])
+    assert data["texts"] == ["Kolecystektomi", "Måling av salivavolum"]
+    assert data["oldTexts"] == ["Salivvolumsmåling"] and data["oldUntil"] == [2015]
+    assert data["oldCodes"] == [1]  # ELFC00, as differences
+    assert len(data["docs"]) == len(data["parts"]) == 3  # two current texts, one earlier
+    assert data["gone"] == "1-" and data["years"] == [2014, 2015, 2016, 2017]  # ABC00 gone from 2015 (years[1])
 
 
 def test_search_data_holds_every_code_in_code_order() -> None:
@@ -89,6 +127,27 @@ def test_doc_terms_decode_to_the_terms_of_each_text() -> None:
         assert [vocabulary[i] for i in ids] == sorted(terms(text))
 
 
+def test_compound_parts_are_extra_terms_of_their_text() -> None:
+    where = Location("test.txt", 1)
+    codes = [
+        Code("NFB20", (CodeVersion.at(2017, "NCSP", "Implantasjon av totalprotese i hofteledd", where),), True),
+        Code("NFB99", (CodeVersion.at(2017, "NCSP", "Annen protese", where),), True),
+        Code("NFA99", (CodeVersion.at(2017, "NCSP", "Total revisjon", where),), True),
+    ]
+    data = search_data(codes)
+    vocabulary = _unfront(data["terms"])
+    parts = {code: [vocabulary[i] for i in _decode(deltas)] for code, deltas in zip(_unfront(data["codes"]), data["parts"])}
+    assert parts == {"NFA99": [], "NFB20": ["protes", "total"], "NFB99": []}
+
+
+def _decode(deltas: list[int]) -> list[int]:
+    out, current = [], 0
+    for delta in deltas:
+        current += delta
+        out.append(current)
+    return out
+
+
 def test_search_file_is_deterministic() -> None:
     text = dump(search_data(CODES))
     assert text == dump(search_data(list(reversed(CODES))))
@@ -103,16 +162,19 @@ def test_lunr_files_come_from_the_installed_mkdocs() -> None:
     assert "lunr.Pipeline.registerFunction(lunr.no.stemmer, 'stemmer-no')" in sources["lunr.no.js"].read_text("utf-8")
 
 
-def test_browser_code_uses_the_paths_of_urls_py() -> None:
-    script = (ASSETS / "search.js").read_text(encoding="utf-8")
-    engine = (ASSETS / "search-engine.js").read_text(encoding="utf-8")
-    for name in lunr_sources():
-        assert f'"{urls.search_asset(name)}"' in script
-    assert f'"{urls.SEARCH_INDEX}"' in script
-    assert f'"{urls.SEARCH_PAGE}"' in script
-    assert re.search(rf"var FORMAT = {FORMAT};", engine)
+def test_search_addresses_come_from_urls_py_through_the_form() -> None:
+    addresses = urls.search_addresses(tuple(lunr_sources()))
+    assert addresses["index"] == urls.SEARCH_INDEX and addresses["page"] == urls.SEARCH_PAGE
+    assert addresses["scripts"][:3] == [urls.search_asset(name) for name in lunr_sources()]
+    assert all((ROOT / "site_src" / path).is_file() for path in urls.SEARCH_SCRIPTS)
     header = (ROOT / "templates" / "partials" / "nkpk-search.html").read_text(encoding="utf-8")
-    assert re.search(rf'action="[^"]*}}}}{urls.SEARCH_PAGE}"', header)
+    for attribute in ("data-nkpk-root", "data-nkpk-index", "data-nkpk-page", "data-nkpk-scripts"):
+        assert attribute in header
+    for script in ("search.js", *(path.rsplit("/", 1)[1] for path in urls.SEARCH_SCRIPTS)):
+        source = (ASSETS / script).read_text(encoding="utf-8")
+        assert not re.search(r"[\"'](assets/|sok/|\.\./)", source), f"{script} names an address of its own"
+    engine = (ASSETS / "search-engine.js").read_text(encoding="utf-8")
+    assert re.search(rf"const FORMAT = {FORMAT};", engine)
     assert (ROOT / "site_src" / urls.SEARCH_PAGE.rstrip("/")).with_suffix(".md").is_file()
 
 
@@ -123,5 +185,8 @@ def test_bench_reads_the_shared_queries() -> None:
     spec.loader.exec_module(module)
     queries = module.read_queries(module.QUERIES)
     assert len(queries) >= 25
-    assert ("JKA 21", "JKA21") in queries
-    assert all(re.fullmatch(r"[0-9A-Z]{5,6}", code) for _, code in queries)
+    assert ("JKA 21", ("JKA21",), "code written with a space, as in older printed lists") in queries
+    assert all(re.fullmatch(r"[0-9A-Z]{5,6}", code) for _, codes, _ in queries for code in codes)
+    realistic = module.read_queries(module.REALISTIC)
+    assert ("hofteprotese", ("NFB*",)) == realistic[0][:2]
+    assert {module.kind(why) for _, _, why in realistic} >= {"compound", "spelling", "synonym", "history", "typo", "code"}

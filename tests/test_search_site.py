@@ -75,7 +75,8 @@ def test_every_page_has_the_search_box_with_relative_links(site: Path) -> None:
 
 def test_the_build_writes_the_search_file_and_lunr(site: Path) -> None:
     data = json.loads((site / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    assert len(data["codes"]) == len(data["texts"]) == len(data["docs"]) == len(data["active"]) == 291
+    assert len(data["codes"]) == len(data["texts"]) == len(data["active"]) == len(data["gone"]) == 291
+    assert len(data["docs"]) == len(data["parts"]) == 291 + len(data["oldTexts"])
     for name, source in lunr_sources().items():
         assert (site / urls.search_asset(name)).read_bytes() == source.read_bytes()
 
@@ -120,11 +121,13 @@ def test_words_match_in_any_order_inflected_and_with_norwegian_letters(page, bas
 
 
 @pytest.mark.browser
-def test_expired_codes_are_marked_ranked_below_valid_ones_and_can_be_hidden(page, base) -> None:  # noqa: F811
+def test_expired_codes_are_marked_ranked_below_valid_ones_and_can_be_hidden(page, base, site) -> None:  # noqa: F811
     _open(page, base)
     assert _type(page, "lumbalpunksjon") == ["ABT00", "ABFM00", "TAB00", "ABFX00"]
-    marks = page.locator(f"{HITS} .nkpk-hit__expired").all_inner_texts()
-    assert marks == ["utgått", "utgått"]
+    marks = page.locator(f"{HITS} .nkpk-hit__status").all_inner_texts()
+    newest = json.loads((site / urls.SEARCH_INDEX).read_text(encoding="utf-8"))["years"][-1]
+    assert marks[:2] == [f"Gyldig i {newest} (nyeste utgave her)"] * 2
+    assert [m.startswith("Utgått fra ") for m in marks] == [False, False, True, True]
     page.locator("input[name=skjul]").first.check()
     page.wait_for_function("() => document.querySelectorAll('#nkpk-search-list li').length === 2")
     assert page.locator(f"{HITS} .nkpk-hit__code").all_inner_texts() == ["ABT00", "ABFM00"]
@@ -167,9 +170,11 @@ def test_enter_opens_the_results_page_which_can_be_linked(page, base) -> None:  
 def test_the_api_resolves_to_ranked_hits(page, base) -> None:  # noqa: F811
     _open(page, base)
     hits = page.evaluate("nkpkSearch('jka2', {limit: 2})")
+    valid = "Gyldig i 2017 (nyeste utgave her)"  # the sample's newest release is 2017
+    common = {"system": "NCSP", "active": True, "status": valid, "why": "prefix", "old": None}
     assert hits == [
-        {"code": "JKA20", "text": "Kolecystektomi", "system": "NCSP", "active": True, "url": base + "kode/JKA20/"},
-        {"code": "JKA21", "text": "Laparoskopisk kolecystektomi", "system": "NCSP", "active": True, "url": base + "kode/JKA21/"},
+        {"code": "JKA20", "text": "Kolecystektomi", "url": base + "kode/JKA20/", **common},
+        {"code": "JKA21", "text": "Laparoskopisk kolecystektomi", "url": base + "kode/JKA21/", **common},
     ]
     with urlopen(hits[0]["url"]) as response:
         assert response.status == 200

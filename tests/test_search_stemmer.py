@@ -1,7 +1,7 @@
 """Build time and browser process text alike: the same stems, stop words and terms.
 
 The build stems with snowballstemmer (generator/search_text.py); the browser
-stems queries with lunr.no.js (site_src/assets/search-engine.js). Each word
+stems queries with lunr.no.js (site_src/assets/search-text.js). Each word
 and text here goes through both, in chromium, and must come out the same.
 """
 
@@ -20,7 +20,7 @@ from .helpers import ROOT, sample_manifest
 
 pytestmark = pytest.mark.browser
 
-QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
+QUERIES = ROOT / "tests" / "search" / "queries.tsv"  # a copy of ../shared/search-queries.tsv
 
 # Words whose endings exercise every rule of the Norwegian stemmer, and words
 # where the stemmers' versions differ (-ers, -s after -er, accents).
@@ -53,7 +53,7 @@ def _js_stems(page, items: list[str]) -> list[str]:
 
 
 def _js_terms(page, texts: list[str]) -> list[list[str]]:
-    return page.evaluate("ts => { const t = nkpkSearchEngine.textTools(lunr); return ts.map(t.terms); }", texts)
+    return page.evaluate("ts => { const t = nkpkSearchText.textTools(lunr); return ts.map(t.terms); }", texts)
 
 
 def _variants(base: list[str], endings: tuple[str, ...] = ENDINGS) -> list[str]:
@@ -107,5 +107,5 @@ def test_texts_give_the_same_terms(engine_page) -> None:
 
 def test_folding_keeps_the_norwegian_letters(engine_page) -> None:
     samples = ["ÆØÅ æøå", "Pâté Ménière Sjögren naïve", "İstanbul ΟΔΟΣ Straße"]
-    assert engine_page.evaluate("ts => ts.map(nkpkSearchEngine.fold)", samples) == [fold(s) for s in samples]
+    assert engine_page.evaluate("ts => ts.map(nkpkSearchText.fold)", samples) == [fold(s) for s in samples]
     assert fold("Ærø Åndalsnes Sjögren") == "ærø åndalsnes sjogren"

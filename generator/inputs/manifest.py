@@ -29,6 +29,7 @@ class Manifest:
     releases: tuple[ReleaseSpec, ...]  # oldest first
     names: Path | None  # hierarchy names file, if any
     deadlines: Path | None = None  # yearly deadlines file, if any
+    synonyms: Path | None = None  # the search's synonyms file, if any (generator/synonyms.py)
 
 
 def load_manifest(path: Path) -> Manifest:
@@ -50,7 +51,11 @@ def load_manifest(path: Path) -> Manifest:
     deadlines_path = (base / str(deadlines)) if deadlines else None
     if deadlines_path is not None and not deadlines_path.is_file():
         raise InputError(where, f"deadlines file not found: {deadlines}")
-    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path, deadlines_path)
+    synonyms = data.get("synonyms")
+    synonyms_path = (base / str(synonyms)) if synonyms else None
+    if synonyms_path is not None and not synonyms_path.is_file():
+        raise InputError(where, f"synonyms file not found: {synonyms}")
+    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path, deadlines_path, synonyms_path)
 
 
 def _release(base: Path, manifest: Path, index: int, entry: Any) -> ReleaseSpec:

@@ -1,32 +1,36 @@
-"""The search index: every code with its terms, prebuilt for lunr in the browser.
+"""The search file: every code with its terms, prebuilt for the browser's search engine.
 
-The browser gets one JSON file and the three lunr files from the installed
-mkdocs package. The file holds the codes (sorted), their texts, code
-systems and validity, the sorted vocabulary of stemmed terms, and per code
-the indices of its terms. `search-engine.js` turns that into a `lunr.Index`
-without tokenising or stemming any text: only the query is stemmed in the
-browser, by `lunr.no.js`, the same way `search_text.terms` stems here.
+The browser gets one JSON file (`assets/search/index.json`) and the three
+lunr files from the installed mkdocs package (for lunr's Norwegian stemmer
+and stop words). The file holds the codes (sorted), their current texts,
+code systems, validity and the release they left (`gone`, an index into
+`years`: the status "Utgått fra 2016" and the newest release come from
+here); the earlier texts of each code (`oldTexts`, `oldCodes`, `oldUntil`);
+the sorted vocabulary of keys (respelt and stemmed words, `search_text`);
+per entry (current texts, then earlier ones) the indices of its terms
+(`docs`) and of the parts of its compound words (`parts`, `search_split`);
+and the synonyms (`synonyms.py`). `search-engine.js` searches it without
+tokenising or stemming any text: only the query is processed in the
+browser, by `search-text.js`, the same way `search_text.terms` does here.
 
-Measured on the real corpus (10,137 codes) in chromium: this file is 767 KB,
-157 KB with gzip -6, and becomes an index in 20-45 ms. lunr's own serialised
-index of the same texts is 1.1 MB without the texts to show, and building it
-from the texts in the browser (lunr.Builder with lunr.no) took 150-290 ms.
-Codes and terms are front-coded (15 KB less with gzip for the codes). Not
-shipping the term indices (59 KB with gzip) but a word-to-stem table (17 KB)
-would have the browser tokenise every text: 20-55 ms more before the first
-results, measured; the bytes are within budget, so the build does it.
+Measured on the real corpus (10,148 codes, 478 earlier texts): 916 KB,
+181 KB with gzip -6; the engine is ready 30-50 ms after the file is parsed.
+Codes and terms are front-coded, term indices delta-coded.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .. import urls
 from ..model.catalogue import Catalogue, Code
-from .search_text import lunr_sources, terms
+from .search_split import known_in, split
+from .search_text import key, lunr_sources, respell, stop_words, terms, words
+from .synonyms import Synonym, search_synonyms
 
-FORMAT = 1
+FORMAT = 2
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -56,35 +60,95 @@ def _doc_terms(term_ids: list[int]) -> list[int]:
     return encoded
 
 
-def search_data(codes: Iterable[Code]) -> dict:
-    """The search file's content: plain lists in code order, no per-code objects."""
+def vocabulary(codes: Iterable[Code]) -> list[str]:
+    """The sorted terms of every text any code ever had."""
+    return sorted({t for c in codes for text in {v.text for v in c.versions} for t in terms(text)})
+
+
+def _old_texts(code: Code, words_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, int]]:
+    """A code's earlier texts that differ in words from its current one and each other: (text, last year in use)."""
+    seen = {words_of(code.text)}
+    found: dict[tuple[str, ...], tuple[str, int]] = {}
+    for version in code.versions:
+        if words_of(version.text) not in seen:
+            found[words_of(version.text)] = (version.text, version.year)
+    return sorted(found.values(), key=lambda item: (item[1], item[0]))
+
+
+def _gone(code: Code, years: list[int]) -> str:
+    """`-` for a valid code, else the index (base 36) in `years` of the first release without it."""
+    if code.active:
+        return "-"
+    later = [i for i, year in enumerate(years) if year > code.years[-1]]
+    return _DIGITS[later[0]] if later else "-"
+
+
+def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tuple[Synonym, ...] = ()) -> dict:
+    """The search file's content: plain lists in code order, no per-code objects.
+
+    Entries are the codes' current texts (entry i is code i) and then their
+    earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use).
+    `years` are the releases (by default those the codes were in).
+    """
     codes = sorted(codes, key=lambda c: c.code)
-    code_terms = [terms(c.text) for c in codes]
-    vocabulary = sorted({t for found in code_terms for t in found})
-    index = {term: number for number, term in enumerate(vocabulary)}
+    years = sorted(set(years) or {y for c in codes for y in c.years})
+    words_of = functools.lru_cache(maxsize=None)(lambda text: tuple(sorted(terms(text))))
+    old = [(number, text, until) for number, c in enumerate(codes) for text, until in _old_texts(c, words_of)]
+    texts = [c.text for c in codes] + [text for _, text, _ in old]
+    entry_terms = [terms(text) for text in texts]
+    terms_list = sorted({t for found in entry_terms for t in found})
+    index = {term: number for number, term in enumerate(terms_list)}
+    parts = compound_parts(texts, entry_terms, frozenset(terms_list))
     systems = sorted({c.system for c in codes})
-    if len(systems) > 10:
-        raise ValueError("the search file keeps a code system in one digit")
+    if len(systems) > 10 or len(years) > len(_DIGITS):
+        raise ValueError("the search file keeps a code system in one digit and a release in one base-36 digit")
     return {
         "active": "".join("1" if c.active else "0" for c in codes),
         "codes": front_coded([c.code for c in codes]),
-        "docs": [_doc_terms([index[t] for t in found]) for found in code_terms],
+        "docs": [_doc_terms([index[t] for t in found]) for found in entry_terms],
         "format": FORMAT,
+        "gone": "".join(_gone(c, years) for c in codes),
+        "oldCodes": _doc_terms([number for number, _, _ in old]),
+        "oldTexts": [text for _, text, _ in old],
+        "oldUntil": [until for _, _, until in old],
+        "parts": [_doc_terms([index[t] for t in found]) for found in parts],
+        "synonyms": search_synonyms(synonyms),
         "system": "".join(str(systems.index(c.system)) for c in codes),
         "systems": systems,
-        "terms": front_coded(vocabulary),
+        "terms": front_coded(terms_list),
         "texts": [c.text for c in codes],
         "url": urls.code_url("{code}"),
+        "years": years,
     }
+
+
+def compound_parts(texts: list[str], text_terms: list[list[str]], known_terms: frozenset[str]) -> list[list[str]]:
+    """Per text (with its terms), the terms of the parts of its compound words that it does not have as words."""
+    known = known_in(known_terms)
+    stops = stop_words()
+    split_words: dict[str, list[str]] = {}
+    found = []
+    for text, own in zip(texts, text_terms):
+        extra: set[str] = set()
+        for word in words(text):
+            if word in stops:
+                continue
+            spelt = respell(word)
+            if spelt not in split_words:
+                split_words[spelt] = [key(p) for p in split(spelt, known)]
+            extra.update(split_words[spelt])
+        found.append(sorted(extra.difference(own)))
+    return found
 
 
 def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def search_files(catalogue: Catalogue) -> dict[str, str]:
+def search_files(catalogue: Catalogue, synonyms: tuple[Synonym, ...] = ()) -> dict[str, str]:
     """The search file, and lunr and its Norwegian support copied beside it: address -> text."""
-    files = {urls.SEARCH_INDEX: dump(search_data(catalogue.codes))}
+    years = [r.year for r in catalogue.releases]
+    files = {urls.SEARCH_INDEX: dump(search_data(catalogue.codes, years, synonyms))}
     for name, source in lunr_sources().items():
         files[urls.search_asset(name)] = source.read_text(encoding="utf-8")
     return files

@@ -1,9 +1,11 @@
 """Search terms from code texts: the build-time twin of the browser's query processing.
 
-A text becomes terms in four steps, the same here and in `search.js`:
+A text becomes terms in five steps, the same here and in `search-text.js`:
 lower case; fold accents except the ring of `å` (`é` -> `e`, `ö` -> `o`;
 `æ`, `ø` and `å` stay); split into runs of letters and digits; drop the stop
-words of `lunr.no.js`; stem with the Norwegian Snowball stemmer.
+words of `lunr.no.js`; respell Latin and older spellings the Norwegian way
+(`respell`: `thorax` and `toraks` are both `toraks`); stem with the
+Norwegian Snowball stemmer.
 
 The browser stems with `lunr.no.js`, generated from an older Snowball
 Norwegian than `snowballstemmer` 3: the newer one keeps `-ers` after some
@@ -96,7 +98,32 @@ def stem(word: str) -> str:
     return snowball.stemWord(word)
 
 
+# Latin and older spellings and their Norwegian forms, one rule per match, left to right:
+# `ch` -> k, `ph` -> f, `th` -> t, `ck` -> k, `qu` -> kv, `c` -> s before e, i, y, æ, ø, else k, `x` -> ks.
+# search-text.js has the same expression and table.
+_SPELLING = re.compile(r"ch|ph|th|ck|qu|c(?=[eiyæø])|c|x")
+_RESPELT = {"ch": "k", "ph": "f", "th": "t", "ck": "k", "qu": "kv", "c": "k", "x": "ks"}
+
+
+def _respelt(found: re.Match) -> str:
+    letters = found.group(0)
+    if letters == "c" and found.end() < len(found.string) and found.string[found.end()] in "eiyæø":
+        return "s"
+    return _RESPELT[letters]
+
+
+def respell(word: str) -> str:
+    """A folded word in one spelling: `cholecystectomi` and `kolecystektomi` are both `kolesystektomi`."""
+    return _SPELLING.sub(_respelt, word)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def key(word: str) -> str:
+    """The index term of a folded word that is not a stop word: respelt and stemmed."""
+    return stem(respell(word))
+
+
 def terms(text: str) -> list[str]:
     """The index terms of a text, in order, repeated as often as they occur."""
     stops = stop_words()
-    return [stem(w) for w in words(text) if w not in stops]
+    return [key(w) for w in words(text) if w not in stops]

@@ -333,7 +333,6 @@ def test_guidance_links_the_form(open_at, base) -> None:
 
 # --- the header search (issue 15 owns it): an exact code plus Enter opens the code page ---
 
-@pytest.mark.xfail(strict=True, reason="issue 15 (search) makes an exact code plus Enter open the code page")
 def test_exact_code_and_enter_in_the_header_search_opens_the_code_page(open_at, base) -> None:
     page = open_at(1366, base + "ncsp/")
     page.fill("#nkpk-search-input", "jka21")

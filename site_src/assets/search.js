@@ -30,6 +30,7 @@
   };
   let loading = null;
   let loaded = null;
+  const LOOKS_LIKE_CODE = /^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9 ]{3,10}$/;
 
   function addScript(src) {
     return new Promise((resolve, reject) => {
@@ -254,6 +255,15 @@
       // A query that is exactly a code opens that code's page.
       event.preventDefault();
       location.href = hitOf(loaded, loaded.exactCode(this.input.value)).url;
+    } else if (event.key === "Enter" && !loaded && LOOKS_LIKE_CODE.test(this.input.value.trim())) {
+      // Enter before the search has loaded: wait for it, then open the code's page or the results.
+      event.preventDefault();
+      const query = this.input.value;
+      load().then((engine) => {
+        const found = engine.exactCode(query);
+        if (found >= 0) location.href = hitOf(engine, found).url;
+        else form.submit();
+      }, () => form.submit());
     } else if (event.key === "Escape") {
       if (this.panel.hidden) this.input.blur(); else this.close();
     }

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from . import urls
+from . import opendata, urls
 from .annotations import annotate, collect_books, merge_names
 from .bookview import BookPage, annotated_pages
 from .checker import write_checker
@@ -152,7 +152,7 @@ def planned_urls(project: Project) -> set[str]:
     planned |= {p.url for p in project.changes} | {urls.changes_json(r.year) for r in project.releases}
     planned |= {project.overview.url, urls.CHANGES_FEED} | {p.url for p in project.books}
     planned |= {d.path for d in project.downloads} | ({urls.DEADLINES_ICS} if project.deadlines else set())
-    planned |= {urls.CHECKER_DATA}
+    planned |= {urls.CHECKER_DATA} | {f.path for f in opendata.outputs(project)}
     return planned
 
 
@@ -185,6 +185,7 @@ def write_pages(
     work = [(pages.search, None), (pages.checker, None)]  # the two biggest: first, so they go to two processes
     work += [(pages.code, code) for code in project.codes.codes] + [(pages.node, node) for node in project.nodes]
     work += [(pages.book, page) for page in project.books] + [(pages.changes, p) for p in zip(project.changes, project.releases)]
+    work += [(opendata.write_file, (project, f)) for f in opendata.outputs(project)]
     write_parts(work, _write_item, writer, jobs or workers_for(len(work)))
     writer.write(urls.CHANGES_FEED, atom_feed(project.releases, site_url))
     write_downloads(project.downloads, writer)

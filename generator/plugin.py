@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import urls
+from . import opendata_pages, urls
 from .changes import LATEST_MARKER, latest_changes
 from .checker import CHECKER_MARKER, checker_box
 from .contexts import system_list
@@ -137,6 +137,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         if CHECKER_MARKER in html:
             html = html.replace(CHECKER_MARKER, self._renderer.checker(checker_box(page.url, project.catalogue)))
         html = fill_markers(html, page.url, project.build_date, project.deadlines, project.downloads, self._renderer)
+        html = opendata_pages.fill_markers(html, page.url, project, self._renderer.env)
         return html
 
     def on_env(self, env, config, files):

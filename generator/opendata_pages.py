@@ -1,0 +1,179 @@
+"""The generated parts of the open-data pages: the harmonised downloads, the API page, the comparison page.
+
+Each hand-written page asks for its part with a marker on a line of its own:
+`<!-- nkpk:open-data -->` (nedlasting/), `<!-- nkpk:api -->` (api/) and
+`<!-- nkpk:compare -->` (endringer/sammenlign/). `fill_markers` replaces
+them with bodies rendered from `templates/nkpk/`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from . import urls
+from .changes import changes_document
+from .checker import checker_data
+from .downloads import size_text
+from .fhir import codesystem_all, conceptmap
+from .harmonised import OpenFile
+from .labels import SYSTEM_SHORT
+from .opendata import file_bytes, outputs
+from .render import code_document
+from .urls import Link, make_link
+
+OPEN_DATA_MARKER = "<!-- nkpk:open-data -->"
+API_MARKER = "<!-- nkpk:api -->"
+COMPARE_MARKER = "<!-- nkpk:compare -->"
+FORMATS = {".csv": "CSV (UTF-8)", ".xlsx": "Excel-arbeidsbok", ".json": "JSON"}
+EXAMPLE_ITEMS = 2  # items shown of a long list in a shortened example
+LONG_LIST = 8  # longer lists are shortened
+
+
+@dataclass(frozen=True)
+class FileRow:
+    link: Link
+    description: str
+    format: str
+    size: str
+
+
+@dataclass(frozen=True)
+class OpenDownloads:
+    rows: tuple[FileRow, ...]  # all releases first, then each release, newest first
+    api: Link
+    compare: Link
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    anchor: str
+    title: str
+    path: str  # the address pattern
+    description: str
+    example: Link
+    schema: Link
+    json: str  # an example document, shortened where long
+
+
+@dataclass(frozen=True)
+class ApiPage:
+    endpoints: tuple[Endpoint, ...]
+    fhir: tuple[FileRow, ...]
+    schemas: tuple[FileRow, ...]
+    downloads: Link
+
+
+@dataclass(frozen=True)
+class CompareBox:
+    data: str  # api/kodeliste.json, relative to the page
+    root: str
+    scripts: tuple[str, ...]
+    style: str
+    years: tuple[int, ...]  # oldest first
+    start: int  # the default "fra"
+    end: int  # the default "til"
+    systems: tuple[tuple[str, str], ...]  # (id, short name)
+
+
+def _row(project, from_url: str, file: OpenFile) -> FileRow:
+    link = Link(PurePosixPath(file.path).name, urls.file_link(from_url, file.path), file.path)
+    fmt = FORMATS.get(PurePosixPath(file.path).suffix, "Fil")
+    return FileRow(link, file.description, fmt, size_text(len(file_bytes(project, file))))
+
+
+def open_downloads(project, from_url: str) -> OpenDownloads:
+    files = [f for f in outputs(project) if f.path.startswith("nedlasting/")]
+    return OpenDownloads(
+        tuple(_row(project, from_url, f) for f in files),
+        make_link(from_url, urls.API_PAGE, "API og åpne data"),
+        make_link(from_url, urls.COMPARE_PAGE, "Sammenlign to utgaver"),
+    )
+
+
+def _shorten(data: object) -> object:
+    """The first EXAMPLE_ITEMS items of every list longer than LONG_LIST, at every depth."""
+    if isinstance(data, list):
+        return [_shorten(x) for x in (data[:EXAMPLE_ITEMS] if len(data) > LONG_LIST else data)]
+    if isinstance(data, dict):
+        return {k: _shorten(v) for k, v in data.items()}
+    return data
+
+
+def _pretty(data: object, shorten: bool = True) -> str:
+    return json.dumps(_shorten(data) if shorten else data, sort_keys=True, ensure_ascii=False, indent=2)
+
+
+def _example_code(project) -> str:
+    codes = project.catalogue.codes
+    return next((c.code for c in codes if c.code == "JKA21"), next((c.code for c in codes if c.active), codes[0].code))
+
+
+def _endpoint(from_url, anchor, title, pattern, description, example_path, schema, data, shorten=True) -> Endpoint:
+    return Endpoint(anchor, title, pattern, description, make_link(from_url, example_path, example_path),
+                    make_link(from_url, urls.api_schema(schema), f"{schema}.schema.json"), _pretty(data, shorten))
+
+
+def api_page(project, from_url: str) -> ApiPage:
+    code = next(c for c in project.catalogue.codes if c.code == _example_code(project))
+    newest = project.releases[-1]
+    mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), newest)
+    endpoints = (
+        _endpoint(from_url, "kode", "En kode", "api/kode/<KODE>.json",
+                  "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har.",
+                  urls.code_json(code.code), "kode", code_document(code), shorten=False),
+        _endpoint(from_url, "endringer", "Endringer i en utgave", "api/endringer/<ÅR>.json",
+                  "Nye, utgåtte, gjeninnførte koder og endrede tekster, hvert kodeverk mot sin forrige utgave "
+                  "(compared_with; null: første utgave av kodeverket). En utgått kode har etterfølgerne sine.",
+                  urls.changes_json(newest.year), "endringer", changes_document(newest, project.lineage)),
+        _endpoint(from_url, "kodeliste", "Alle koder i kompakt form", urls.CHECKER_DATA,
+                  "Én fil med alle koder: i hvilke utgaver (present: ett tegn per utgave, «.» der koden ikke er med, "
+                  "ellers kodeverkets nummer i systems), tekstene (første tekst, så utgavenummer og ny tekst ved hver "
+                  "endring) og etterfølgere ([utgavenummer, art, kode]). Sjekk av kodeliste og sammenligningen bruker den.",
+                  urls.CHECKER_DATA, "kodeliste", checker_data(project.catalogue, project.lineage)),
+        _endpoint(from_url, "fhir-codesystem", "FHIR CodeSystem", "api/fhir/CodeSystem-nkpk.json og api/fhir/<ÅR>/CodeSystem-nkpk.json",
+                  "FHIR R4 CodeSystem med system urn:oid:2.16.578.1.12.4.1.1.7275, som norske FHIR-profiler bruker "
+                  "for NCSP, NCMP og NCRP. Én for alle utgaver (nyeste tekst, status) og én per utgave (version = året).",
+                  urls.FHIR_CODESYSTEM, "fhir-codesystem", codesystem_all(project.catalogue, project.releases)),
+        _endpoint(from_url, "fhir-conceptmap", "FHIR ConceptMap", "api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<ÅR>.json",
+                  "Hver kode som gikk ut i utgaven, med etterfølgerne: equivalent (samme tekst under ny kode), "
+                  "relatedto (offisiell erstatning eller nesten lik tekst) eller unmatched (ingen funnet).",
+                  urls.fhir_conceptmap(mapped.previous_year or mapped.year, mapped.year), "fhir-conceptmap",
+                  conceptmap(mapped, project.lineage)),
+        _endpoint(from_url, "byggerapport", "Byggerapporten", urls.REPORT_JSON,
+                  "Antall koder per utgave og kodeverk, og hvert funn da filene ble lest, med fil og linje.",
+                  urls.REPORT_JSON, "byggerapport", project.report),
+    )
+    files = outputs(project)
+    return ApiPage(
+        endpoints,
+        tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/fhir/")),
+        tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/schema/")),
+        make_link(from_url, urls.DOWNLOADS_PAGE, "Nedlasting"),
+    )
+
+
+def compare_box(project, from_url: str) -> CompareBox:
+    years = tuple(r.year for r in project.catalogue.releases)
+    return CompareBox(
+        data=urls.link(from_url, urls.CHECKER_DATA),
+        root=urls.link(from_url, ""),
+        scripts=tuple(urls.link(from_url, s) for s in urls.COMPARE_SCRIPTS),
+        style=urls.link(from_url, urls.COMPARE_STYLE),
+        years=years,
+        start=years[-2] if len(years) > 1 else years[-1],
+        end=years[-1],
+        systems=tuple((s, SYSTEM_SHORT[s]) for s in project.catalogue.systems),
+    )
+
+
+def fill_markers(html: str, page_url: str, project, env) -> str:
+    """Replace the open-data markers of a hand-written page (`env`: the page-body Jinja environment)."""
+    if OPEN_DATA_MARKER in html:
+        html = html.replace(OPEN_DATA_MARKER, env.get_template("open_data.html").render(page=open_downloads(project, page_url)))
+    if API_MARKER in html:
+        html = html.replace(API_MARKER, env.get_template("api.html").render(page=api_page(project, page_url)))
+    if COMPARE_MARKER in html:
+        html = html.replace(COMPARE_MARKER, env.get_template("compare.html").render(page=compare_box(project, page_url)))
+    return html

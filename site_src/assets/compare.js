@@ -229,8 +229,10 @@
       var counts = {};
       KINDS.forEach(function (k) { counts[k] = 0; });
       s.rows.forEach(function (r) { counts[r.kind]++; });
-      var note = s.inFrom && s.inTo ? last.from + " → " + last.to :
-        (!s.inTo ? "ingen liste i " + last.to : "første utgave: grunnlag (ikke i " + last.from + ")");
+      var note = last.from + " → " + last.to;
+      if (!s.inFrom && !s.inTo) note = "ingen liste i " + last.from + " eller " + last.to;
+      else if (!s.inTo) note = "ingen liste i " + last.to;
+      else if (!s.inFrom) note = "grunnlag: ingen liste i " + last.from;
       var cells = s.inFrom && s.inTo ? KINDS.map(function (k) { totals[k] += counts[k]; return "<td data-kind=\"" + k + "\">" + number(counts[k]) + "</td>"; }).join("") +
         "<td data-kind=\"flyttet\">" + number(s.moved) + "</td>" : "<td colspan=\"5\">ikke sammenlignet</td>";
       totals.moved += s.moved;
@@ -239,8 +241,9 @@
     var total = "<tr data-system=\"alle\"><th scope=\"row\">Til sammen</th><td></td>" +
       KINDS.map(function (k) { return "<td data-kind=\"" + k + "\">" + number(totals[k]) + "</td>"; }).join("") +
       "<td data-kind=\"flyttet\">" + number(totals.moved) + "</td></tr>";
-    this.counts.innerHTML = "<table class=\"nkpk-compare__counts\"><caption>Antall endringer fra " + last.from + " til " + last.to +
-      "</caption><thead>" + head + "</thead><tbody>" + body + total + "</tbody></table>";
+    this.counts.innerHTML = "<div class=\"nkpk-compare__table\" role=\"region\" aria-labelledby=\"nkpk-compare-counts\" tabindex=\"0\">" +
+      "<table><caption id=\"nkpk-compare-counts\">Antall endringer fra " + last.from + " til " + last.to +
+      "</caption><thead>" + head + "</thead><tbody>" + body + total + "</tbody></table></div>";
     this.filters.hidden = false;
   };
 

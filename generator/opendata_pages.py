@@ -52,7 +52,7 @@ class Endpoint:
     title: str
     path: str  # the address pattern
     description: str
-    example: Link
+    example: Link | None
     schema: Link
     json: str  # an example document, shortened where long
 
@@ -111,14 +111,15 @@ def _example_code(project) -> str:
 
 
 def _endpoint(from_url, anchor, title, pattern, description, example_path, schema, data, shorten=True) -> Endpoint:
-    return Endpoint(anchor, title, pattern, description, make_link(from_url, example_path, example_path),
+    example = make_link(from_url, example_path, example_path) if example_path else None  # None: no such file in this build
+    return Endpoint(anchor, title, pattern, description, example,
                     make_link(from_url, urls.api_schema(schema), f"{schema}.schema.json"), _pretty(data, shorten))
 
 
 def api_page(project, from_url: str) -> ApiPage:
     code = next(c for c in project.catalogue.codes if c.code == _example_code(project))
     newest = project.releases[-1]
-    mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), newest)
+    mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), None)
     endpoints = (
         _endpoint(from_url, "kode", "En kode", "api/kode/<KODE>.json",
                   "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har.",
@@ -139,8 +140,8 @@ def api_page(project, from_url: str) -> ApiPage:
         _endpoint(from_url, "fhir-conceptmap", "FHIR ConceptMap", "api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<ÅR>.json",
                   "Hver kode som gikk ut i utgaven, med etterfølgerne: equivalent (samme tekst under ny kode), "
                   "relatedto (offisiell erstatning eller nesten lik tekst) eller unmatched (ingen funnet).",
-                  urls.fhir_conceptmap(mapped.previous_year or mapped.year, mapped.year), "fhir-conceptmap",
-                  conceptmap(mapped, project.lineage)),
+                  mapped and urls.fhir_conceptmap(mapped.previous_year, mapped.year), "fhir-conceptmap",
+                  conceptmap(mapped, project.lineage) if mapped else {}),
         _endpoint(from_url, "byggerapport", "Byggerapporten", urls.REPORT_JSON,
                   "Antall koder per utgave og kodeverk, og hvert funn da filene ble lest, med fil og linje.",
                   urls.REPORT_JSON, "byggerapport", project.report),

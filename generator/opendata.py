@@ -4,17 +4,19 @@
 FHIR resources (fhir.py) and the JSON Schemas (schemas.py). The build plans
 their paths with every other URL and writes them with the stamped pages
 (`write_file`, one output per work item). The downloads and API pages show
-each file's size, so a file rendered for its size is kept for writing: it is
-rendered once per build either way.
+each file's size, so the files are rendered when the first is asked for, by
+one process per core, and kept for writing: each is rendered once per build.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 
 from . import urls
 from .fhir import codesystem_all, codesystem_release, conceptmap
 from .harmonised import OpenFile, harmonised_files
+from .parallel import MIN_PAGES_PER_PROCESS, workers_for
 from .schemas import SCHEMAS
 from .write import SiteWriter
 
@@ -68,12 +70,38 @@ def outputs(project) -> tuple[OpenFile, ...]:
 
 
 def file_bytes(project, file: OpenFile) -> bytes:
-    """A file's bytes, rendered once per build."""
+    """A file's bytes, rendered once per build: the first file asked for has every file rendered."""
     outputs(project)
     rendered = _cache[id(project)][2]
     if file.path not in rendered:
-        rendered[file.path] = file.render()
+        render_all(project)
     return rendered[file.path]
+
+
+_job: tuple[OpenFile, ...] = ()  # the files the rendering processes work on (inherited at fork)
+
+
+def _render_one(index: int) -> tuple[int, bytes]:
+    return index, _job[index].render()
+
+
+def render_all(project) -> None:
+    """Render every open-data file not rendered yet, on every core (the workbooks take seconds each)."""
+    global _job
+    files = outputs(project)
+    rendered = _cache[id(project)][2]
+    todo = [i for i, f in enumerate(files) if f.path not in rendered]
+    workers = min(len(todo), workers_for(len(todo) * MIN_PAGES_PER_PROCESS))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        rendered.update((files[i].path, files[i].render()) for i in todo)
+        return
+    _job = files
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for index, data in pool.imap_unordered(_render_one, todo):
+                rendered[files[index].path] = data
+    finally:
+        _job = ()
 
 
 def write_file(writer: SiteWriter, item: tuple[object, OpenFile]) -> None:

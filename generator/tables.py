@@ -60,10 +60,17 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Sequence[Row]) -> bytes:
         cells.append(cell)
     sheet.append(cells)
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([_text_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+def _text_cell(sheet, value: str) -> WriteOnlyCell:
+    """A text that starts with `=` stays text: openpyxl would write it as a formula."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _widths(header: Sequence[str], rows: Sequence[Row]) -> list[float]:

@@ -122,3 +122,20 @@ def test_optional_columns_and_byte_identical_workbooks(tmp_path: Path) -> None:
     for name in ("2017/nkpk-2017.xlsx", "2017/nkpk-2017.csv", "nkpk-alle-utgaver.csv", "nkpk-endringer.csv"):
         one, two = (tmp_path / build / "nedlasting" / name for build in ("one", "two"))
         assert one.read_bytes() == two.read_bytes(), name
+
+
+def test_csv_quoting_and_workbook_cells_as_typed() -> None:
+    """RFC 4180 quoting exactly where needed; in the workbook texts stay text (also `=1+2` and `0001`)."""
+    from generator.tables import csv_bytes, xlsx_bytes
+
+    rows = [["NCSP", "AAA00", 'Tekst, med "sitat"\nog linjeskift', 1999, None], ["SK", "0001", "=1+2", 2011, "ny"]]
+    assert csv_bytes(["a", "b", "c", "d", "e"], rows) == (
+        '\ufeffa,b,c,d,e\r\nNCSP,AAA00,"Tekst, med ""sitat""\nog linjeskift",1999,\r\nSK,0001,=1+2,2011,ny\r\n'
+    ).encode("utf-8")
+    data = xlsx_bytes("Ark", ["a", "b", "c", "d", "e"], rows)
+    assert data == xlsx_bytes("Ark", ["a", "b", "c", "d", "e"], rows)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert sheet.title == "Ark" and sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:E3"
+    assert sheet["A1"].font.bold and [(c.value, c.data_type) for c in sheet[3]] == [
+        ("SK", "s"), ("0001", "s"), ("=1+2", "s"), (2011, "n"), ("ny", "s")]
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["A"].width

@@ -144,8 +144,8 @@ def harmonised_files(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...],
                  lambda: changes_csv(releases, lineage)),
     ]
     for release in reversed(releases):
-        text = (f"Alle koder i utgaven for {release.year} med samme kolonner som de andre årene: "
-                "kodeverk, kode, tekst, første_utgave, endring, og de valgfrie kolonnene utgaven har.")
+        count = f"{sum(s.count for s in release.systems):,}".replace(",", "\u00a0")
+        text = f"Alle koder i utgaven for {release.year}, {count} rader, i kolonnene som er beskrevet over."
         files.append(OpenFile(urls.harmonised_csv(release.year), f"nkpk-{release.year}.csv", text,
                               lambda r=release: release_csv(catalogue, r), release.year))
         files.append(OpenFile(urls.harmonised_xlsx(release.year), f"nkpk-{release.year}.xlsx", text,

@@ -29,6 +29,7 @@ COMPARE_MARKER = "<!-- nkpk:compare -->"
 FORMATS = {".csv": "CSV (UTF-8)", ".xlsx": "Excel-arbeidsbok", ".json": "JSON"}
 EXAMPLE_ITEMS = 2  # items shown of a long list in a shortened example
 LONG_LIST = 8  # longer lists are shortened
+EXAMPLE_LINES = 4  # lines shown of a table
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,17 @@ class Endpoint:
 
 
 @dataclass(frozen=True)
+class TableExample:
+    """A harmonised CSV and its first lines."""
+
+    row: FileRow
+    head: str
+
+
+@dataclass(frozen=True)
 class ApiPage:
     endpoints: tuple[Endpoint, ...]
+    tables: tuple[TableExample, ...]
     fhir: tuple[FileRow, ...]
     schemas: tuple[FileRow, ...]
     downloads: Link
@@ -149,10 +159,20 @@ def api_page(project, from_url: str) -> ApiPage:
     files = outputs(project)
     return ApiPage(
         endpoints,
+        _table_examples(project, from_url, [f for f in files if f.path.startswith("nedlasting/")][:3]),
         tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/fhir/")),
         tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/schema/")),
         make_link(from_url, urls.DOWNLOADS_PAGE, "Nedlasting"),
     )
+
+
+def _table_examples(project, from_url: str, files: list[OpenFile]) -> tuple[TableExample, ...]:
+    """The first lines of each file (without the byte-order mark), as a program reads them."""
+    found = []
+    for file in files:
+        lines = file_bytes(project, file).decode("utf-8-sig").split("\r\n")
+        found.append(TableExample(_row(project, from_url, file), "\n".join(lines[:EXAMPLE_LINES])))
+    return tuple(found)
 
 
 def compare_box(project, from_url: str) -> CompareBox:

@@ -107,4 +107,6 @@ def render_all(project) -> None:
 def write_file(writer: SiteWriter, item: tuple[object, OpenFile]) -> None:
     """Write one open-data file: a work item `(project, file)` of the build's writing processes."""
     project, file = item
-    writer.write_bytes(file.path, file_bytes(project, file))
+    outputs(project)
+    data = _cache[id(project)][2].get(file.path)  # rendered for a page's size, before the writers were forked
+    writer.write_bytes(file.path, data if data is not None else file.render())

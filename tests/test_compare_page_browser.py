@@ -123,3 +123,18 @@ def test_accessible_and_within_the_content_policy(page, served) -> None:  # noqa
     violations = page.evaluate(AXE_RUN)["violations"]
     assert [(v["id"], v["nodes"][0]["target"]) for v in violations if v["impact"] in ("serious", "critical")] == []
     assert page.evaluate("() => window.__nkpkCsp") == []
+
+
+@pytest.mark.parametrize("url", ["api/", "nedlasting/"])
+def test_api_and_downloads_pages_accessible(page, served, url: str) -> None:  # noqa: F811
+    if not AXE.is_file():
+        pytest.fail(f"axe-core not found at {AXE}: run `make test` (npm ci installs it)")
+    base, _ = served
+    page.add_init_script(WATCH_CSP)
+    page.goto(base + url)
+    if url == "api/":
+        page.click("details.nkpk-api-example summary")  # an example open
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(AXE_RUN)["violations"]
+    assert [(v["id"], v["nodes"][0]["target"]) for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert page.evaluate("() => window.__nkpkCsp") == []

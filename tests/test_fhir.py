@@ -100,3 +100,19 @@ def test_no_invented_identifiers(real_site: Path) -> None:
         assert set(re.findall(r"urn:oid:[0-9.]+", text)) == {SYSTEM}, path
         addresses = set(re.findall(r"https?://[^\"]+", text))
         assert addresses <= {"http://hl7.org/fhir/concept-properties#status"}, path
+
+
+def test_sample_resources_are_valid_r4_too(tmp_path: Path) -> None:
+    """The generated sample (særkoder, optional columns, an official change document) gives valid resources as well."""
+    from .helpers import build_site
+
+    assert build_site(tmp_path / "site") == 0
+    found = sorted((tmp_path / "site/api/fhir").rglob("*.json"))
+    releases = len(list((tmp_path / "site/api/endringer").glob("*.json")))
+    assert releases > 1 and len(found) == 1 + releases + (releases - 1)  # all, one per release, one per transition
+    for path in found:
+        model = ConceptMap if path.name.startswith("ConceptMap") else CodeSystem
+        model.model_validate(load_json(path))
+    official = load_json(tmp_path / "site/api/fhir/2016/ConceptMap-nkpk-2015-2016.json")
+    targets = {(e["code"], t.get("code"), t["equivalence"]) for g in official["group"] for e in g["element"] for t in e["target"]}
+    assert ("XJA10", "JAH01", "relatedto") in targets and ("TAB00", "ABT00", "equivalent") in targets

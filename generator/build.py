@@ -41,6 +41,7 @@ from .analysis.successors import Lineage, Successor, find_successors
 from .inputs.readers.base import FileResult, FileSpec
 from .output.synonyms import Synonym, load_synonyms, synonym_notes
 from .output.search import vocabulary
+from .output.opendata import OpenData, open_data_files
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,11 @@ class PreparedSite:
     downloads: tuple[Download, ...]
     books: tuple[BookPage, ...] = ()  # the book view of each chapter
     synonyms: tuple[Synonym, ...] = ()  # the search's maintained synonyms
+
+    @cached_property
+    def open_data(self) -> OpenData:
+        """The open-data files (harmonised tables, FHIR, schemas), each rendered once when first asked for."""
+        return open_data_files(self)
 
     @cached_property
     def planned(self) -> frozenset[str]:

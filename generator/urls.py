@@ -141,3 +141,38 @@ CHECKER_SCRIPTS = ("assets/checker-core.js", "assets/checker-files.js", "assets/
 CHECKER_STYLE = "assets/checker.css"
 
 PROPOSAL_FORM = "forslagsskjema/"  # the hand-written page site_src/forslagsskjema.md (issue 16)
+
+
+# Open data (issue 17): harmonised downloads, FHIR resources, JSON Schemas, the API page, the comparison page.
+ALL_RELEASES_CSV = "nedlasting/nkpk-alle-utgaver.csv"
+ALL_CHANGES_CSV = "nedlasting/nkpk-endringer.csv"
+
+
+def harmonised_csv(year: int) -> str:
+    return f"nedlasting/{year}/nkpk-{year}.csv"
+
+
+def harmonised_xlsx(year: int) -> str:
+    return f"nedlasting/{year}/nkpk-{year}.xlsx"
+
+
+FHIR_CODESYSTEM = "api/fhir/CodeSystem-nkpk.json"
+
+
+def fhir_codesystem(year: int) -> str:
+    return f"api/fhir/{year}/CodeSystem-nkpk.json"
+
+
+def fhir_conceptmap(from_year: int, to_year: int) -> str:
+    return f"api/fhir/{to_year}/ConceptMap-nkpk-{from_year}-{to_year}.json"
+
+
+def api_schema(name: str) -> str:
+    return f"api/schema/{name}.schema.json"
+
+
+API_PAGE = "api/"  # the hand-written page site_src/api.md
+DOWNLOADS_PAGE = "nedlasting/"  # the hand-written page site_src/nedlasting.md
+COMPARE_PAGE = "endringer/sammenlign/"  # the hand-written page site_src/endringer/sammenlign.md
+COMPARE_SCRIPTS = ("assets/compare.js",)
+COMPARE_STYLE = "assets/compare.css"

@@ -112,6 +112,10 @@ def _download(tools: Tools, download) -> Rendered:
     yield download.path, download_bytes(download)
 
 
+def _open_data(tools: Tools, file) -> Rendered:
+    yield file.path, tools.project.open_data.bytes_of(file)
+
+
 def _calendar(tools: Tools, _: None) -> Rendered:
     yield urls.DEADLINES_ICS, calendar(tools.project.deadlines, tools.project.build_date)
 
@@ -135,6 +139,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("book", lambda p: p.books, lambda page: (page.url,), _in_chrome),
     Output("changes", lambda p: tuple(zip(p.changes, p.releases)),
            lambda pair: (pair[0].url, urls.changes_json(pair[1].year)), _changes),
+    Output("open-data", lambda p: p.open_data.files, lambda f: (f.path,), _open_data),
     Output("feed", _one, lambda _: (urls.CHANGES_FEED,), _feed, "serial"),
     Output("downloads", lambda p: p.downloads, lambda d: (d.path,), _download, "serial"),
     Output("calendar", lambda p: (None,) if p.deadlines else (), lambda _: (urls.DEADLINES_ICS,), _calendar, "serial"),

@@ -20,6 +20,7 @@ from ..pages.changes import ChangesOverview, ChangesPage, LatestChanges
 from ..inputs.details import details_json
 from ..pages.browse import CodePage, NodePage, SystemList, SystemPage
 from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline
+from ..pages.open_data import ApiPage, CompareBox, OpenDownloads
 from ..model.catalogue import Code
 from .sitemap import SitemapFile
 
@@ -57,6 +58,9 @@ TEMPLATES: dict[type, str] = {
     DeadlineTable: "deadline_table.html",
     DownloadList: "download_list.html",
     CheckerBox: "checker.html",
+    OpenDownloads: "open_data.html",
+    ApiPage: "api.html",
+    CompareBox: "compare.html",
     ChangesFeed: "feed.xml.html",  # .html: mkdocs copies other files of the theme folder as they are
     SitemapFile: "sitemap.xml.html",
 }

@@ -17,6 +17,7 @@ from .browse import system_list
 from .changes import latest_changes
 from .checker import checker_box
 from .guidance import deadline_table, download_list, next_deadline
+from .open_data import api_page, compare_box, open_downloads
 
 if TYPE_CHECKING:
     from ..build import PreparedSite
@@ -29,6 +30,9 @@ MARKERS: dict[str, Callable[[str, PreparedSite], object | None]] = {
     "next-deadline": lambda url, p: next_deadline(url, p.deadlines, p.build_date),
     "deadlines": lambda url, p: deadline_table(url, p.deadlines, p.build_date),
     "downloads": lambda url, p: download_list(url, p.downloads),
+    "open-data": lambda url, p: open_downloads(p, url),
+    "api": lambda url, p: api_page(p, url),
+    "compare": lambda url, p: compare_box(p, url),
 }
 
 MARKER = re.compile(r"<!--\s*nkpk:(?P<name>[^\s>]*)\s*-->")

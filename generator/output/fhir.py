@@ -1,0 +1,163 @@
+"""FHIR R4 resources for NKPK: CodeSystems of all releases and of each release, ConceptMaps between releases.
+
+Norwegian FHIR profiles code a procedure with one system for NCSP, NCMP and
+NCRP: `urn:oid:2.16.578.1.12.4.1.1.7275`, "Norsk klinisk prosedyrekodeverk
+(NCMP, NCSP og NCRP)". It is the CodeSystem's `url` here; no other official
+address or identifier is known, so none is given (NCRP alone also has OID
+2.16.578.1.12.4.1.1.7270, which is not the system of these resources).
+Values the data do not give (publisher, dates, a status the releases do not
+show) are left out rather than guessed.
+
+- `api/fhir/CodeSystem-nkpk.json`: every code that is in any release, with
+  its newest text and the properties below;
+- `api/fhir/<year>/CodeSystem-nkpk.json`: the codes and texts of one
+  release, `version` = the year;
+- `api/fhir/<year>/ConceptMap-nkpk-<from>-<year>.json`: each code that
+  expired in that release mapped to its successors (same text under a new
+  code: `equivalent`; an official replacement or a near text: `relatedto`),
+  or `unmatched` where none was found. One group per code system's
+  comparison (a code system is compared with its own previous release).
+"""
+
+from __future__ import annotations
+
+from .. import urls
+from ..analysis.compare import ReleaseChanges
+from ..model.hierarchy import PREFIX_LENGTHS
+from ..model.catalogue import Catalogue, Code
+from ..analysis.successors import Lineage
+
+SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7275"
+OID = "urn:oid:2.16.578.1.12.4.1.1.7275"
+TITLE = "Norsk klinisk prosedyrekodeverk (NCMP, NCSP og NCRP)"
+DESCRIPTION = (
+    "Kodene i NKPK slik de står i de publiserte kodelistene, lest og ryddet av NKPK-nettstedet. "
+    "Dette er ikke en offisiell publisering fra Helsedirektoratet."
+)
+PROPERTIES = (
+    ("kodeverk", "code", "Kodeverket koden hører til: NCSP, NCMP, NCRP eller SK (særkoder)."),
+    ("status", "code", "active: i nyeste utgave; retired: utgått (se utgaatt)", "http://hl7.org/fhir/concept-properties#status"),
+    ("utgaatt", "integer", "Utgaven (året) koden gikk ut i, for en utgått kode."),
+    ("forste-utgave", "integer", "Den første utgaven (året) koden er med i."),
+    ("kapittel", "code", "Kapitlet koden står i (første tegn)."),
+    ("gruppe", "code", "Gruppen koden står i (den nærmeste: to eller tre tegn)."),
+)
+EQUIVALENCE = {"moved": "equivalent", "official": "relatedto", "similar": "relatedto"}
+COMMENTS = {
+    "moved": "Samme tekst under en ny kode.",
+    "official": "Erstattet av denne koden ifølge den offisielle endringslisten.",
+    "similar": "Ny kode med nesten lik tekst: et forslag som bør vurderes ut fra tekstene.",
+}
+
+
+def _property_defs(codes: tuple[str, ...]) -> list[dict]:
+    found = []
+    for code, kind, description, *uri in PROPERTIES:
+        if code in codes:
+            found.append({"code": code, "type": kind, "description": description, **({"uri": uri[0]} if uri else {})})
+    return found
+
+
+def _prefixes(system: str, code: str) -> list[dict]:
+    """The chapter and the nearest group of a code as concept properties."""
+    prefixes = [code[:n] for n in PREFIX_LENGTHS[system] if n < len(code)]
+    found = [{"code": "kapittel", "valueCode": prefixes[0]}] if prefixes else []
+    if len(prefixes) > 1:
+        found.append({"code": "gruppe", "valueCode": prefixes[-1]})
+    return found
+
+
+def expiry_years(releases: tuple[ReleaseChanges, ...]) -> dict[str, int | None]:
+    """code -> the release it expired in, if its last event is an expiry; None if it came back after."""
+    last: dict[str, int | None] = {}
+    for release in releases:
+        for change in sorted(release.changes, key=lambda c: c.change != "expired"):  # an expiry before an arrival
+            last[change.code] = release.year if change.change == "expired" else None
+    return last
+
+
+def _base(resource_id: str, version: str | None, status: str) -> dict:
+    resource = {
+        "resourceType": "CodeSystem",
+        "id": resource_id,
+        "url": SYSTEM,
+        "identifier": [{"system": "urn:ietf:rfc:3986", "value": OID}],
+        "name": "NKPK",
+        "title": TITLE,
+        "status": status,
+        "description": DESCRIPTION,
+        "content": "complete",
+    }
+    if version is not None:
+        resource["version"] = version
+    return resource
+
+
+def codesystem_all(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> dict:
+    """Every code of any release with its newest text, code system, status, first release, chapter and group."""
+    expired = expiry_years(releases)
+    concepts = []
+    for code in catalogue.codes:
+        properties = [{"code": "kodeverk", "valueCode": code.system}]
+        if code.active:
+            properties.append({"code": "status", "valueCode": "active"})
+        elif expired.get(code.code) is not None:
+            properties += [{"code": "status", "valueCode": "retired"}, {"code": "utgaatt", "valueInteger": expired[code.code]}]
+        properties.append({"code": "forste-utgave", "valueInteger": code.versions[0].year})
+        concepts.append({"code": code.code, "display": code.text, "property": properties + _prefixes(code.system, code.code)})
+    resource = _base("nkpk", None, "active")
+    resource.update(count=len(concepts), property=_property_defs(tuple(p[0] for p in PROPERTIES)), concept=concepts)
+    return resource
+
+
+def codesystem_release(catalogue: Catalogue, year: int) -> dict:
+    """The codes and texts of one release; version = the year."""
+    concepts = []
+    for code in catalogue.codes:
+        version = _version_in(code, year)
+        if version is not None:
+            properties = [{"code": "kodeverk", "valueCode": version.system}] + _prefixes(version.system, code.code)
+            concepts.append({"code": code.code, "display": version.text, "property": properties})
+    newest = catalogue.newest.year == year
+    resource = _base(f"nkpk-{year}", str(year), "active" if newest else "retired")
+    resource.update(count=len(concepts), property=_property_defs(("kodeverk", "kapittel", "gruppe")), concept=concepts)
+    return resource
+
+
+def _version_in(code: Code, year: int):
+    if year not in code.years:
+        return None
+    return code.versions[code.years.index(year)]
+
+
+def conceptmap(release: ReleaseChanges, lineage: Lineage) -> dict:
+    """The codes that expired in one release and where they went; a group per code system's comparison."""
+    groups = []
+    for system in release.systems:
+        expired = system.of_kind("expired")
+        if not expired:
+            continue
+        elements = []
+        for change in expired:
+            found = [s for s in lineage.by_old.get(change.code, ()) if s.year == release.year and s.old_system == system.system]
+            targets = [
+                {"code": s.code, "display": s.text, "equivalence": EQUIVALENCE[s.kind], "comment": COMMENTS[s.kind]}
+                for s in found
+            ] or [{"equivalence": "unmatched", "comment": "Ingen etterfølger funnet."}]
+            elements.append({"code": change.code, "display": change.before, "target": targets})
+        groups.append({"source": SYSTEM, "sourceVersion": str(system.from_year), "target": SYSTEM,
+                       "targetVersion": str(release.year), "element": elements})
+    previous = release.previous_year
+    return {
+        "resourceType": "ConceptMap",
+        "id": f"nkpk-{previous}-{release.year}",
+        "name": f"NKPK_{previous}_{release.year}",
+        "title": f"NKPK: utgåtte koder fra {previous} til {release.year} og etterfølgerne deres",
+        "status": "active",
+        "description": (
+            f"Hver kode som gikk ut i utgaven for {release.year}, med kodene som tok over for den "
+            "(samme tekst: equivalent; offisiell erstatning eller nesten lik tekst: relatedto), "
+            "eller unmatched der ingen ble funnet. " + DESCRIPTION
+        ),
+        "group": groups,
+    }

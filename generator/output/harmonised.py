@@ -1,0 +1,153 @@
+"""The harmonised downloads: every release in one shape, all years in one table, every change in one table.
+
+Each release's list came in its own format; these files give the same
+columns every year, read and cleaned as the site shows them:
+
+- `nedlasting/<year>/nkpk-<year>.csv` and `.xlsx`: kodeverk, kode, tekst,
+  første_utgave (the first release that has the code), endring (against the
+  release before of its code system: ny, endret tekst, gjeninnført or empty),
+  then the optional columns that release has (kort_tekst, gyldig_fra, ...);
+- `nedlasting/nkpk-alle-utgaver.csv`: år, kodeverk, kode, tekst, one row per
+  code per release;
+- `nedlasting/nkpk-endringer.csv`: fra, til, kodeverk, kode, endring, før,
+  etter, etterfølgere, one row per change of every release.
+
+Rows go in the canonical order of code systems (NCSP, NCMP, NCRP, særkoder),
+then by code. Each function returns the file's bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .. import urls
+from ..analysis.compare import ReleaseChanges
+from ..inputs.details import DETAIL_ROLES
+from ..model.catalogue import Catalogue, CodeVersion
+from ..inputs.readers.base import SYSTEMS
+from ..analysis.successors import Lineage
+from .tables import csv_bytes, xlsx_bytes
+
+RELEASE_COLUMNS = ("kodeverk", "kode", "tekst", "første_utgave", "endring")
+DETAIL_COLUMNS = {
+    "text60": "kort_tekst",
+    "valid_from": "gyldig_fra",
+    "valid_to": "gyldig_til",
+    "addon": "tilleggskode",
+    "gender": "kjønn",
+    "inclusion": "inkluderer",
+    "exclusion": "ekskluderer",
+    "note": "merknad",
+    "npr": "rapporteres_til_npr",
+}
+ALL_COLUMNS = ("år", "kodeverk", "kode", "tekst")
+CHANGE_COLUMNS = ("fra", "til", "kodeverk", "kode", "endring", "før", "etter", "etterfølgere")
+CHANGE_WORDS = {"new": "ny", "expired": "utgått", "text": "endret tekst", "reactivated": "gjeninnført"}
+SUCCESSOR_WORDS = {"official": "offisiell", "moved": "flyttet", "similar": "nesten lik tekst"}
+_ORDER = {system: index for index, system in enumerate(SYSTEMS)}
+
+
+def _in_order(entries: list[tuple[str, str, object]]) -> list:
+    """(system, code, value) sorted by the canonical order of code systems, then code."""
+    return sorted(entries, key=lambda e: (_ORDER[e[0]], e[1]))
+
+
+def release_versions(catalogue: Catalogue, year: int) -> list[tuple[str, str, tuple[CodeVersion, int]]]:
+    """(system, code, (version, first year)) of every code in one release, in row order."""
+    found = []
+    for code in catalogue.codes:
+        for version in code.versions:
+            if version.year == year:
+                found.append((version.system, code.code, (version, code.versions[0].year)))
+                break
+    return _in_order(found)
+
+
+def release_table(catalogue: Catalogue, release: ReleaseChanges) -> tuple[tuple[str, ...], list[list[object]]]:
+    """The header and rows of one release's harmonised table."""
+    entries = release_versions(catalogue, release.year)
+    roles = {role for _, _, (version, _) in entries for role, _ in version.details}
+    extra = tuple(role for role in DETAIL_ROLES if role in roles)
+    changed = {(c.system, c.code): CHANGE_WORDS[c.change] for c in release.changes if c.change != "expired"}
+    rows = []
+    for system, code, (version, first) in entries:
+        details = dict(version.details)
+        row = [system, code, version.text, first, changed.get((system, code), "")]
+        rows.append(row + [details.get(role) for role in extra])
+    return RELEASE_COLUMNS + tuple(DETAIL_COLUMNS[r] for r in extra), rows
+
+
+def release_csv(catalogue: Catalogue, release: ReleaseChanges) -> bytes:
+    return csv_bytes(*release_table(catalogue, release))
+
+
+def release_xlsx(catalogue: Catalogue, release: ReleaseChanges) -> bytes:
+    header, rows = release_table(catalogue, release)
+    return xlsx_bytes(f"NKPK {release.year}", header, rows)
+
+
+def all_releases_rows(catalogue: Catalogue) -> Iterator[list[object]]:
+    """One row per code per release: oldest release first, then in row order."""
+    by_year: dict[int, list[tuple[str, str, str]]] = {r.year: [] for r in catalogue.releases}
+    for code in catalogue.codes:
+        for version in code.versions:
+            by_year[version.year].append((version.system, code.code, version.text))
+    for year, entries in by_year.items():
+        for system, code, text in _in_order(entries):
+            yield [year, system, code, text]
+
+
+def all_releases_csv(catalogue: Catalogue) -> bytes:
+    return csv_bytes(ALL_COLUMNS, all_releases_rows(catalogue))
+
+
+def successor_text(lineage: Lineage, year: int, system: str, code: str) -> str:
+    """`ABT00 (flyttet); JJA20K (nesten lik tekst)`: where an expired code went, in the lineage's order."""
+    found = [s for s in lineage.by_old.get(code, ()) if s.year == year and s.old_system == system]
+    return "; ".join(f"{s.code} ({SUCCESSOR_WORDS[s.kind]})" for s in found)
+
+
+def change_rows(releases: tuple[ReleaseChanges, ...], lineage: Lineage) -> Iterator[list[object]]:
+    """Every change of every release, oldest release first, then in row order."""
+    for release in releases:
+        for system in release.systems:  # already in the canonical order, changes by code
+            for change in system.changes:
+                after = successor_text(lineage, release.year, change.system, change.code) if change.change == "expired" else ""
+                yield [system.from_year, release.year, change.system, change.code, CHANGE_WORDS[change.change],
+                       change.before, change.after, after]
+
+
+def changes_csv(releases: tuple[ReleaseChanges, ...], lineage: Lineage) -> bytes:
+    return csv_bytes(CHANGE_COLUMNS, change_rows(releases, lineage))
+
+
+@dataclass(frozen=True)
+class OpenFile:
+    """A generated file: where it goes, what it holds (for the downloads and API pages), its bytes."""
+
+    path: str
+    title: str  # short Norwegian name
+    description: str  # what it holds, Norwegian
+    render: Callable[[], bytes]
+    year: int | None = None  # the release it belongs to; None: all releases
+
+
+def harmonised_files(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...], lineage: Lineage) -> tuple[OpenFile, ...]:
+    """The harmonised downloads, all releases first, then newest release first."""
+    files = [
+        OpenFile(urls.ALL_RELEASES_CSV, "Alle utgaver (CSV)",
+                 "Én rad per kode per utgave, alle år: år, kodeverk, kode, tekst.",
+                 lambda: all_releases_csv(catalogue)),
+        OpenFile(urls.ALL_CHANGES_CSV, "Alle endringer (CSV)",
+                 "Én rad per endring i hver utgave: fra, til, kodeverk, kode, endring, før, etter, etterfølgere.",
+                 lambda: changes_csv(releases, lineage)),
+    ]
+    for release in reversed(releases):
+        count = f"{sum(s.count for s in release.systems):,}".replace(",", "\u00a0")
+        text = f"Alle koder i utgaven for {release.year}, {count} rader, i kolonnene som er beskrevet over."
+        files.append(OpenFile(urls.harmonised_csv(release.year), f"nkpk-{release.year}.csv", text,
+                              lambda r=release: release_csv(catalogue, r), release.year))
+        files.append(OpenFile(urls.harmonised_xlsx(release.year), f"nkpk-{release.year}.xlsx", text,
+                              lambda r=release: release_xlsx(catalogue, r), release.year))
+    return tuple(files)

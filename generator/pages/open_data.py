@@ -1,0 +1,186 @@
+"""The generated parts of the open-data pages: the harmonised downloads, the API page, the comparison page.
+
+Each hand-written page asks for its part with a marker on a line of its own
+(pages/markers.py): `<!-- nkpk:open-data -->` (nedlasting/), `<!-- nkpk:api -->`
+(api/) and `<!-- nkpk:compare -->` (endringer/sammenlign/).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .. import urls
+from .changes import changes_document
+from .checker import checker_data
+from ..output.downloads import size_text
+from ..output.fhir import codesystem_all, conceptmap
+from ..output.harmonised import OpenFile
+from ..labels import SYSTEM_SHORT
+from ..urls import Link, make_link
+from .fields import doc
+
+FORMATS = {".csv": "CSV (UTF-8)", ".xlsx": "Excel-arbeidsbok", ".json": "JSON"}
+EXAMPLE_ITEMS = 2  # items shown of a long list in a shortened example
+LONG_LIST = 8  # longer lists are shortened
+EXAMPLE_LINES = 4  # lines shown of a table
+
+
+@dataclass(frozen=True)
+class FileRow:
+    link: Link = doc("link to the file")
+    description: str = doc("what the file holds")
+    format: str = doc("the file's format in words")
+    size: str = doc("the file's size in words")
+
+
+@dataclass(frozen=True)
+class OpenDownloads:
+    rows: tuple[FileRow, ...] = doc("every harmonised file: all releases first, then each release, newest first")
+    api: Link = doc("link to the API page")
+    compare: Link = doc("link to the comparison page")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    anchor: str = doc("the heading's id")
+    title: str = doc("the endpoint's name")
+    path: str = doc("the address pattern")
+    description: str = doc("what the endpoint holds")
+    example: Link | None = doc("link to an example file (None: none in this build)")
+    schema: Link = doc("link to the endpoint's JSON Schema")
+    json: str = doc("an example document, shortened where long")
+
+
+@dataclass(frozen=True)
+class TableExample:
+    """A harmonised CSV and its first lines."""
+
+    row: FileRow = doc("the harmonised file")
+    head: str = doc("its first lines")
+
+
+@dataclass(frozen=True)
+class ApiPage:
+    endpoints: tuple[Endpoint, ...] = doc("every JSON endpoint")
+    tables: tuple[TableExample, ...] = doc("the harmonised tables with their first lines")
+    fhir: tuple[FileRow, ...] = doc("the FHIR files")
+    schemas: tuple[FileRow, ...] = doc("the JSON Schemas")
+    downloads: Link = doc("link to the downloads page")
+
+
+@dataclass(frozen=True)
+class CompareBox:
+    data: str = doc("the code list (api/kodeliste.json), relative to the page")
+    root: str = doc("the site's root, relative to the page")
+    scripts: tuple[str, ...] = doc("the page's scripts, in load order")
+    style: str = doc("the page's style sheet")
+    years: tuple[int, ...] = doc("the releases, oldest first")
+    start: int = doc("the default first release")
+    end: int = doc("the default second release")
+    systems: tuple[tuple[str, str], ...] = doc("(id, short name) of each code system")
+
+
+def _row(project, from_url: str, file: OpenFile) -> FileRow:
+    link = Link(PurePosixPath(file.path).name, urls.file_link(from_url, file.path), file.path)
+    fmt = FORMATS.get(PurePosixPath(file.path).suffix, "Fil")
+    return FileRow(link, file.description, fmt, size_text(len(project.open_data.bytes_of(file))))
+
+
+def open_downloads(project, from_url: str) -> OpenDownloads:
+    files = [f for f in project.open_data.files if f.path.startswith("nedlasting/")]
+    return OpenDownloads(
+        tuple(_row(project, from_url, f) for f in files),
+        make_link(from_url, urls.API_PAGE, "API og åpne data"),
+        make_link(from_url, urls.COMPARE_PAGE, "Sammenlign to utgaver"),
+    )
+
+
+def _shorten(data: object) -> object:
+    """The first EXAMPLE_ITEMS items of every list longer than LONG_LIST, at every depth."""
+    if isinstance(data, list):
+        return [_shorten(x) for x in (data[:EXAMPLE_ITEMS] if len(data) > LONG_LIST else data)]
+    if isinstance(data, dict):
+        return {k: _shorten(v) for k, v in data.items()}
+    return data
+
+
+def _pretty(data: object, shorten: bool = True) -> str:
+    return json.dumps(_shorten(data) if shorten else data, sort_keys=True, ensure_ascii=False, indent=2)
+
+
+def _example_code(project) -> str:
+    codes = project.catalogue.codes
+    return next((c.code for c in codes if c.code == "JKA21"), next((c.code for c in codes if c.active), codes[0].code))
+
+
+def _endpoint(from_url, anchor, title, pattern, description, example_path, schema, data, shorten=True) -> Endpoint:
+    example = make_link(from_url, example_path, example_path) if example_path else None  # None: no such file in this build
+    return Endpoint(anchor, title, pattern, description, example,
+                    make_link(from_url, urls.api_schema(schema), f"{schema}.schema.json"), _pretty(data, shorten))
+
+
+def api_page(project, from_url: str) -> ApiPage:
+    from ..output.render import code_document  # here: output.render imports this module for its templates
+
+    code = next(c for c in project.catalogue.codes if c.code == _example_code(project))
+    newest = project.releases[-1]
+    mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), None)
+    endpoints = (
+        _endpoint(from_url, "kode", "En kode", "api/kode/<KODE>.json",
+                  "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har.",
+                  urls.code_json(code.code), "kode", code_document(code), shorten=False),
+        _endpoint(from_url, "endringer", "Endringer i en utgave", "api/endringer/<ÅR>.json",
+                  "Nye, utgåtte, gjeninnførte koder og endrede tekster, hvert kodeverk mot sin forrige utgave "
+                  "(compared_with; null: første utgave av kodeverket). En utgått kode har etterfølgerne sine.",
+                  urls.changes_json(newest.year), "endringer", changes_document(newest, project.lineage)),
+        _endpoint(from_url, "kodeliste", "Alle koder i kompakt form", urls.CHECKER_DATA,
+                  "Én fil med alle koder: i hvilke utgaver (present: ett tegn per utgave, «.» der koden ikke er med, "
+                  "ellers kodeverkets nummer i systems), tekstene (første tekst, så utgavenummer og ny tekst ved hver "
+                  "endring) og etterfølgere ([utgavenummer, art, kode]). Sjekk av kodeliste og sammenligningen bruker den.",
+                  urls.CHECKER_DATA, "kodeliste", checker_data(project.catalogue, project.lineage)),
+        _endpoint(from_url, "fhir-codesystem", "FHIR CodeSystem", "api/fhir/CodeSystem-nkpk.json og api/fhir/<ÅR>/CodeSystem-nkpk.json",
+                  "FHIR R4 CodeSystem med system urn:oid:2.16.578.1.12.4.1.1.7275, som norske FHIR-profiler bruker "
+                  "for NCSP, NCMP og NCRP. Én for alle utgaver (nyeste tekst, status) og én per utgave (version = året).",
+                  urls.FHIR_CODESYSTEM, "fhir-codesystem", codesystem_all(project.catalogue, project.releases)),
+        _endpoint(from_url, "fhir-conceptmap", "FHIR ConceptMap", "api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<ÅR>.json",
+                  "Hver kode som gikk ut i utgaven, med etterfølgerne: equivalent (samme tekst under ny kode), "
+                  "relatedto (offisiell erstatning eller nesten lik tekst) eller unmatched (ingen funnet).",
+                  mapped and urls.fhir_conceptmap(mapped.previous_year, mapped.year), "fhir-conceptmap",
+                  conceptmap(mapped, project.lineage) if mapped else {}),
+        _endpoint(from_url, "byggerapport", "Byggerapporten", urls.REPORT_JSON,
+                  "Antall koder per utgave og kodeverk, og hvert funn da filene ble lest, med fil og linje.",
+                  urls.REPORT_JSON, "byggerapport", project.report),
+    )
+    files = project.open_data.files
+    return ApiPage(
+        endpoints,
+        _table_examples(project, from_url, [f for f in files if f.path.startswith("nedlasting/")][:3]),
+        tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/fhir/")),
+        tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/schema/")),
+        make_link(from_url, urls.DOWNLOADS_PAGE, "Nedlasting"),
+    )
+
+
+def _table_examples(project, from_url: str, files: list[OpenFile]) -> tuple[TableExample, ...]:
+    """The first lines of each file (without the byte-order mark), as a program reads them."""
+    found = []
+    for file in files:
+        lines = project.open_data.bytes_of(file).decode("utf-8-sig").split("\r\n")
+        found.append(TableExample(_row(project, from_url, file), "\n".join(lines[:EXAMPLE_LINES])))
+    return tuple(found)
+
+
+def compare_box(project, from_url: str) -> CompareBox:
+    years = tuple(r.year for r in project.catalogue.releases)
+    return CompareBox(
+        data=urls.link(from_url, urls.CHECKER_DATA),
+        root=urls.link(from_url, ""),
+        scripts=tuple(urls.link(from_url, s) for s in urls.COMPARE_SCRIPTS),
+        style=urls.link(from_url, urls.COMPARE_STYLE),
+        years=years,
+        start=years[-2] if len(years) > 1 else years[-1],
+        end=years[-1],
+        systems=tuple((s, SYSTEM_SHORT[s]) for s in project.catalogue.systems),
+    )

@@ -71,3 +71,40 @@ FEED_COUNTS = "{system} (mot {year}): {counts}"
 ALL_DEADLINES = "Alle frister"
 SEVERAL_SYSTEMS = "Flere (kolonne i filen)"
 REPORT_AS_TEXT = "tekst"
+PROPOSE_CHANGE = "Foreslå en endring"
+API_PAGE_LINK = "API og åpne data"
+COMPARE_PAGE_LINK = "Sammenlign to utgaver"
+DOWNLOADS_PAGE_LINK = "Nedlasting"
+# The JSON endpoints on the API page (api/): anchor -> (title, what it holds).
+API_ENDPOINTS = {
+    "kode": (
+        "En kode",
+        "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har.",
+    ),
+    "endringer": (
+        "Endringer i en utgave",
+        "Nye, utgåtte, gjeninnførte koder og endrede tekster, hvert kodeverk mot sin forrige utgave "
+        "(compared_with; null: første utgave av kodeverket). En utgått kode har etterfølgerne sine.",
+    ),
+    "kodeliste": (
+        "Alle koder i kompakt form",
+        "Én fil med alle koder: i hvilke utgaver (present: ett tegn per utgave, «.» der koden ikke er med, "
+        "ellers kodeverkets nummer i systems), tekstene (første tekst, så utgavenummer og ny tekst ved hver "
+        "endring) og etterfølgere ([utgavenummer, art, kode]). Sjekk av kodeliste og sammenligningen bruker "
+        "den.",
+    ),
+    "fhir-codesystem": (
+        "FHIR CodeSystem",
+        "FHIR R4 CodeSystem med system urn:oid:2.16.578.1.12.4.1.1.7275, som norske FHIR-profiler bruker for "
+        "NCSP, NCMP og NCRP. Én for alle utgaver (nyeste tekst, status) og én per utgave (version = året).",
+    ),
+    "fhir-conceptmap": (
+        "FHIR ConceptMap",
+        "Hver kode som gikk ut i utgaven, med etterfølgerne: equivalent (samme tekst under ny kode), "
+        "relatedto (offisiell erstatning eller nesten lik tekst) eller unmatched (ingen funnet).",
+    ),
+    "byggerapport": (
+        "Byggerapporten",
+        "Antall koder per utgave og kodeverk, og hvert funn da filene ble lest, med fil og linje.",
+    ),
+}

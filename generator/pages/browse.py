@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from .fields import doc
-from ..labels import PERIOD, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, level_name
+from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, level_name
 from ..urls import Link, make_link
 from .changes import HistoryEntry
 from .successor_rows import SuccessorRow
@@ -218,7 +218,7 @@ def code_page(
         details=parts.details,
         details_year=code.latest.year,
         notes=parts.notes,
-        proposal=make_link(url, urls.PROPOSAL_FORM, "Foreslå en endring"),
+        proposal=make_link(url, urls.PROPOSAL_FORM, PROPOSE_CHANGE),
         period_texts=period_diffs(tuple(p.text for p in periods)),
         similar=parts.similar,
     )

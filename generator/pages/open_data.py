@@ -17,7 +17,7 @@ from .checker import checker_data
 from ..output.downloads import size_text
 from ..output.fhir import codesystem_all, conceptmap
 from ..output.harmonised import OpenFile
-from ..labels import SYSTEM_SHORT
+from ..labels import API_ENDPOINTS, API_PAGE_LINK, COMPARE_PAGE_LINK, DOWNLOADS_PAGE_LINK, SYSTEM_SHORT
 from ..urls import Link, make_link
 from .fields import doc
 
@@ -92,8 +92,8 @@ def open_downloads(project, from_url: str) -> OpenDownloads:
     files = [f for f in project.open_data.files if f.path.startswith("nedlasting/")]
     return OpenDownloads(
         tuple(_row(project, from_url, f) for f in files),
-        make_link(from_url, urls.API_PAGE, "API og åpne data"),
-        make_link(from_url, urls.COMPARE_PAGE, "Sammenlign to utgaver"),
+        make_link(from_url, urls.API_PAGE, API_PAGE_LINK),
+        make_link(from_url, urls.COMPARE_PAGE, COMPARE_PAGE_LINK),
     )
 
 
@@ -115,7 +115,8 @@ def _example_code(project) -> str:
     return next((c.code for c in codes if c.code == "JKA21"), next((c.code for c in codes if c.active), codes[0].code))
 
 
-def _endpoint(from_url, anchor, title, pattern, description, example_path, schema, data, shorten=True) -> Endpoint:
+def _endpoint(from_url, anchor, pattern, example_path, schema, data, shorten=True) -> Endpoint:
+    title, description = API_ENDPOINTS[anchor]
     example = make_link(from_url, example_path, example_path) if example_path else None  # None: no such file in this build
     return Endpoint(anchor, title, pattern, description, example,
                     make_link(from_url, urls.api_schema(schema), f"{schema}.schema.json"), _pretty(data, shorten))
@@ -128,29 +129,18 @@ def api_page(project, from_url: str) -> ApiPage:
     newest = project.releases[-1]
     mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), None)
     endpoints = (
-        _endpoint(from_url, "kode", "En kode", "api/kode/<KODE>.json",
-                  "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har.",
+        _endpoint(from_url, "kode", "api/kode/<KODE>.json",
                   urls.code_json(code.code), "kode", code_document(code), shorten=False),
-        _endpoint(from_url, "endringer", "Endringer i en utgave", "api/endringer/<ÅR>.json",
-                  "Nye, utgåtte, gjeninnførte koder og endrede tekster, hvert kodeverk mot sin forrige utgave "
-                  "(compared_with; null: første utgave av kodeverket). En utgått kode har etterfølgerne sine.",
+        _endpoint(from_url, "endringer", "api/endringer/<ÅR>.json",
                   urls.changes_json(newest.year), "endringer", changes_document(newest, project.lineage)),
-        _endpoint(from_url, "kodeliste", "Alle koder i kompakt form", urls.CHECKER_DATA,
-                  "Én fil med alle koder: i hvilke utgaver (present: ett tegn per utgave, «.» der koden ikke er med, "
-                  "ellers kodeverkets nummer i systems), tekstene (første tekst, så utgavenummer og ny tekst ved hver "
-                  "endring) og etterfølgere ([utgavenummer, art, kode]). Sjekk av kodeliste og sammenligningen bruker den.",
+        _endpoint(from_url, "kodeliste", urls.CHECKER_DATA,
                   urls.CHECKER_DATA, "kodeliste", checker_data(project.catalogue, project.lineage)),
-        _endpoint(from_url, "fhir-codesystem", "FHIR CodeSystem", "api/fhir/CodeSystem-nkpk.json og api/fhir/<ÅR>/CodeSystem-nkpk.json",
-                  "FHIR R4 CodeSystem med system urn:oid:2.16.578.1.12.4.1.1.7275, som norske FHIR-profiler bruker "
-                  "for NCSP, NCMP og NCRP. Én for alle utgaver (nyeste tekst, status) og én per utgave (version = året).",
+        _endpoint(from_url, "fhir-codesystem", "api/fhir/CodeSystem-nkpk.json og api/fhir/<ÅR>/CodeSystem-nkpk.json",
                   urls.FHIR_CODESYSTEM, "fhir-codesystem", codesystem_all(project.catalogue, project.releases)),
-        _endpoint(from_url, "fhir-conceptmap", "FHIR ConceptMap", "api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<ÅR>.json",
-                  "Hver kode som gikk ut i utgaven, med etterfølgerne: equivalent (samme tekst under ny kode), "
-                  "relatedto (offisiell erstatning eller nesten lik tekst) eller unmatched (ingen funnet).",
+        _endpoint(from_url, "fhir-conceptmap", "api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<ÅR>.json",
                   mapped and urls.fhir_conceptmap(mapped.previous_year, mapped.year), "fhir-conceptmap",
                   conceptmap(mapped, project.lineage) if mapped else {}),
-        _endpoint(from_url, "byggerapport", "Byggerapporten", urls.REPORT_JSON,
-                  "Antall koder per utgave og kodeverk, og hvert funn da filene ble lest, med fil og linje.",
+        _endpoint(from_url, "byggerapport", urls.REPORT_JSON,
                   urls.REPORT_JSON, "byggerapport", project.report),
     )
     files = project.open_data.files
@@ -159,7 +149,7 @@ def api_page(project, from_url: str) -> ApiPage:
         _table_examples(project, from_url, [f for f in files if f.path.startswith("nedlasting/")][:3]),
         tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/fhir/")),
         tuple(_row(project, from_url, f) for f in files if f.path.startswith("api/schema/")),
-        make_link(from_url, urls.DOWNLOADS_PAGE, "Nedlasting"),
+        make_link(from_url, urls.DOWNLOADS_PAGE, DOWNLOADS_PAGE_LINK),
     )
 
 

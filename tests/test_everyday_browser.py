@@ -336,8 +336,8 @@ def test_guidance_links_the_form(open_at, base) -> None:
 def test_exact_code_and_enter_in_the_header_search_opens_the_code_page(open_at, base) -> None:
     page = open_at(1366, base + "ncsp/")
     page.fill("#nkpk-search-input", "jka21")
-    page.press("#nkpk-search-input", "Enter")
-    page.wait_for_load_state()
+    page.press("#nkpk-search-input", "Enter")  # the search may still be loading: the page opens when it has
+    page.wait_for_url("**/kode/JKA21/")
     assert urlsplit(page.url).path.endswith("/kode/JKA21/"), page.url
     assert parse_qs(urlsplit(page.url).query) == {}
 

@@ -229,7 +229,7 @@
       let body = rows.map((row) => checker.rowHtml(last.data, row)).join("");
       let head = HEADERS.map((h) => '<th scope="col">' + h + "</th>").join("");
       checker.result.innerHTML =
-        '<div class="nkpk-checker__table" role="region" aria-labelledby="nkpk-checker-caption" tabindex="0">' +
+        '<div class="nkpk-checker__table nkpk-stack" role="region" aria-labelledby="nkpk-checker-caption" tabindex="0">' +
         '<table class="nkpk-checker__grid"><caption id="nkpk-checker-caption">Resultat for utgave ' +
         last.result.year + " (" + range.charAt(0).toLowerCase() + range.slice(1) + ")</caption>" +
         "<thead><tr>" + head + "</tr></thead><tbody>" + body + "</tbody></table></div>";

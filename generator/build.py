@@ -32,16 +32,16 @@ from .model.hierarchy import Hierarchy, build_hierarchy, load_names
 from .inputs.manifest import load_manifest
 from .model.catalogue import Catalogue, build_catalogue
 from .inputs.diagnostics import Diagnostic
-from .output.downloads import Download, plan_downloads
+from .opendata.downloads import Download, plan_downloads
 from .output.registry import check_page_links, planned
-from .output.report import report_data
+from .pages.report import report_data
 from .analysis.official import OfficialEntry, check_official, official_entries
 from .inputs.readers import read_file
 from .analysis.successors import Lineage, Successor, find_successors
 from .inputs.readers.base import FileResult, FileSpec
-from .output.synonyms import Synonym, load_synonyms, synonym_notes
-from .output.search import vocabulary
-from .output.opendata import OpenData, open_data_files
+from .search.synonyms import Synonym, load_synonyms, synonym_notes
+from .search.index import vocabulary
+from .opendata.files import OpenData, open_data_files
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .build import prepare
 from .inputs.build_date import build_date
 from .inputs.fingerprint import build_key, is_fresh, key_path, remember
 from .inputs.diagnostics import InputError
-from .output.report import report_text, summary
+from .pages.report import report_text, summary
 
 
 def _parser() -> argparse.ArgumentParser:

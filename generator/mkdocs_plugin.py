@@ -30,7 +30,7 @@ from .build import BuildResult, PreparedSite, prepare
 from .gc_settings import OneBuild
 from .inputs.diagnostics import InputError
 from .output.render import Renderer
-from .output.search_text import lunr_sources
+from .search.text import lunr_sources
 from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
 from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell

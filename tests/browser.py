@@ -65,7 +65,7 @@ def page(browser) -> Iterator[object]:
 @pytest.fixture(scope="module")
 def engine_page(browser) -> Iterator[object]:
     """A blank page with lunr, its Norwegian support and the site's search scripts (urls.SEARCH_SCRIPTS)."""
-    from generator.output.search_text import lunr_sources
+    from generator.search.text import lunr_sources
     from generator.urls import SEARCH_SCRIPTS
 
     context = browser.new_context()

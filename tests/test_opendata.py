@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import openpyxl
 import pytest
 
-from generator.output.downloads import size_text
+from generator.opendata.downloads import size_text
 
 from .helpers import build_site, load_json, parse_page
 from .independent import read_releases
@@ -126,7 +126,7 @@ def test_optional_columns_and_byte_identical_workbooks(tmp_path: Path) -> None:
 
 def test_csv_quoting_and_workbook_cells_as_typed() -> None:
     """RFC 4180 quoting exactly where needed; in the workbook texts stay text (also `=1+2` and `0001`)."""
-    from generator.output.tables import csv_bytes, xlsx_bytes
+    from generator.opendata.tables import csv_bytes, xlsx_bytes
 
     rows = [["NCSP", "AAA00", 'Tekst, med "sitat"\nog linjeskift', 1999, None], ["SK", "0001", "=1+2", 2011, "ny"]]
     assert csv_bytes(["a", "b", "c", "d", "e"], rows) == (

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import jsonschema
 import pytest
 
-from generator.output.schemas import SCHEMAS
+from generator.opendata.schemas import SCHEMAS
 
 from .helpers import load_json, parse_page
 

@@ -10,9 +10,9 @@ import sys
 from generator import urls
 from generator.model.catalogue import Code, CodeVersion
 from generator.inputs.diagnostics import Location
-from generator.output.search import FORMAT, dump, front_coded, search_data
-from generator.output.search_split import known_in, split
-from generator.output.search_text import fold, lunr_sources, respell, stem, stop_words, terms, words
+from generator.search.index import FORMAT, dump, front_coded, search_data
+from generator.search.split import known_in, split
+from generator.search.text import fold, lunr_sources, respell, stem, stop_words, terms, words
 
 from .helpers import ROOT
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator.build import prepare
-from generator.output.search import search_data
-from generator.output.search_split import known_in, split
-from generator.output.search_text import key, respell, stop_words, words
-from generator.output.synonyms import search_synonyms
+from generator.search.index import search_data
+from generator.search.split import known_in, split
+from generator.search.text import key, respell, stop_words, words
+from generator.search.synonyms import search_synonyms
 
 from .browser import browser, engine_page  # noqa: F401 - fixtures
 from .helpers import ROOT

@@ -18,7 +18,7 @@ import pytest
 from generator.build import prepare
 from generator.model.catalogue import Code, CodeVersion
 from generator.inputs.diagnostics import Location
-from generator.output.search import search_data
+from generator.search.index import search_data
 
 from .browser import browser, engine_page  # noqa: F401 - fixtures
 from .helpers import ROOT

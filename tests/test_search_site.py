@@ -16,7 +16,7 @@ from urllib.request import urlopen
 import pytest
 
 from generator import urls
-from generator.output.search_text import lunr_sources
+from generator.search.text import lunr_sources
 
 from .browser import browser, page, serve  # noqa: F401 - fixtures
 from .helpers import build_site

@@ -13,7 +13,7 @@ import pytest
 
 from generator.inputs.manifest import load_manifest
 from generator.inputs.readers import read_file
-from generator.output.search_text import fold, stem, stop_words, terms, words
+from generator.search.text import fold, stem, stop_words, terms, words
 
 from .browser import browser, engine_page  # noqa: F401 - fixtures
 from .helpers import ROOT, sample_manifest

@@ -13,7 +13,7 @@ from generator import urls
 from generator.build import prepare
 from generator.inputs.manifest import load_manifest
 from generator.inputs.diagnostics import InputError
-from generator.output.synonyms import load_synonyms, search_synonyms, synonym_notes
+from generator.search.synonyms import load_synonyms, search_synonyms, synonym_notes
 
 from . import sample
 from .helpers import ROOT, build_site

@@ -26,13 +26,13 @@ from ..inputs.diagnostics import InputError, Location
 from ..pages.changes import changes_document
 from ..pages.feed import changes_feed
 from ..pages.checker import checker_json
-from .downloads import download_bytes
-from .ical import calendar
+from ..opendata.downloads import download_bytes
+from ..pages.ical import calendar
 from .parallel import workers_for, write_parts
 from .render import Renderer, Shell, code_document, compact_json, dump_json
-from .report import report_text
-from .search import search_files
-from .search_text import lunr_sources
+from ..pages.report import report_text
+from ..search.index import search_files
+from ..search.text import lunr_sources
 from .write import OutputClash, SiteWriter
 
 if TYPE_CHECKING:

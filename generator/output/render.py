@@ -20,7 +20,7 @@ from ..pages.changes import ChangesOverview, ChangesPage, LatestChanges
 from ..inputs.details import details_json
 from ..pages.browse import CodePage, NodePage, SystemList, SystemPage
 from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline
-from ..pages.open_data import ApiPage, CompareBox, OpenDownloads
+from ..opendata.pages import ApiPage, CompareBox, OpenDownloads
 from ..model.catalogue import Code
 from .sitemap import SitemapFile
 

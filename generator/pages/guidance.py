@@ -17,7 +17,7 @@ from ..labels import ALL_DEADLINES, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHOR
 from ..urls import Link, make_link
 from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_occurrence, systems_text
 from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts, upcoming_proposals
-from ..output.downloads import Download, format_name, size_text
+from ..opendata.downloads import Download, format_name, size_text
 
 @dataclass(frozen=True)
 class NextDeadline:

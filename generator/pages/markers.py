@@ -17,7 +17,7 @@ from .browse import system_list
 from .changes import latest_changes
 from .checker import checker_box
 from .guidance import deadline_table, download_list, next_deadline
-from .open_data import api_page, compare_box, open_downloads
+from ..opendata.pages import api_page, compare_box, open_downloads
 
 if TYPE_CHECKING:
     from ..build import PreparedSite

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .. import urls
-from .changes import changes_document
-from .checker import checker_data
-from ..output.downloads import size_text
-from ..output.fhir import codesystem_all, conceptmap
-from ..output.harmonised import OpenFile
+from ..pages.changes import changes_document
+from ..pages.checker import checker_data
+from .downloads import size_text
+from .fhir import codesystem_all, conceptmap
+from .harmonised import OpenFile
 from ..labels import API_ENDPOINTS, API_PAGE_LINK, COMPARE_PAGE_LINK, DOWNLOADS_PAGE_LINK, SYSTEM_SHORT
 from ..urls import Link, make_link
-from .fields import doc
+from ..pages.fields import doc
 
 FORMATS = {".csv": "CSV (UTF-8)", ".xlsx": "Excel-arbeidsbok", ".json": "JSON"}
 EXAMPLE_ITEMS = 2  # items shown of a long list in a shortened example

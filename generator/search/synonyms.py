@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..inputs.diagnostics import Diagnostic, InputError, Location
-from .search_text import key, stop_words, words
+from .text import key, stop_words, words
 from ..inputs.yamlfile import read_yaml
 
 PREFIX = "*"

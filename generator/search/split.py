@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Callable, Collection
 
-from .search_text import key
+from .text import key
 
 MIN_PART = 3  # `kne` in `kneprotese`
 MIN_WORD = 6  # shorter words are not split

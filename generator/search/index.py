@@ -26,8 +26,8 @@ from typing import Callable, Iterable
 
 from .. import urls
 from ..model.catalogue import Catalogue, Code
-from .search_split import known_in, split
-from .search_text import key, lunr_sources, respell, stop_words, terms, words
+from .split import known_in, split
+from .text import key, lunr_sources, respell, stop_words, terms, words
 from .synonyms import Synonym, search_synonyms
 
 FORMAT = 2

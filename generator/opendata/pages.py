@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from .. import urls
 from ..pages.changes import changes_document
 from ..pages.checker import checker_data
+from ..pages.code import code_document
 from .downloads import size_text
 from .fhir import codesystem_all, conceptmap
 from .harmonised import OpenFile
@@ -37,6 +39,8 @@ class FileRow:
 
 @dataclass(frozen=True)
 class OpenDownloads:
+    template: ClassVar[str] = "open_data.html"
+
     rows: tuple[FileRow, ...] = doc("every harmonised file: all releases first, then each release, newest first")
     api: Link = doc("link to the API page")
     compare: Link = doc("link to the comparison page")
@@ -63,6 +67,8 @@ class TableExample:
 
 @dataclass(frozen=True)
 class ApiPage:
+    template: ClassVar[str] = "api.html"
+
     endpoints: tuple[Endpoint, ...] = doc("every JSON endpoint")
     tables: tuple[TableExample, ...] = doc("the harmonised tables with their first lines")
     fhir: tuple[FileRow, ...] = doc("the FHIR files")
@@ -72,6 +78,8 @@ class ApiPage:
 
 @dataclass(frozen=True)
 class CompareBox:
+    template: ClassVar[str] = "compare.html"
+
     data: str = doc("the code list (api/kodeliste.json), relative to the page")
     root: str = doc("the site's root, relative to the page")
     scripts: tuple[str, ...] = doc("the page's scripts, in load order")
@@ -123,8 +131,6 @@ def _endpoint(from_url, anchor, pattern, example_path, schema, data, shorten=Tru
 
 
 def api_page(project, from_url: str) -> ApiPage:
-    from ..output.render import code_document  # here: output.render imports this module for its templates
-
     code = next(c for c in project.catalogue.codes if c.code == _example_code(project))
     newest = project.releases[-1]
     mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), None)

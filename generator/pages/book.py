@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Callable, Iterator
+from typing import Callable, ClassVar, Iterator
 
 from .. import urls
 from .fields import doc
@@ -149,6 +149,8 @@ class BookGroup:
 
 @dataclass(frozen=True)
 class BookPage:
+    template: ClassVar[str] = "book.html"
+
     url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
     title: str = doc("the page's title (browser tab, search results)")
     heading: str = doc("the <h1>")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .. import urls
 from .fields import doc
@@ -92,6 +93,8 @@ def checker_json(catalogue: Catalogue, lineage: Lineage) -> str:
 @dataclass(frozen=True)
 class CheckerBox:
     """What the checker's page needs from the build: addresses relative to it, and the releases."""
+
+    template: ClassVar[str] = "checker.html"
 
     data: str = doc("address of the checker's data file")
     root: str = doc("the site's root, for links to code pages")

@@ -11,9 +11,8 @@ bytes already there.
 
 from __future__ import annotations
 
-import json
-
 from .. import urls
+from ..jsonfile import compact_json, indented_json
 from .fhir import codesystem_all, codesystem_release, conceptmap
 from .harmonised import OpenFile, harmonised_files
 from .schemas import SCHEMAS
@@ -34,12 +33,13 @@ class OpenData:
 
 
 def json_bytes(data: object) -> bytes:
-    """Compact deterministic JSON (sorted keys, UTF-8), one trailing newline."""
-    return (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """A FHIR resource: compact JSON in UTF-8."""
+    return compact_json(data).encode("utf-8")
 
 
 def schema_bytes(data: object) -> bytes:
-    return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """A JSON Schema: indented JSON in UTF-8."""
+    return indented_json(data).encode("utf-8")
 
 
 def fhir_files(project) -> list[OpenFile]:

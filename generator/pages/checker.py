@@ -24,11 +24,11 @@ with gzip -6. The texts are two thirds of it (each code's text once, and the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import ClassVar
 
 from .. import urls
+from ..jsonfile import compact_json
 from .fields import doc
 from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..model.catalogue import Catalogue, Code
@@ -81,13 +81,9 @@ def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
     }
 
 
-def dump(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 def checker_json(catalogue: Catalogue, lineage: Lineage) -> str:
     """The checker's data file (`urls.CHECKER_DATA`)."""
-    return dump(checker_data(catalogue, lineage))
+    return compact_json(checker_data(catalogue, lineage))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from generator.output import ical
+from generator.pages import ical
 from generator.inputs.build_date import build_date
 from generator.inputs.deadlines import (
     Deadline,

@@ -19,11 +19,11 @@ from ..pages.code import code_document
 from .downloads import size_text
 from .fhir import codesystem_all, conceptmap
 from .harmonised import OpenFile
-from ..labels import API_ENDPOINTS, API_PAGE_LINK, COMPARE_PAGE_LINK, DOWNLOADS_PAGE_LINK, SYSTEM_SHORT
+from ..labels import API_ENDPOINTS, API_PAGE_LINK, API_PATTERNS, COMPARE_PAGE_LINK, DOWNLOADS_PAGE_LINK, SYSTEM_SHORT
+from ..labels import FILE_FORMATS, OTHER_FORMAT
 from ..urls import Link, make_link
 from ..pages.fields import doc
 
-FORMATS = {".csv": "CSV (UTF-8)", ".xlsx": "Excel-arbeidsbok", ".json": "JSON"}
 EXAMPLE_ITEMS = 2  # items shown of a long list in a shortened example
 LONG_LIST = 8  # longer lists are shortened
 EXAMPLE_LINES = 4  # lines shown of a table
@@ -92,7 +92,7 @@ class CompareBox:
 
 def _row(project, from_url: str, file: OpenFile) -> FileRow:
     link = Link(PurePosixPath(file.path).name, urls.file_link(from_url, file.path), file.path)
-    fmt = FORMATS.get(PurePosixPath(file.path).suffix, "Fil")
+    fmt = FILE_FORMATS.get(PurePosixPath(file.path).suffix, OTHER_FORMAT)
     return FileRow(link, file.description, fmt, size_text(len(project.open_data.bytes_of(file))))
 
 
@@ -135,15 +135,15 @@ def api_page(project, from_url: str) -> ApiPage:
     newest = project.releases[-1]
     mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), None)
     endpoints = (
-        _endpoint(from_url, "kode", "api/kode/<KODE>.json",
+        _endpoint(from_url, "kode", API_PATTERNS["kode"],
                   urls.code_json(code.code), "kode", code_document(code), shorten=False),
-        _endpoint(from_url, "endringer", "api/endringer/<ÅR>.json",
+        _endpoint(from_url, "endringer", API_PATTERNS["endringer"],
                   urls.changes_json(newest.year), "endringer", changes_document(newest, project.lineage)),
         _endpoint(from_url, "kodeliste", urls.CHECKER_DATA,
                   urls.CHECKER_DATA, "kodeliste", checker_data(project.catalogue, project.lineage)),
-        _endpoint(from_url, "fhir-codesystem", "api/fhir/CodeSystem-nkpk.json og api/fhir/<ÅR>/CodeSystem-nkpk.json",
+        _endpoint(from_url, "fhir-codesystem", API_PATTERNS["fhir-codesystem"],
                   urls.FHIR_CODESYSTEM, "fhir-codesystem", codesystem_all(project.catalogue, project.releases)),
-        _endpoint(from_url, "fhir-conceptmap", "api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<ÅR>.json",
+        _endpoint(from_url, "fhir-conceptmap", API_PATTERNS["fhir-conceptmap"],
                   mapped and urls.fhir_conceptmap(mapped.previous_year, mapped.year), "fhir-conceptmap",
                   conceptmap(mapped, project.lineage) if mapped else {}),
         _endpoint(from_url, "byggerapport", urls.REPORT_JSON,

@@ -28,6 +28,7 @@ from ..jsonfile import compact_json, indented_json
 from ..pages.feed import changes_feed
 from ..pages.checker import checker_json
 from ..opendata.downloads import download_bytes
+from ..pages.browser_labels import labels_script
 from ..pages.ical import calendar
 from .parallel import workers_for, write_parts
 from .render import Renderer, Shell
@@ -152,6 +153,10 @@ def _calendar(tools: Tools, _: None) -> Rendered:
     yield urls.DEADLINES_ICS, calendar(tools.project.deadlines, tools.project.build_date)
 
 
+def _labels(tools: Tools, _: None) -> Rendered:
+    yield urls.LABELS_SCRIPT, labels_script()
+
+
 def _report(tools: Tools, _: None) -> Rendered:
     yield urls.REPORT_JSON, indented_json(tools.project.report)
     yield urls.REPORT_TEXT, report_text(tools.project.report)
@@ -175,6 +180,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("feed", _one, lambda _: (urls.CHANGES_FEED,), _feed, "serial"),
     Output("downloads", lambda p: p.downloads, lambda d: (d.path,), _download, "serial"),
     Output("calendar", lambda p: (None,) if p.deadlines else (), lambda _: (urls.DEADLINES_ICS,), _calendar, "serial"),
+    Output("labels", _one, lambda _: (urls.LABELS_SCRIPT,), _labels, "serial"),
     Output("report", _one, lambda _: (urls.REPORT_JSON, urls.REPORT_TEXT), _report, "serial"),
     Output("system", lambda p: p.systems, lambda page: (page.url,), _body, "mkdocs"),
     Output("changes-overview", lambda p: (p.overview,), lambda page: (page.url,), _body, "mkdocs"),

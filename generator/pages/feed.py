@@ -1,6 +1,6 @@
 """The Atom feed of the changes (`endringer/feed.xml`): one entry per release, newest first.
 
-The feed is rendered from `templates/nkpk/feed.xml` with Jinja's escaping;
+The feed is rendered from `templates/nkpk/feed.xml.html` with Jinja's escaping;
 its dates are the 1 January each release takes effect, never the build date.
 """
 

@@ -102,7 +102,7 @@ def test_checker_box_addresses_are_relative_to_the_page(sample: PreparedSite) ->
     box = checker_box(urls.CHECKER_PAGE, sample.catalogue)
     assert box.data == "../api/kodeliste.json"
     assert box.root == "../"
-    assert box.scripts == ("../assets/checker-core.js", "../assets/checker-files.js", "../assets/checker.js")
+    assert box.scripts == ("../assets/nkpk-csv.js", "../assets/checker-core.js", "../assets/checker-files.js", "../assets/checker.js")
     assert box.style == "../assets/checker.css"
     assert box.years == (2017, 2016, 2015)
 

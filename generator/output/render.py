@@ -1,9 +1,9 @@
 """Turn page contexts into HTML bodies.
 
-Each context's class names its template (`template = "code.html"`), so this
-module knows no page type. Bodies are rendered with the project's own Jinja2 templates in
-`templates/nkpk/`; the theme's chrome around them comes from a `Shell`, which
-the mkdocs adapter provides by rendering the theme once for all pages the build writes itself.
+Each context's class names its template (`template = "code.html"`, in
+`templates/nkpk/`), so this module knows no page type. The theme's chrome
+around a body comes from a `Shell`, which the mkdocs adapter provides by
+rendering the theme once for all pages the build writes itself.
 """
 
 from __future__ import annotations

@@ -101,3 +101,16 @@ def test_the_harmonised_tables_and_the_comparison_share_their_words() -> None:
     compare = BROWSER_LABELS["compare"]
     assert compare["csvHeaders"] == list(CHANGE_COLUMNS)
     assert compare["changeWords"] is CHANGE_WORDS and compare["successorWords"] is SUCCESSOR_WORDS
+
+
+@pytest.mark.parametrize("path", sorted(ASSETS.glob("*.js")), ids=lambda p: p.name)
+def test_every_label_a_script_reads_exists(path) -> None:
+    code = COMMENT.sub("", path.read_text(encoding="utf-8"))
+    part = re.search(r"\b(?:const|var|let) L = LABELS\.(\w+);", code)
+    if part is None:
+        assert "nkpkLabels" not in code  # a script that reads labels names its part as L
+        return
+    words = BROWSER_LABELS[part.group(1)]
+    read = set(re.findall(r"\bL\.(\w+)", code))
+    assert read and sorted(read - set(words)) == []
+    assert set(re.findall(r"\bLABELS\.(\w+)", code)) <= set(BROWSER_LABELS) | {"fill"}

@@ -137,7 +137,8 @@ def search_addresses(lunr_names: tuple[str, ...]) -> dict:
 
 CHECKER_PAGE = "sjekk/"  # the hand-written page site_src/sjekk.md
 CHECKER_DATA = "api/kodeliste.json"  # every code's releases, texts and successors, for the checker
-CHECKER_SCRIPTS = ("assets/checker-core.js", "assets/checker-files.js", "assets/checker.js")  # in load order
+CSV_SCRIPT = "assets/nkpk-csv.js"  # CSV fields and files, for the checker's and the comparison's downloads
+CHECKER_SCRIPTS = (CSV_SCRIPT, "assets/checker-core.js", "assets/checker-files.js", "assets/checker.js")  # in load order
 CHECKER_STYLE = "assets/checker.css"
 
 PROPOSAL_FORM = "forslagsskjema/"  # the hand-written page site_src/forslagsskjema.md (issue 16)
@@ -174,5 +175,6 @@ def api_schema(name: str) -> str:
 API_PAGE = "api/"  # the hand-written page site_src/api.md
 DOWNLOADS_PAGE = "nedlasting/"  # the hand-written page site_src/nedlasting.md
 COMPARE_PAGE = "endringer/sammenlign/"  # the hand-written page site_src/endringer/sammenlign.md
-COMPARE_SCRIPTS = ("assets/compare.js",)
+COMPARE_SCRIPTS = (CSV_SCRIPT, "assets/compare.js")
+LABELS_SCRIPT = "assets/nkpk-labels.js"  # the words of the site's scripts, written by the build; first of every page's scripts
 COMPARE_STYLE = "assets/compare.css"

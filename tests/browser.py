@@ -64,13 +64,15 @@ def page(browser) -> Iterator[object]:
 
 @pytest.fixture(scope="module")
 def engine_page(browser) -> Iterator[object]:
-    """A blank page with lunr, its Norwegian support and the site's search scripts (urls.SEARCH_SCRIPTS)."""
+    """A blank page with the scripts' words, lunr, its Norwegian support and the search scripts (urls.SEARCH_SCRIPTS)."""
+    from generator.pages.browser_labels import labels_script
     from generator.search.text import lunr_sources
     from generator.urls import SEARCH_SCRIPTS
 
     context = browser.new_context()
     opened = context.new_page()
     opened.set_content("<!doctype html><title>search engine</title>")
+    opened.add_script_tag(content=labels_script())
     for source in (*lunr_sources().values(), *(ROOT / "site_src" / path for path in SEARCH_SCRIPTS)):
         opened.add_script_tag(content=source.read_text(encoding="utf-8"))
     yield opened

@@ -12,7 +12,8 @@ import pytest
 
 from generator import urls
 from generator.build import PreparedSite, prepare
-from generator.pages.checker import ABSENT, checker_box, checker_data, dump
+from generator.jsonfile import compact_json
+from generator.pages.checker import ABSENT, checker_box, checker_data
 from generator.pages.markers import marker
 from generator.analysis.successors import SUCCESSOR_KINDS
 
@@ -91,8 +92,8 @@ def test_texts_only_where_they_changed(data: dict, sample: PreparedSite) -> None
 
 
 def test_file_is_deterministic_and_compact(sample: PreparedSite, data: dict) -> None:
-    text = dump(data)
-    assert text == dump(checker_data(sample.catalogue, sample.lineage))
+    text = compact_json(data)
+    assert text == compact_json(checker_data(sample.catalogue, sample.lineage))
     assert text.endswith("\n") and "\n" not in text[:-1] and ": " not in text
     assert list(json.loads(text)) == sorted(data)
 
@@ -101,7 +102,7 @@ def test_checker_box_addresses_are_relative_to_the_page(sample: PreparedSite) ->
     box = checker_box(urls.CHECKER_PAGE, sample.catalogue)
     assert box.data == "../api/kodeliste.json"
     assert box.root == "../"
-    assert box.scripts == ("../assets/checker-core.js", "../assets/checker-files.js", "../assets/checker.js")
+    assert box.scripts == ("../assets/nkpk-csv.js", "../assets/checker-core.js", "../assets/checker-files.js", "../assets/checker.js")
     assert box.style == "../assets/checker.css"
     assert box.years == (2017, 2016, 2015)
 
@@ -147,7 +148,7 @@ def test_bench_pastes_the_planned_mix(sample: PreparedSite, data: dict, tmp_path
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     (tmp_path / "api").mkdir()
-    (tmp_path / urls.CHECKER_DATA).write_text(dump(data), encoding="utf-8")
+    (tmp_path / urls.CHECKER_DATA).write_text(compact_json(data), encoding="utf-8")
     codes = bench.sample_codes(tmp_path, 100)
     assert len(codes) == 100 and codes == bench.sample_codes(tmp_path, 100)  # the same list every run
     normal = ["".join(c.split()).upper() for c in codes]

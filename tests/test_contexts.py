@@ -1,6 +1,6 @@
 """The contract between page contexts and templates.
 
-Every template of `render.TEMPLATES` is rendered with the contexts of the
+Every page context type (a class of generator/ that names its `template`) is rendered with the contexts of the
 whole sample (every code, browse, book and change page and every marker's
 part), each context wrapped so that every attribute a template reads is
 recorded. The test fails on a field a template uses that the context lacks
@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib
+import pkgutil
 
 import pytest
 
+import generator
 from generator.build import prepare
-from generator.output.render import TEMPLATES, Renderer
+from generator.output.render import Renderer
 from generator.output.sitemap import sitemap_files
 from generator.pages.feed import changes_feed
 from generator.pages.fields import help_of
@@ -28,6 +31,17 @@ from .helpers import REAL_MANIFEST, ROOT, sample_manifest
 # Fields the build reads rather than a template: the page's address and title (the theme's
 # chrome, the sitemap, mkdocs' nav), a generated page's mkdocs source, a link's target (link checking).
 BUILD_FIELDS = {"url", "title", "source", "target"}
+
+
+@functools.cache
+def context_types() -> dict[type, str]:
+    """Every page context type of generator/ (a dataclass naming its template) and that template."""
+    found = {}
+    for module in pkgutil.walk_packages(generator.__path__, "generator."):
+        for value in vars(importlib.import_module(module.name)).values():
+            if dataclasses.is_dataclass(value) and isinstance(value, type) and "template" in vars(value):
+                found[value] = value.template
+    return found
 
 
 class Tracked:
@@ -108,14 +122,21 @@ def rendered() -> tuple[set, set[type]]:
     used: set = set()
     found: set[type] = set()
     for context in contexts() + contexts(REAL_MANIFEST):  # the real lists have what the sample lacks
-        template = renderer.env.get_template(TEMPLATES[type(context)])
+        template = renderer.env.get_template(type(context).template)
         assert template.render(page=wrap(context, used)) == renderer.render(context)
         _types(context, found)
     return used, found
 
 
 def test_every_template_is_rendered() -> None:
-    assert set(TEMPLATES) <= {type(c) for c in contexts()}
+    assert len(context_types()) >= 17  # the walk finds them: code, node, book, ... pages and the marker parts
+    assert set(context_types()) <= {type(c) for c in contexts()}
+
+
+def test_every_page_template_is_named_by_one_context_type() -> None:
+    names = list(context_types().values())
+    files = {p.name for p in (ROOT / "templates" / "nkpk").iterdir() if not p.name.startswith("_")}
+    assert sorted(names) == sorted(files)
 
 
 @pytest.mark.real
@@ -135,7 +156,7 @@ def test_a_field_a_template_uses_must_exist(tmp_path) -> None:
     for name in {"_noteline.html", "_segments.html", "_crumbs.html", "_codes.html", "_nodes.html", "_moves.html",
                  "_details.html", "_notes.html"}:
         (tmp_path / "nkpk" / name).write_text((ROOT / "templates" / "nkpk" / name).read_text(encoding="utf-8"))
-    for name in TEMPLATES.values():
+    for name in context_types().values():
         (tmp_path / "nkpk" / name).write_text("{{ page.no_such_field }}", encoding="utf-8")
     renderer = Renderer(tmp_path)
     context = next(c for c in contexts() if type(c).__name__ == "CodePage")
@@ -144,5 +165,5 @@ def test_a_field_a_template_uses_must_exist(tmp_path) -> None:
 
 
 def test_every_page_context_field_has_help() -> None:
-    missing = [f"{kind.__name__}.{name}" for kind in TEMPLATES for name, text in help_of(kind).items() if not text]
+    missing = [f"{kind.__name__}.{name}" for kind in context_types() for name, text in help_of(kind).items() if not text]
     assert missing == []

@@ -12,6 +12,7 @@ from .helpers import ROOT
 SCRIPTS = [
     "templates/assets/javascripts/nkpk-404.js",
     "templates/assets/javascripts/nkpk-scope.js",
+    "site_src/assets/nkpk-csv.js",
     "site_src/assets/checker-core.js",
     "site_src/assets/checker-files.js",
     "site_src/assets/checker.js",

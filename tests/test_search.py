@@ -10,7 +10,8 @@ import sys
 from generator import urls
 from generator.model.catalogue import Code, CodeVersion
 from generator.inputs.diagnostics import Location
-from generator.search.index import FORMAT, dump, front_coded, search_data
+from generator.jsonfile import compact_json
+from generator.search.index import FORMAT, front_coded, search_data
 from generator.search.split import known_in, split
 from generator.search.text import fold, lunr_sources, respell, stem, stop_words, terms, words
 
@@ -149,8 +150,8 @@ def _decode(deltas: list[int]) -> list[int]:
 
 
 def test_search_file_is_deterministic() -> None:
-    text = dump(search_data(CODES))
-    assert text == dump(search_data(list(reversed(CODES))))
+    text = compact_json(search_data(CODES))
+    assert text == compact_json(search_data(list(reversed(CODES))))
     assert json.loads(text)["codes"][0] == "0AAFE00"
     assert text.endswith("}\n") and "\\u00" not in text
 

@@ -1,7 +1,7 @@
 """Build time and browser give the same keys: respelling, stemming and compound splitting, in chromium.
 
 Every rule of the search's text processing exists twice, in Python
-(generator/search_text.py, search_split.py, synonyms.py) and in the browser
+(generator/search/text.py, split.py, synonyms.py) and in the browser
 (site_src/assets/search-text.js, search-engine.js). Here every word of every
 text the real corpus ever had, and every word of the shared queries, goes
 through both and must come out the same.

@@ -1,6 +1,6 @@
 """Build time and browser process text alike: the same stems, stop words and terms.
 
-The build stems with snowballstemmer (generator/search_text.py); the browser
+The build stems with snowballstemmer (generator/search/text.py); the browser
 stems queries with lunr.no.js (site_src/assets/search-text.js). Each word
 and text here goes through both, in chromium, and must come out the same.
 """

@@ -17,10 +17,9 @@ from typing import Any
 
 from .diagnostics import InputError, Location
 from .yamlfile import read_yaml
+from ..labels import AND, DAYS_AHEAD, MONTHS, NEXT_DEADLINE, NEXT_PROPOSAL_HEAD, SPECIAL_CODES
 from .readers.base import SYSTEMS, normalise_system
 
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni",
-          "juli", "august", "september", "oktober", "november", "desember")
 YEAR_RULES = {"same": 0, "following": 1}  # the proposal year, or the year after
 KEYS = {"id", "title", "systems", "month", "day", "year", "note", "proposals"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -150,11 +149,7 @@ def date_text(day: datetime.date) -> str:
 
 def days_text(days: int) -> str:
     """How far ahead a date is: `i dag`, `i morgen`, `om 23 dager`."""
-    if days == 0:
-        return "i dag"
-    if days == 1:
-        return "i morgen"
-    return f"om {days} dager"
+    return DAYS_AHEAD.get(days, DAYS_AHEAD["n"]).format(days=days)
 
 
 def lower_first(title: str) -> str:
@@ -166,15 +161,15 @@ def lower_first(title: str) -> str:
 
 def systems_text(systems: tuple[str, ...]) -> str:
     """`NCSP og NCMP`, `NCSP, NCMP og NCRP`."""
-    names = ["særkodene" if s == "SK" else s for s in systems]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+    names = [SPECIAL_CODES if s == "SK" else s for s in systems]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + AND + names[-1]
 
 
 def next_deadline_text(occurrence: Occurrence, today: datetime.date) -> str:
     """`Neste frist: 1. mai 2027 – forslag til endringer i NCSP og NCMP (2028-utgaven, om 23 dager)`."""
     days = (occurrence.date - today).days
     title = lower_first(occurrence.deadline.title)
-    return f"Neste frist: {date_text(occurrence.date)} – {title} ({occurrence.release}-utgaven, {days_text(days)})"
+    return NEXT_DEADLINE.format(date=date_text(occurrence.date), title=title, release=occurrence.release, days=days_text(days))
 
 
 def next_proposal_occurrence(deadlines: tuple[Deadline, ...], today: datetime.date) -> Occurrence:
@@ -186,7 +181,7 @@ def next_proposal_occurrence(deadlines: tuple[Deadline, ...], today: datetime.da
 def next_proposal_parts(occurrence: Occurrence, today: datetime.date) -> tuple[str, str]:
     """`Neste frist for forslag: 1. mai 2027 – … (2028-utgaven, ` and `om 23 dager`: the browser recounts the days."""
     title = lower_first(occurrence.deadline.title)
-    head = f"Neste frist for forslag: {date_text(occurrence.date)} – {title} ({occurrence.release}-utgaven, "
+    head = NEXT_PROPOSAL_HEAD.format(date=date_text(occurrence.date), title=title, release=occurrence.release)
     return head, days_text((occurrence.date - today).days)
 
 

@@ -20,20 +20,9 @@ import datetime as dt
 import re
 
 from .diagnostics import InputError, Location, Diagnostic
+from ..labels import DETAIL_LABELS, FLAG_TEXT, GENDER_TEXT
 
-# Roles in the order they are shown, with the label of the "Detaljer" table.
-DETAIL_LABELS = {
-    "text60": "Kort tekst (60 tegn)",
-    "valid_from": "Gyldig fra",
-    "valid_to": "Gyldig til",
-    "addon": "Tilleggskode",
-    "gender": "Kjønnsspesifikk",
-    "inclusion": "Inkluderer",
-    "exclusion": "Ekskluderer",
-    "note": "Merknad",
-    "npr": "Rapporteres til NPR",
-}
-DETAIL_ROLES = tuple(DETAIL_LABELS)
+DETAIL_ROLES = tuple(DETAIL_LABELS)  # in the order they are shown
 DATE_ROLES = frozenset({"valid_from", "valid_to"})
 FLAG_ROLES = frozenset({"addon", "npr"})
 NOTE_ROLES = frozenset({"inclusion", "exclusion", "note"})  # free text that may hold cross-references
@@ -46,7 +35,6 @@ _GENDER = {
     "m": "male", "mann": "male", "menn": "male", "male": "male",
     "b": "any", "begge": "any", "alle": "any", "n": "any", "nei": "any", "0": "any", "any": "any",
 }
-_GENDER_TEXT = {"female": "Ja, bare kvinner", "male": "Ja, bare menn", "any": "Nei"}
 _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?")
 _DOTTED_RE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 _COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -103,9 +91,9 @@ def detail_values(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], 
 def detail_text(role: str, value: str) -> str:
     """A canonical value as shown on a page: Ja/Nei, gender in words, dates and texts as they are."""
     if role in FLAG_ROLES:
-        return "Ja" if value == "true" else "Nei"
+        return FLAG_TEXT[value == "true"]
     if role == "gender":
-        return _GENDER_TEXT[value]
+        return GENDER_TEXT[value]
     return value
 
 

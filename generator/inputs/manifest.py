@@ -29,7 +29,7 @@ class Manifest:
     releases: tuple[ReleaseSpec, ...]  # oldest first
     names: Path | None  # hierarchy names file, if any
     deadlines: Path | None = None  # yearly deadlines file, if any
-    synonyms: Path | None = None  # the search's synonyms file, if any (generator/synonyms.py)
+    synonyms: Path | None = None  # the search's synonyms file, if any (generator/search/synonyms.py)
 
 
 def load_manifest(path: Path) -> Manifest:

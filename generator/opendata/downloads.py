@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from .. import urls
 from ..inputs.manifest import Manifest
 from ..inputs.diagnostics import InputError, Location
+from ..labels import DOWNLOAD_FORMATS, OTHER_FORMAT
 
 
 @dataclass(frozen=True)
@@ -46,17 +47,8 @@ def download_bytes(download: Download) -> bytes:
     return download.source.read_bytes()
 
 
-FORMATS = {
-    ".xlsx": "Excel-arbeidsbok",
-    ".xls": "Excel-arbeidsbok (eldre format)",
-    ".ods": "OpenDocument-regneark",
-    ".csv": "CSV-fil (tekst)",
-    ".txt": "Tekstfil",
-}
-
-
 def format_name(name: str) -> str:
-    return FORMATS.get(PurePosixPath(name).suffix.lower(), "Fil")
+    return DOWNLOAD_FORMATS.get(PurePosixPath(name).suffix.lower(), OTHER_FORMAT)
 
 
 def size_text(size: int) -> str:

@@ -21,39 +21,30 @@ show) are left out rather than guessed.
 
 from __future__ import annotations
 
-from .. import urls
 from ..analysis.compare import ReleaseChanges
 from ..model.hierarchy import PREFIX_LENGTHS
 from ..model.catalogue import Catalogue, Code
 from ..analysis.successors import Lineage
+from ..labels import FHIR_DESCRIPTION, FHIR_MAP_COMMENTS, FHIR_MAP_DESCRIPTION, FHIR_MAP_TITLE, FHIR_PROPERTIES, FHIR_TITLE
 
 SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7275"
 OID = "urn:oid:2.16.578.1.12.4.1.1.7275"
-TITLE = "Norsk klinisk prosedyrekodeverk (NCMP, NCSP og NCRP)"
-DESCRIPTION = (
-    "Kodene i NKPK slik de står i de publiserte kodelistene, lest og ryddet av NKPK-nettstedet. "
-    "Dette er ikke en offisiell publisering fra Helsedirektoratet."
-)
-PROPERTIES = (
-    ("kodeverk", "code", "Kodeverket koden hører til: NCSP, NCMP, NCRP eller SK (særkoder)."),
-    ("status", "code", "active: i nyeste utgave; retired: utgått (se utgaatt)", "http://hl7.org/fhir/concept-properties#status"),
-    ("utgaatt", "integer", "Utgaven (året) koden gikk ut i, for en utgått kode."),
-    ("forste-utgave", "integer", "Den første utgaven (året) koden er med i."),
-    ("kapittel", "code", "Kapitlet koden står i (første tegn)."),
-    ("gruppe", "code", "Gruppen koden står i (den nærmeste: to eller tre tegn)."),
+PROPERTIES = (  # code, type (and uri); their descriptions are labels.FHIR_PROPERTIES
+    ("kodeverk", "code"),
+    ("status", "code", "http://hl7.org/fhir/concept-properties#status"),
+    ("utgaatt", "integer"),
+    ("forste-utgave", "integer"),
+    ("kapittel", "code"),
+    ("gruppe", "code"),
 )
 EQUIVALENCE = {"moved": "equivalent", "official": "relatedto", "similar": "relatedto"}
-COMMENTS = {
-    "moved": "Samme tekst under en ny kode.",
-    "official": "Erstattet av denne koden ifølge den offisielle endringslisten.",
-    "similar": "Ny kode med nesten lik tekst: et forslag som bør vurderes ut fra tekstene.",
-}
 
 
 def _property_defs(codes: tuple[str, ...]) -> list[dict]:
     found = []
-    for code, kind, description, *uri in PROPERTIES:
+    for code, kind, *uri in PROPERTIES:
         if code in codes:
+            description = FHIR_PROPERTIES[code]
             found.append({"code": code, "type": kind, "description": description, **({"uri": uri[0]} if uri else {})})
     return found
 
@@ -83,9 +74,9 @@ def _base(resource_id: str, version: str | None, status: str) -> dict:
         "url": SYSTEM,
         "identifier": [{"system": "urn:ietf:rfc:3986", "value": OID}],
         "name": "NKPK",
-        "title": TITLE,
+        "title": FHIR_TITLE,
         "status": status,
-        "description": DESCRIPTION,
+        "description": FHIR_DESCRIPTION,
         "content": "complete",
     }
     if version is not None:
@@ -141,9 +132,9 @@ def conceptmap(release: ReleaseChanges, lineage: Lineage) -> dict:
         for change in expired:
             found = [s for s in lineage.by_old.get(change.code, ()) if s.year == release.year and s.old_system == system.system]
             targets = [
-                {"code": s.code, "display": s.text, "equivalence": EQUIVALENCE[s.kind], "comment": COMMENTS[s.kind]}
+                {"code": s.code, "display": s.text, "equivalence": EQUIVALENCE[s.kind], "comment": FHIR_MAP_COMMENTS[s.kind]}
                 for s in found
-            ] or [{"equivalence": "unmatched", "comment": "Ingen etterfølger funnet."}]
+            ] or [{"equivalence": "unmatched", "comment": FHIR_MAP_COMMENTS["unmatched"]}]
             elements.append({"code": change.code, "display": change.before, "target": targets})
         groups.append({"source": SYSTEM, "sourceVersion": str(system.from_year), "target": SYSTEM,
                        "targetVersion": str(release.year), "element": elements})
@@ -152,12 +143,8 @@ def conceptmap(release: ReleaseChanges, lineage: Lineage) -> dict:
         "resourceType": "ConceptMap",
         "id": f"nkpk-{previous}-{release.year}",
         "name": f"NKPK_{previous}_{release.year}",
-        "title": f"NKPK: utgåtte koder fra {previous} til {release.year} og etterfølgerne deres",
+        "title": FHIR_MAP_TITLE.format(previous=previous, year=release.year),
         "status": "active",
-        "description": (
-            f"Hver kode som gikk ut i utgaven for {release.year}, med kodene som tok over for den "
-            "(samme tekst: equivalent; offisiell erstatning eller nesten lik tekst: relatedto), "
-            "eller unmatched der ingen ble funnet. " + DESCRIPTION
-        ),
+        "description": FHIR_MAP_DESCRIPTION.format(year=release.year) + FHIR_DESCRIPTION,
         "group": groups,
     }

@@ -11,9 +11,9 @@ bytes already there.
 
 from __future__ import annotations
 
-import json
-
 from .. import urls
+from ..jsonfile import compact_json, indented_json
+from ..labels import FHIR_ALL_FILE, FHIR_MAP_FILE, FHIR_RELEASE_FILE
 from .fhir import codesystem_all, codesystem_release, conceptmap
 from .harmonised import OpenFile, harmonised_files
 from .schemas import SCHEMAS
@@ -34,29 +34,27 @@ class OpenData:
 
 
 def json_bytes(data: object) -> bytes:
-    """Compact deterministic JSON (sorted keys, UTF-8), one trailing newline."""
-    return (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """A FHIR resource: compact JSON in UTF-8."""
+    return compact_json(data).encode("utf-8")
 
 
 def schema_bytes(data: object) -> bytes:
-    return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """A JSON Schema: indented JSON in UTF-8."""
+    return indented_json(data).encode("utf-8")
 
 
 def fhir_files(project) -> list[OpenFile]:
     catalogue, releases, lineage = project.catalogue, project.releases, project.lineage
-    files = [OpenFile(urls.FHIR_CODESYSTEM, "FHIR CodeSystem, alle utgaver",
-                      "Alle koder som har vært med i en utgave, med nyeste tekst, kodeverk, status, "
-                      "utgåttår, første utgave, kapittel og gruppe.",
+    files = [OpenFile(urls.FHIR_CODESYSTEM, *FHIR_ALL_FILE,
                       lambda: json_bytes(codesystem_all(catalogue, releases)))]
     for release in reversed(releases):
         year = release.year
-        files.append(OpenFile(urls.fhir_codesystem(year), f"FHIR CodeSystem {year}",
-                              f"Kodene og tekstene i utgaven for {year} (version = {year}).",
+        title, description = (text.format(year=year) for text in FHIR_RELEASE_FILE)
+        files.append(OpenFile(urls.fhir_codesystem(year), title, description,
                               lambda y=year: json_bytes(codesystem_release(catalogue, y)), year))
         if release.previous_year is not None:
-            files.append(OpenFile(urls.fhir_conceptmap(release.previous_year, year),
-                                  f"FHIR ConceptMap {release.previous_year}–{year}",
-                                  f"Koder som gikk ut i {year}, med etterfølgerne sine.",
+            title, description = (text.format(previous=release.previous_year, year=year) for text in FHIR_MAP_FILE)
+            files.append(OpenFile(urls.fhir_conceptmap(release.previous_year, year), title, description,
                                   lambda r=release: json_bytes(conceptmap(r, lineage)), year))
     return files
 

@@ -28,23 +28,9 @@ from ..model.catalogue import Catalogue, CodeVersion
 from ..inputs.readers.base import SYSTEMS
 from ..analysis.successors import Lineage
 from .tables import csv_bytes, xlsx_bytes
+from ..labels import ALL_CHANGES_FILE, ALL_RELEASES_FILE, CHANGE_WORDS, RELEASE_FILE, SUCCESSOR_WORDS
+from ..labels import ALL_COLUMNS, CHANGE_COLUMNS, DETAIL_COLUMNS, RELEASE_COLUMNS
 
-RELEASE_COLUMNS = ("kodeverk", "kode", "tekst", "første_utgave", "endring")
-DETAIL_COLUMNS = {
-    "text60": "kort_tekst",
-    "valid_from": "gyldig_fra",
-    "valid_to": "gyldig_til",
-    "addon": "tilleggskode",
-    "gender": "kjønn",
-    "inclusion": "inkluderer",
-    "exclusion": "ekskluderer",
-    "note": "merknad",
-    "npr": "rapporteres_til_npr",
-}
-ALL_COLUMNS = ("år", "kodeverk", "kode", "tekst")
-CHANGE_COLUMNS = ("fra", "til", "kodeverk", "kode", "endring", "før", "etter", "etterfølgere")
-CHANGE_WORDS = {"new": "ny", "expired": "utgått", "text": "endret tekst", "reactivated": "gjeninnført"}
-SUCCESSOR_WORDS = {"official": "offisiell", "moved": "flyttet", "similar": "nesten lik tekst"}
 _ORDER = {system: index for index, system in enumerate(SYSTEMS)}
 
 
@@ -136,16 +122,14 @@ class OpenFile:
 def harmonised_files(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...], lineage: Lineage) -> tuple[OpenFile, ...]:
     """The harmonised downloads, all releases first, then newest release first."""
     files = [
-        OpenFile(urls.ALL_RELEASES_CSV, "Alle utgaver (CSV)",
-                 "Én rad per kode per utgave, alle år: år, kodeverk, kode, tekst.",
+        OpenFile(urls.ALL_RELEASES_CSV, *ALL_RELEASES_FILE,
                  lambda: all_releases_csv(catalogue)),
-        OpenFile(urls.ALL_CHANGES_CSV, "Alle endringer (CSV)",
-                 "Én rad per endring i hver utgave: fra, til, kodeverk, kode, endring, før, etter, etterfølgere.",
+        OpenFile(urls.ALL_CHANGES_CSV, *ALL_CHANGES_FILE,
                  lambda: changes_csv(releases, lineage)),
     ]
     for release in reversed(releases):
         count = f"{sum(s.count for s in release.systems):,}".replace(",", "\u00a0")
-        text = f"Alle koder i utgaven for {release.year}, {count} rader, i kolonnene som er beskrevet over."
+        text = RELEASE_FILE.format(year=release.year, count=count)
         files.append(OpenFile(urls.harmonised_csv(release.year), f"nkpk-{release.year}.csv", text,
                               lambda r=release: release_csv(catalogue, r), release.year))
         files.append(OpenFile(urls.harmonised_xlsx(release.year), f"nkpk-{release.year}.xlsx", text,

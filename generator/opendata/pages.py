@@ -10,18 +10,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from .. import urls
 from ..pages.changes import changes_document
 from ..pages.checker import checker_data
+from ..pages.code import code_document
 from .downloads import size_text
 from .fhir import codesystem_all, conceptmap
 from .harmonised import OpenFile
-from ..labels import API_ENDPOINTS, API_PAGE_LINK, COMPARE_PAGE_LINK, DOWNLOADS_PAGE_LINK, SYSTEM_SHORT
+from ..labels import API_ENDPOINTS, API_PAGE_LINK, API_PATTERNS, COMPARE_PAGE_LINK, DOWNLOADS_PAGE_LINK, SYSTEM_SHORT
+from ..labels import FILE_FORMATS, OTHER_FORMAT
 from ..urls import Link, make_link
 from ..pages.fields import doc
 
-FORMATS = {".csv": "CSV (UTF-8)", ".xlsx": "Excel-arbeidsbok", ".json": "JSON"}
 EXAMPLE_ITEMS = 2  # items shown of a long list in a shortened example
 LONG_LIST = 8  # longer lists are shortened
 EXAMPLE_LINES = 4  # lines shown of a table
@@ -37,6 +39,8 @@ class FileRow:
 
 @dataclass(frozen=True)
 class OpenDownloads:
+    template: ClassVar[str] = "open_data.html"
+
     rows: tuple[FileRow, ...] = doc("every harmonised file: all releases first, then each release, newest first")
     api: Link = doc("link to the API page")
     compare: Link = doc("link to the comparison page")
@@ -63,6 +67,8 @@ class TableExample:
 
 @dataclass(frozen=True)
 class ApiPage:
+    template: ClassVar[str] = "api.html"
+
     endpoints: tuple[Endpoint, ...] = doc("every JSON endpoint")
     tables: tuple[TableExample, ...] = doc("the harmonised tables with their first lines")
     fhir: tuple[FileRow, ...] = doc("the FHIR files")
@@ -72,6 +78,8 @@ class ApiPage:
 
 @dataclass(frozen=True)
 class CompareBox:
+    template: ClassVar[str] = "compare.html"
+
     data: str = doc("the code list (api/kodeliste.json), relative to the page")
     root: str = doc("the site's root, relative to the page")
     scripts: tuple[str, ...] = doc("the page's scripts, in load order")
@@ -84,7 +92,7 @@ class CompareBox:
 
 def _row(project, from_url: str, file: OpenFile) -> FileRow:
     link = Link(PurePosixPath(file.path).name, urls.file_link(from_url, file.path), file.path)
-    fmt = FORMATS.get(PurePosixPath(file.path).suffix, "Fil")
+    fmt = FILE_FORMATS.get(PurePosixPath(file.path).suffix, OTHER_FORMAT)
     return FileRow(link, file.description, fmt, size_text(len(project.open_data.bytes_of(file))))
 
 
@@ -123,21 +131,19 @@ def _endpoint(from_url, anchor, pattern, example_path, schema, data, shorten=Tru
 
 
 def api_page(project, from_url: str) -> ApiPage:
-    from ..output.render import code_document  # here: output.render imports this module for its templates
-
     code = next(c for c in project.catalogue.codes if c.code == _example_code(project))
     newest = project.releases[-1]
     mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), None)
     endpoints = (
-        _endpoint(from_url, "kode", "api/kode/<KODE>.json",
+        _endpoint(from_url, "kode", API_PATTERNS["kode"],
                   urls.code_json(code.code), "kode", code_document(code), shorten=False),
-        _endpoint(from_url, "endringer", "api/endringer/<ÅR>.json",
+        _endpoint(from_url, "endringer", API_PATTERNS["endringer"],
                   urls.changes_json(newest.year), "endringer", changes_document(newest, project.lineage)),
         _endpoint(from_url, "kodeliste", urls.CHECKER_DATA,
                   urls.CHECKER_DATA, "kodeliste", checker_data(project.catalogue, project.lineage)),
-        _endpoint(from_url, "fhir-codesystem", "api/fhir/CodeSystem-nkpk.json og api/fhir/<ÅR>/CodeSystem-nkpk.json",
+        _endpoint(from_url, "fhir-codesystem", API_PATTERNS["fhir-codesystem"],
                   urls.FHIR_CODESYSTEM, "fhir-codesystem", codesystem_all(project.catalogue, project.releases)),
-        _endpoint(from_url, "fhir-conceptmap", "api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<ÅR>.json",
+        _endpoint(from_url, "fhir-conceptmap", API_PATTERNS["fhir-conceptmap"],
                   mapped and urls.fhir_conceptmap(mapped.previous_year, mapped.year), "fhir-conceptmap",
                   conceptmap(mapped, project.lineage) if mapped else {}),
         _endpoint(from_url, "byggerapport", urls.REPORT_JSON,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..inputs.details import DETAIL_ROLES, FLAG_ROLES
 from ..analysis.successors import SUCCESSOR_KINDS
 from ..analysis.compare import CHANGE_KINDS
+from ..labels import SCHEMA_TEXTS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SYSTEM = {"type": "string", "enum": ["NCSP", "NCMP", "NCRP", "SK"]}
@@ -27,7 +28,9 @@ def _object(properties: dict, required: tuple[str, ...], title: str | None = Non
     return schema
 
 
-def _document(title: str, description: str, body: dict) -> dict:
+def _document(name: str, body: dict) -> dict:
+    """The schema `name` (api/schema/<name>.schema.json), its title and description from labels.SCHEMA_TEXTS."""
+    title, description = SCHEMA_TEXTS[name]
     return {"$schema": DRAFT, "title": title, "description": description, **body}
 
 
@@ -39,7 +42,7 @@ def code_schema() -> dict:
          "versions": {"type": "array", "items": version, "minItems": 1}},
         ("code", "system", "active", "versions"),
     )
-    return _document("api/kode/<KODE>.json", "En kode i hver utgave den er med i, eldste først.", body)
+    return _document("kode", body)
 
 
 def changes_schema() -> dict:
@@ -56,7 +59,7 @@ def changes_schema() -> dict:
          "changes": {"type": "array", "items": change}},
         ("from_year", "to_year", "compared_with", "changes"),
     )
-    return _document("api/endringer/<ÅR>.json", "Endringene i én utgave, hvert kodeverk mot sin forrige utgave.", body)
+    return _document("endringer", body)
 
 
 def codelist_schema() -> dict:
@@ -73,7 +76,7 @@ def codelist_schema() -> dict:
          "names": {"type": "array", "items": {"type": "string"}}, "url": {"type": "string"}},
         ("format", "codes", "present", "texts", "successors", "releases", "systems", "kinds", "labels", "names", "url"),
     )
-    return _document("api/kodeliste.json", "Alle koder i kompakt form: hvilke utgaver, tekster og etterfølgere.", body)
+    return _document("kodeliste", body)
 
 
 def _property(value: dict) -> dict:
@@ -91,7 +94,7 @@ def codesystem_schema() -> dict:
          "concept": {"type": "array", "items": concept}},
         ("resourceType", "url", "status", "content", "count", "concept"),
     )
-    return _document("api/fhir/…/CodeSystem-nkpk.json", "FHIR R4 CodeSystem (bare feltene nettstedet fyller ut).", body)
+    return _document("fhir-codesystem", body)
 
 
 def conceptmap_schema() -> dict:
@@ -105,7 +108,7 @@ def conceptmap_schema() -> dict:
                     ("source", "sourceVersion", "target", "targetVersion", "element"))
     body = _object({"resourceType": {"const": "ConceptMap"}, "status": {"const": "active"},
                     "group": {"type": "array", "items": group}}, ("resourceType", "status", "group"))
-    return _document("api/fhir/<ÅR>/ConceptMap-nkpk-<FRA>-<TIL>.json", "FHIR R4 ConceptMap fra utgåtte koder til etterfølgere.", body)
+    return _document("fhir-conceptmap", body)
 
 
 def report_schema() -> dict:
@@ -117,7 +120,7 @@ def report_schema() -> dict:
                     "note_counts": {"type": "object"}, "expired_with_successor": {"type": "object"},
                     "notes": {"type": "array", "items": note}},
                    ("releases", "totals", "note_counts", "expired_with_successor", "notes"))
-    return _document("rapport/byggerapport.json", "Byggerapporten: antall per utgave og hvert funn i filene.", body)
+    return _document("byggerapport", body)
 
 
 # name -> schema; the file is api/schema/<name>.schema.json

@@ -17,36 +17,69 @@ To add an output file, add one `Output` to `OUTPUTS` (its paths come from
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from .. import urls
 from ..inputs.diagnostics import InputError, Location
-from ..pages.changes import changes_document
+from ..jsonfile import compact_json, indented_json
 from ..pages.feed import changes_feed
 from ..pages.checker import checker_json
 from ..opendata.downloads import download_bytes
+from ..pages.browser_labels import labels_script
 from ..pages.ical import calendar
 from .parallel import workers_for, write_parts
-from .render import Renderer, Shell, code_document, compact_json, dump_json
+from .render import Renderer, Shell
 from ..pages.report import report_text
 from ..search.index import search_files
 from ..search.text import lunr_sources
 from .write import OutputClash, SiteWriter
 
 if TYPE_CHECKING:
-    from ..build import PreparedSite
+    from ..analysis.compare import ReleaseChanges
+    from ..analysis.successors import Lineage
+    from ..inputs.deadlines import Deadline
+    from ..model.catalogue import Catalogue
+    from ..opendata.downloads import Download
+    from ..opendata.files import OpenData
+    from ..pages.book import BookPage
+    from ..pages.browse import NodePage, SystemPage
+    from ..pages.changes import ChangesOverview, ChangesPage
+    from ..pages.code import CodePages
+    from ..search.synonyms import Synonym
 
 Content = str | bytes
 Rendered = Iterator[tuple[str, Content]]
+
+
+class Project(Protocol):
+    """What the outputs are made from (read only): the build's `PreparedSite` is one."""
+
+    catalogue: Catalogue
+    lineage: Lineage
+    codes: CodePages
+    nodes: tuple[NodePage, ...]
+    books: tuple[BookPage, ...]
+    systems: tuple[SystemPage, ...]
+    releases: tuple[ReleaseChanges, ...]
+    changes: tuple[ChangesPage, ...]
+    overview: ChangesOverview
+    synonyms: tuple[Synonym, ...]
+    downloads: tuple[Download, ...]
+    deadlines: tuple[Deadline, ...]
+    build_date: datetime.date
+    report: dict
+    open_data: OpenData
+    planned: frozenset[str]  # every address of the generated part of the site (`planned`)
 
 
 @dataclass(frozen=True)
 class Tools:
     """What rendering needs besides the project: templates, the theme's chrome, the public address."""
 
-    project: PreparedSite
+    project: Project
     renderer: Renderer
     shell: Shell | None = None  # None for pages that mkdocs wraps itself
     site_url: str | None = None
@@ -68,13 +101,13 @@ class Output:
     """
 
     name: str
-    subjects: Callable[[PreparedSite], Sequence[Any]]
+    subjects: Callable[[Project], Sequence[Any]]
     addresses: Callable[[Any], tuple[str, ...]]
     render: Callable[[Tools, Any], Rendered]
     mode: str = "parallel"
 
 
-def _one(project: PreparedSite) -> tuple[None]:
+def _one(project: Project) -> tuple[None]:
     return (None,)
 
 
@@ -82,7 +115,7 @@ def _code(tools: Tools, code) -> Rendered:
     page = tools.project.codes.page(code)  # made here, where it is written: code pages are never all kept
     check_page_links(page, tools.planned)
     yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
-    yield urls.code_json(code.code), compact_json(code_document(code))
+    yield urls.code_json(code.code), compact_json(page.twin(code))
 
 
 def _in_chrome(tools: Tools, page) -> Rendered:
@@ -93,7 +126,7 @@ def _in_chrome(tools: Tools, page) -> Rendered:
 def _changes(tools: Tools, pair) -> Rendered:
     page, release = pair
     yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
-    yield urls.changes_json(release.year), dump_json(changes_document(release, tools.project.lineage))
+    yield urls.changes_json(release.year), indented_json(page.twin(release, tools.project.lineage))
 
 
 def _search(tools: Tools, _: None) -> Rendered:
@@ -120,8 +153,12 @@ def _calendar(tools: Tools, _: None) -> Rendered:
     yield urls.DEADLINES_ICS, calendar(tools.project.deadlines, tools.project.build_date)
 
 
+def _labels(tools: Tools, _: None) -> Rendered:
+    yield urls.LABELS_SCRIPT, labels_script()
+
+
 def _report(tools: Tools, _: None) -> Rendered:
-    yield urls.REPORT_JSON, dump_json(tools.project.report)
+    yield urls.REPORT_JSON, indented_json(tools.project.report)
     yield urls.REPORT_TEXT, report_text(tools.project.report)
 
 
@@ -143,18 +180,19 @@ OUTPUTS: tuple[Output, ...] = (
     Output("feed", _one, lambda _: (urls.CHANGES_FEED,), _feed, "serial"),
     Output("downloads", lambda p: p.downloads, lambda d: (d.path,), _download, "serial"),
     Output("calendar", lambda p: (None,) if p.deadlines else (), lambda _: (urls.DEADLINES_ICS,), _calendar, "serial"),
+    Output("labels", _one, lambda _: (urls.LABELS_SCRIPT,), _labels, "serial"),
     Output("report", _one, lambda _: (urls.REPORT_JSON, urls.REPORT_TEXT), _report, "serial"),
     Output("system", lambda p: p.systems, lambda page: (page.url,), _body, "mkdocs"),
     Output("changes-overview", lambda p: (p.overview,), lambda page: (page.url,), _body, "mkdocs"),
 )
 
 
-def planned(project: PreparedSite) -> frozenset[str]:
+def planned(project: Project) -> frozenset[str]:
     """Every address the generated part of the site will have."""
     return frozenset(a for o in OUTPUTS for s in o.subjects(project) for a in o.addresses(s))
 
 
-def page_addresses(project: PreparedSite) -> frozenset[str]:
+def page_addresses(project: Project) -> frozenset[str]:
     """The pages among the planned addresses (directory URLs), for the sitemap."""
     return frozenset(a for a in project.planned if a.endswith("/") or not a)
 
@@ -166,7 +204,7 @@ def check_page_links(page, planned: Iterable[str]) -> None:
             raise InputError(Location(page.url), f"link to {link.target} has no page")
 
 
-def mkdocs_pages(project: PreparedSite, renderer: Renderer) -> dict[str, tuple[str, Callable[[], str]]]:
+def mkdocs_pages(project: Project, renderer: Renderer) -> dict[str, tuple[str, Callable[[], str]]]:
     """The generated pages that go through mkdocs (and its nav): source path -> (title, body)."""
     tools = Tools(project, renderer)
     pages = {}

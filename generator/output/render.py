@@ -1,34 +1,29 @@
-"""Turn page contexts into HTML bodies and JSON documents.
+"""Turn page contexts into HTML bodies.
 
-Bodies are rendered with the project's own Jinja2 templates in
-`templates/nkpk/`; the theme's chrome around them comes from a `Shell`, which
-the mkdocs adapter provides by rendering the theme once for all pages the build writes itself.
+Each context's class names its template (`template = "code.html"`, in
+`templates/nkpk/`), so this module knows no page type. The theme's chrome
+around a body comes from a `Shell`, which the mkdocs adapter provides by
+rendering the theme once for all pages the build writes itself.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Protocol
 
 import jinja2
-
-from ..pages.book import BookPage
-from ..pages.checker import CheckerBox
-from ..pages.feed import ChangesFeed
-from ..pages.changes import ChangesOverview, ChangesPage, LatestChanges
-from ..inputs.details import details_json
-from ..pages.browse import CodePage, NodePage, SystemList, SystemPage
-from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline
-from ..opendata.pages import ApiPage, CompareBox, OpenDownloads
-from ..model.catalogue import Code
-from .sitemap import SitemapFile
 
 
 class Shell(Protocol):
     """Wraps a page body in the site's chrome (header, navigation, footer)."""
 
     def wrap(self, url: str, title: str, body: str) -> str: ...
+
+
+class Context(Protocol):
+    """A page context: its class names the template (in templates/nkpk/) that renders it as `page`."""
+
+    template: str
 
 
 # The partials of templates/nkpk/, each a macro (file, macro name), in the order they use each other.
@@ -42,28 +37,6 @@ MACROS = (
     ("_details.html", "details"),
     ("_notes.html", "notes"),
 )
-
-
-# Each page context type and the template (in templates/nkpk/) that renders it as `page`.
-TEMPLATES: dict[type, str] = {
-    CodePage: "code.html",
-    NodePage: "node.html",
-    BookPage: "book.html",
-    SystemPage: "system.html",
-    SystemList: "system_list.html",
-    ChangesPage: "changes.html",
-    ChangesOverview: "changes_overview.html",
-    LatestChanges: "latest_changes.html",
-    NextDeadline: "next_deadline.html",
-    DeadlineTable: "deadline_table.html",
-    DownloadList: "download_list.html",
-    CheckerBox: "checker.html",
-    OpenDownloads: "open_data.html",
-    ApiPage: "api.html",
-    CompareBox: "compare.html",
-    ChangesFeed: "feed.xml.html",  # .html: mkdocs copies other files of the theme folder as they are
-    SitemapFile: "sitemap.xml.html",
-}
 
 
 class Renderer:
@@ -81,28 +54,9 @@ class Renderer:
         )
         for name, macro in MACROS:  # shared partials: loaded once, callable from every template
             self.env.globals[macro] = getattr(self.env.get_template(name).module, macro)
-        self._templates = {kind: self.env.get_template(name) for kind, name in TEMPLATES.items()}
+        # every page template compiled once, here, before the writing processes are forked
+        self._templates = {n: self.env.get_template(n) for n in self.env.list_templates() if not n.startswith("_")}
 
-    def render(self, context: object) -> str:
-        """The HTML of a page body or page part, from the template of its context's type."""
-        return self._templates[type(context)].render(page=context)
-
-
-def dump_json(data: object) -> str:
-    """Deterministic JSON: sorted keys, UTF-8 text, one trailing newline."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
-
-
-def compact_json(data: object) -> str:
-    """Deterministic JSON without indentation (the fast encoder), for the many small files."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def code_document(code: Code) -> dict:
-    """The JSON twin of a code page."""
-    return {
-        "code": code.code,
-        "system": code.system,
-        "active": code.active,
-        "versions": [{"year": v.year, "text": v.text, **details_json(v.details)} for v in code.versions],
-    }
+    def render(self, context: Context) -> str:
+        """The HTML of a page body or page part, from the template its context's class names."""
+        return self._templates[context.template].render(page=context)

@@ -12,7 +12,7 @@ sitemap index. The files are rendered from `templates/nkpk/sitemap.xml.html`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, ClassVar, Iterable
 from urllib.parse import quote
 
 from ..pages.fields import doc
@@ -27,6 +27,8 @@ def absolute_url(site_url: str, url: str) -> str:
 
 @dataclass(frozen=True)
 class SitemapFile:
+    template: ClassVar[str] = "sitemap.xml.html"
+
     index: bool = doc("true: a sitemap index listing the numbered sitemaps; false: a list of pages")
     addresses: tuple[str, ...] = doc("absolute addresses, sorted")
 

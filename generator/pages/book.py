@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Callable, Iterator
+from typing import Callable, ClassVar, Iterator
 
 from .. import urls
 from .fields import doc
 from ..model.annotations import Annotations
 from .browse import NodePage
-from ..inputs.details import NOTE_ROLES, DETAIL_LABELS, detail_text
+from ..inputs.details import NOTE_ROLES, detail_text
 from ..model.hierarchy import Hierarchy, Node
-from ..labels import BOOK_SOURCE, BOOK_TITLE, CHAPTER, SYSTEM_NAMES, SYSTEM_SHORT, WHOLE_CHAPTER_AS_BOOK, level_name
+from ..labels import BOOK_SOURCE, BOOK_TITLE, CHAPTER, DETAIL_LABELS, SYSTEM_NAMES, SYSTEM_SHORT, WHOLE_CHAPTER_AS_BOOK, level_name
 from ..model.catalogue import Catalogue, Code
 from ..model.references import NoteLine, Segment, note_line, note_lines
 from ..urls import Link, make_link
@@ -149,6 +149,8 @@ class BookGroup:
 
 @dataclass(frozen=True)
 class BookPage:
+    template: ClassVar[str] = "book.html"
+
     url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
     title: str = doc("the page's title (browser tab, search results)")
     heading: str = doc("the <h1>")

@@ -1,37 +1,20 @@
-"""One typed context per page type, all built here.
+"""The browse pages: each code system's chapters, each chapter's and group's codes, the list of systems.
 
 Contexts carry everything a template shows, already sorted and with relative
-links: templates only format.
+links: templates only format. The code pages are in code.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .. import urls
 from .fields import doc
-from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, level_name
+from ..labels import SYSTEM_NAMES, SYSTEM_SHORT, level_name
 from ..urls import Link, make_link
-from .changes import HistoryEntry
-from .successor_rows import SuccessorRow
-from .word_diff import period_diffs
-from ..analysis.compare import TimelineRow, code_timeline, text_changed_years
 from ..model.hierarchy import Hierarchy, Node
 from ..model.catalogue import Catalogue, Code
-
-@dataclass(frozen=True)
-class Period:
-    """Consecutive releases of a code system in which a code had one text (or was absent)."""
-
-    years: tuple[int, ...]
-    text: str | None  # None: the code was not in these releases
-    note: str  # what happened at the start of the period
-
-    @property
-    def label(self) -> str:
-        if len(self.years) == 1:
-            return str(self.years[0])
-        return PERIOD.format(first=self.years[0], last=self.years[-1], count=len(self.years))
 
 
 @dataclass(frozen=True)
@@ -52,44 +35,9 @@ class NodeRow:
 
 
 @dataclass(frozen=True)
-class CodePage:
-    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
-    title: str = doc("the page's title (browser tab, search results)")
-    heading: str = doc("the <h1>: code and text")
-    code: str = doc("the code, as printed (`JKA21`)")
-    system_name: str = doc("the code system's full name")
-    text: str = doc("the code's text in its newest release")
-    active: bool = doc("true if the code is in the newest release")
-    newest_year: int = doc("the newest release of the site")
-    last_year: int = doc("the last release with the code")
-    years_text: str = doc("the releases with the code, in words")
-    periods: tuple[Period, ...] = doc("runs of releases with one text, oldest first")
-    changed_years: tuple[int, ...] = doc("releases in which the text changed")
-    history: tuple[HistoryEntry, ...] = doc("what happened to the code, release by release")
-    successors: tuple[SuccessorRow, ...] = doc("where the code went when it expired")
-    predecessors: tuple[SuccessorRow, ...] = doc("codes that went into this one")
-    breadcrumbs: tuple[Link, ...] = doc("links: code system, chapter, group(s)")
-    previous: Link | None = doc("the code before in code order (None: first)")
-    next: Link | None = doc("the code after in code order (None: last)")
-    json: Link = doc("link to the code's JSON twin")
-    details: tuple = doc("book.DetailRow: the newest release's optional columns", ())
-    details_year: int = doc("the release those details are from", 0)
-    notes: tuple = doc("book.NoteBlock: notes of the code's groups and of the code", ())
-    proposal: Link | None = doc("link to the proposal form (the template adds the code to its address)", None)
-    period_texts: tuple = doc("word_diff.Segment tuples: each period's text against the text before it", ())
-    similar: tuple = doc("CodeRow: valid codes like this expired code without successor", ())
-
-    @property
-    def links(self) -> tuple[Link, ...]:
-        extra = tuple(x for x in (self.previous, self.next) if x is not None)
-        moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
-        annotated = tuple(x for item in self.details + self.notes for x in item.links)
-        similar = tuple(r.link for r in self.similar)
-        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated + similar
-
-
-@dataclass(frozen=True)
 class NodePage:
+    template: ClassVar[str] = "node.html"
+
     url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
     title: str = doc("the page's title (browser tab, search results)")
     heading: str = doc("the <h1>: prefix and name")
@@ -114,6 +62,8 @@ class NodePage:
 
 @dataclass(frozen=True)
 class SystemPage:
+    template: ClassVar[str] = "system.html"
+
     url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
     source: str = doc("the mkdocs source path of the generated page")
     title: str = doc("the page's title (browser tab, search results)")
@@ -130,32 +80,6 @@ class SystemPage:
         return tuple(r.link for r in self.chapters)
 
 
-def _years_text(years: tuple[int, ...]) -> str:
-    """`1999, 2005, 2007` from the years a code was published."""
-    return ", ".join(str(y) for y in years)
-
-
-def _note(row: TimelineRow) -> str:
-    if row.text is None:
-        return TIMELINE_NOTES["absent"]
-    note = TIMELINE_NOTES[row.state] if row.state in ("first", "changed") else ""
-    if row.back:
-        note = TIMELINE_NOTES["and_back"].format(note=note) if note else TIMELINE_NOTES["back"]
-    return note
-
-
-def _periods(rows: tuple[TimelineRow, ...]) -> tuple[Period, ...]:
-    """Join releases in a row that share one text; a change starts a new period."""
-    periods: list[Period] = []
-    for row in rows:
-        last = periods[-1] if periods else None
-        if last is not None and last.text == row.text and row.state in ("same", "absent") and not row.back:
-            periods[-1] = Period(last.years + (row.year,), last.text, last.note)
-        else:
-            periods.append(Period((row.year,), row.text, _note(row)))
-    return tuple(periods)
-
-
 def _node_label(node: Node) -> str:
     return f"{node.prefix} {node.name}" if node.name else node.prefix
 
@@ -166,70 +90,12 @@ def crumbs(page_url: str, hierarchy: Hierarchy, system: str, nodes: tuple[Node, 
     return (top,) + tuple(make_link(page_url, urls.node_url(system, n.prefix), _node_label(n)) for n in nodes)
 
 
-@dataclass(frozen=True)
-class CodeParts:
-    """What a code page shows beyond the code itself, made by other modules."""
-
-    breadcrumbs: tuple[Link, ...]  # see `crumbs`
-    history: tuple[HistoryEntry, ...]
-    successors: tuple[SuccessorRow, ...]
-    predecessors: tuple[SuccessorRow, ...]
-    details: tuple  # book.DetailRow
-    notes: tuple  # book.NoteBlock
-    similar: tuple = ()  # CodeRow: valid codes like an expired code without successor
-
-
-def code_page(
-    code: Code,
-    catalogue: Catalogue,
-    hierarchy: Hierarchy,
-    neighbours: tuple[Code | None, Code | None],
-    parts: CodeParts,
-) -> CodePage:
-    """The page of one code, expired or not (see code.py, which makes them on demand)."""
-    url = urls.code_url(code.code)
-    prev_code, next_code = neighbours
-    timeline = code_timeline(code, catalogue)
-    periods = _periods(timeline)
-
-    def neighbour(other: Code | None) -> Link | None:
-        return make_link(url, urls.code_url(other.code), other.code) if other else None
-
-    return CodePage(
-        url=url,
-        title=f"{code.code} {code.text}",
-        heading=f"{code.code} {code.text}",
-        code=code.code,
-        system_name=SYSTEM_NAMES[code.system],
-        text=code.text,
-        active=code.active,
-        newest_year=catalogue.newest.year,
-        last_year=code.years[-1],
-        years_text=_years_text(code.years),
-        periods=periods,
-        changed_years=text_changed_years(timeline),
-        history=parts.history,
-        successors=parts.successors,
-        predecessors=parts.predecessors,
-        breadcrumbs=parts.breadcrumbs,
-        previous=neighbour(prev_code),
-        next=neighbour(next_code),
-        json=make_link(url, urls.code_json(code.code), "JSON"),
-        details=parts.details,
-        details_year=code.latest.year,
-        notes=parts.notes,
-        proposal=make_link(url, urls.PROPOSAL_FORM, PROPOSE_CHANGE),
-        period_texts=period_diffs(tuple(p.text for p in periods)),
-        similar=parts.similar,
-    )
-
-
 def _node_row(page_url: str, node: Node) -> NodeRow:
     target = urls.node_url(node.system, node.prefix)
     return NodeRow(make_link(page_url, target, _node_label(node)), node.prefix, node.name, node.active, node.total)
 
 
-def _code_row(page_url: str, code: Code) -> CodeRow:
+def code_row(page_url: str, code: Code) -> CodeRow:
     return CodeRow(make_link(page_url, urls.code_url(code.code), code.code), code.code, code.text, code.years[-1])
 
 
@@ -254,8 +120,8 @@ def node_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[NodePage]:
                 newest_year=catalogue.newest.year,
                 breadcrumbs=crumbs(url, hierarchy, system, ancestors),
                 children=children,
-                active_codes=tuple(_code_row(url, c) for c in codes if c.active),
-                expired_codes=tuple(_code_row(url, c) for c in codes if not c.active),
+                active_codes=tuple(code_row(url, c) for c in codes if c.active),
+                expired_codes=tuple(code_row(url, c) for c in codes if not c.active),
             )
         )
     return pages
@@ -287,6 +153,8 @@ def system_pages(catalogue: Catalogue, hierarchy: Hierarchy) -> list[SystemPage]
 @dataclass(frozen=True)
 class SystemList:
     """The list of code systems that a hand-written page asks for with a marker."""
+
+    template: ClassVar[str] = "system_list.html"
 
     newest_year: int = doc("the newest release the site carries")
     entries: tuple[tuple[Link, SystemPage], ...] = doc("(link, system page) per code system")

@@ -8,7 +8,7 @@ history and `api/endringer/<YEAR>.json`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import AbstractSet
+from typing import AbstractSet, Callable, ClassVar
 
 from .. import urls
 from .fields import doc
@@ -68,8 +68,29 @@ class SystemSection:
     moved: tuple[MovedRow, ...]  # expired codes of this system and where they went
 
 
+def changes_document(release: ReleaseChanges, lineage: Lineage) -> dict:
+    """`api/endringer/<YEAR>.json`; an expired entry lists its successors."""
+    return {
+        "from_year": release.previous_year,
+        "to_year": release.year,
+        "compared_with": {s.system: s.from_year for s in release.systems},
+        "changes": [_change_entry(c, release.year, lineage) for c in release.changes],
+    }
+
+
+def _change_entry(change: Change, year: int, lineage: Lineage) -> dict:
+    entry = {"system": change.system, "code": change.code, "change": change.change, "before": change.before, "after": change.after}
+    if change.change == "expired":
+        found = (s for s in lineage.by_old.get(change.code, ()) if s.year == year and s.old_system == change.system)
+        entry["successors"] = [{"code": s.code, "kind": s.kind} for s in found]
+    return entry
+
+
 @dataclass(frozen=True)
 class ChangesPage:
+    template: ClassVar[str] = "changes.html"
+    twin: ClassVar[Callable[[ReleaseChanges, Lineage], dict]] = staticmethod(changes_document)  # api/endringer/<YEAR>.json
+
     url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
     title: str = doc("the page's title (browser tab, search results)")
     year: int = doc("the release whose changes are shown")
@@ -100,6 +121,8 @@ class OverviewRow:
 
 @dataclass(frozen=True)
 class ChangesOverview:
+    template: ClassVar[str] = "changes_overview.html"
+
     url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
     source: str = doc("the mkdocs source path of the generated page")
     title: str = doc("the page's title (browser tab, search results)")
@@ -240,27 +263,11 @@ def code_history(page_url: str, code: str, events: tuple[CodeEvent, ...]) -> tup
     return tuple(entries)
 
 
-def changes_document(release: ReleaseChanges, lineage: Lineage) -> dict:
-    """`api/endringer/<YEAR>.json`; an expired entry lists its successors."""
-    return {
-        "from_year": release.previous_year,
-        "to_year": release.year,
-        "compared_with": {s.system: s.from_year for s in release.systems},
-        "changes": [_change_entry(c, release.year, lineage) for c in release.changes],
-    }
-
-
-def _change_entry(change: Change, year: int, lineage: Lineage) -> dict:
-    entry = {"system": change.system, "code": change.code, "change": change.change, "before": change.before, "after": change.after}
-    if change.change == "expired":
-        found = (s for s in lineage.by_old.get(change.code, ()) if s.year == year and s.old_system == change.system)
-        entry["successors"] = [{"code": s.code, "kind": s.kind} for s in found]
-    return entry
-
-
 @dataclass(frozen=True)
 class LatestChanges:
     """The newest release's change counts, for a hand-written page (the front page)."""
+
+    template: ClassVar[str] = "latest_changes.html"
 
     year: int = doc("the newest release")
     link: Link = doc("to the newest release's changes page")

@@ -24,10 +24,11 @@ with gzip -6. The texts are two thirds of it (each code's text once, and the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .. import urls
+from ..jsonfile import compact_json
 from .fields import doc
 from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..model.catalogue import Catalogue, Code
@@ -80,18 +81,16 @@ def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
     }
 
 
-def dump(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 def checker_json(catalogue: Catalogue, lineage: Lineage) -> str:
     """The checker's data file (`urls.CHECKER_DATA`)."""
-    return dump(checker_data(catalogue, lineage))
+    return compact_json(checker_data(catalogue, lineage))
 
 
 @dataclass(frozen=True)
 class CheckerBox:
     """What the checker's page needs from the build: addresses relative to it, and the releases."""
+
+    template: ClassVar[str] = "checker.html"
 
     data: str = doc("address of the checker's data file")
     root: str = doc("the site's root, for links to code pages")

@@ -1,4 +1,9 @@
-"""Code pages on demand: each context is made where its page is written, never all kept.
+"""Code pages: the context of one code's page and its JSON twin, made on demand, never all kept.
+
+A code page (`kode/<code>/`) shows the code's text release by release, its
+history, where it went and what it came from, its notes and details;
+`CodePage` names its template (templates/nkpk/code.html) and its JSON twin
+(`api/kode/<code>.json`, `code_document`).
 
 There is a page for every code that ever existed: over 100,000 at national
 scale, and their contexts together would take more memory than the rest of
@@ -17,21 +22,174 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
+from typing import Callable, ClassVar, Iterator, Mapping
 
 from .. import urls
+from ..inputs.details import details_json
+from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, TIMELINE_NOTES
 from ..model.annotations import Annotations
 from .book import NoteBlock, code_notes, group_block
-from .changes import code_history
-from ..analysis.compare import CodeEvent
-from .browse import CodePage, CodeParts, code_page, crumbs
-from .browse import _code_row as code_row
+from .changes import HistoryEntry, code_history
+from .fields import doc
+from .word_diff import period_diffs
+from ..analysis.compare import CodeEvent, TimelineRow, code_timeline, text_changed_years
+from .browse import code_row, crumbs
 from .similar import SimilarCodes
 from ..model.hierarchy import Hierarchy, Node
-from ..urls import Link
+from ..urls import Link, make_link
 from ..model.catalogue import Catalogue, Code
-from .successor_rows import predecessor_rows, successor_rows
+from .successor_rows import SuccessorRow, predecessor_rows, successor_rows
 from ..analysis.successors import Lineage
+
+
+@dataclass(frozen=True)
+class Period:
+    """Consecutive releases of a code system in which a code had one text (or was absent)."""
+
+    years: tuple[int, ...]
+    text: str | None  # None: the code was not in these releases
+    note: str  # what happened at the start of the period
+
+    @property
+    def label(self) -> str:
+        if len(self.years) == 1:
+            return str(self.years[0])
+        return PERIOD.format(first=self.years[0], last=self.years[-1], count=len(self.years))
+
+
+@dataclass(frozen=True)
+class CodeParts:
+    """What a code page shows beyond the code itself, made by other modules."""
+
+    breadcrumbs: tuple[Link, ...]  # see `crumbs`
+    history: tuple[HistoryEntry, ...]
+    successors: tuple[SuccessorRow, ...]
+    predecessors: tuple[SuccessorRow, ...]
+    details: tuple  # book.DetailRow
+    notes: tuple  # book.NoteBlock
+    similar: tuple = ()  # CodeRow: valid codes like an expired code without successor
+
+
+def code_document(code: Code) -> dict:
+    """The JSON twin of a code page (`api/kode/<code>.json`)."""
+    return {
+        "code": code.code,
+        "system": code.system,
+        "active": code.active,
+        "versions": [{"year": v.year, "text": v.text, **details_json(v.details)} for v in code.versions],
+    }
+
+
+@dataclass(frozen=True)
+class CodePage:
+    template: ClassVar[str] = "code.html"
+    twin: ClassVar[Callable[[Code], dict]] = staticmethod(code_document)  # api/kode/<code>.json
+
+    url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
+    title: str = doc("the page's title (browser tab, search results)")
+    heading: str = doc("the <h1>: code and text")
+    code: str = doc("the code, as printed (`JKA21`)")
+    system_name: str = doc("the code system's full name")
+    text: str = doc("the code's text in its newest release")
+    active: bool = doc("true if the code is in the newest release")
+    newest_year: int = doc("the newest release of the site")
+    last_year: int = doc("the last release with the code")
+    years_text: str = doc("the releases with the code, in words")
+    periods: tuple[Period, ...] = doc("runs of releases with one text, oldest first")
+    changed_years: tuple[int, ...] = doc("releases in which the text changed")
+    history: tuple[HistoryEntry, ...] = doc("what happened to the code, release by release")
+    successors: tuple[SuccessorRow, ...] = doc("where the code went when it expired")
+    predecessors: tuple[SuccessorRow, ...] = doc("codes that went into this one")
+    breadcrumbs: tuple[Link, ...] = doc("links: code system, chapter, group(s)")
+    previous: Link | None = doc("the code before in code order (None: first)")
+    next: Link | None = doc("the code after in code order (None: last)")
+    json: Link = doc("link to the code's JSON twin")
+    details: tuple = doc("book.DetailRow: the newest release's optional columns", ())
+    details_year: int = doc("the release those details are from", 0)
+    notes: tuple = doc("book.NoteBlock: notes of the code's groups and of the code", ())
+    proposal: Link | None = doc("link to the proposal form (the template adds the code to its address)", None)
+    period_texts: tuple = doc("word_diff.Segment tuples: each period's text against the text before it", ())
+    similar: tuple = doc("CodeRow: valid codes like this expired code without successor", ())
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        extra = tuple(x for x in (self.previous, self.next) if x is not None)
+        moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
+        annotated = tuple(x for item in self.details + self.notes for x in item.links)
+        similar = tuple(r.link for r in self.similar)
+        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated + similar
+
+
+def _years_text(years: tuple[int, ...]) -> str:
+    """`1999, 2005, 2007` from the years a code was published."""
+    return ", ".join(str(y) for y in years)
+
+
+def _note(row: TimelineRow) -> str:
+    if row.text is None:
+        return TIMELINE_NOTES["absent"]
+    note = TIMELINE_NOTES[row.state] if row.state in ("first", "changed") else ""
+    if row.back:
+        note = TIMELINE_NOTES["and_back"].format(note=note) if note else TIMELINE_NOTES["back"]
+    return note
+
+
+def _periods(rows: tuple[TimelineRow, ...]) -> tuple[Period, ...]:
+    """Join releases in a row that share one text; a change starts a new period."""
+    periods: list[Period] = []
+    for row in rows:
+        last = periods[-1] if periods else None
+        if last is not None and last.text == row.text and row.state in ("same", "absent") and not row.back:
+            periods[-1] = Period(last.years + (row.year,), last.text, last.note)
+        else:
+            periods.append(Period((row.year,), row.text, _note(row)))
+    return tuple(periods)
+
+
+def code_page(
+    code: Code,
+    catalogue: Catalogue,
+    hierarchy: Hierarchy,
+    neighbours: tuple[Code | None, Code | None],
+    parts: CodeParts,
+) -> CodePage:
+    """The page of one code, expired or not (`CodePages` makes them on demand)."""
+    url = urls.code_url(code.code)
+    prev_code, next_code = neighbours
+    timeline = code_timeline(code, catalogue)
+    periods = _periods(timeline)
+
+    def neighbour(other: Code | None) -> Link | None:
+        return make_link(url, urls.code_url(other.code), other.code) if other else None
+
+    return CodePage(
+        url=url,
+        title=f"{code.code} {code.text}",
+        heading=f"{code.code} {code.text}",
+        code=code.code,
+        system_name=SYSTEM_NAMES[code.system],
+        text=code.text,
+        active=code.active,
+        newest_year=catalogue.newest.year,
+        last_year=code.years[-1],
+        years_text=_years_text(code.years),
+        periods=periods,
+        changed_years=text_changed_years(timeline),
+        history=parts.history,
+        successors=parts.successors,
+        predecessors=parts.predecessors,
+        breadcrumbs=parts.breadcrumbs,
+        previous=neighbour(prev_code),
+        next=neighbour(next_code),
+        json=make_link(url, urls.code_json(code.code), "JSON"),
+        details=parts.details,
+        details_year=code.latest.year,
+        notes=parts.notes,
+        proposal=make_link(url, urls.PROPOSAL_FORM, PROPOSE_CHANGE),
+        period_texts=period_diffs(tuple(p.text for p in periods)),
+        similar=parts.similar,
+    )
+
 
 Neighbours = tuple[Code | None, Code | None]
 SHARED_VIEW = urls.code_url("-")  # no code is "-": links from here read as from any code page

@@ -1,12 +1,13 @@
 """The Atom feed of the changes (`endringer/feed.xml`): one entry per release, newest first.
 
-The feed is rendered from `templates/nkpk/feed.xml` with Jinja's escaping;
+The feed is rendered from `templates/nkpk/feed.xml.html` with Jinja's escaping;
 its dates are the 1 January each release takes effect, never the build date.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .. import urls
 from ..analysis.compare import CHANGE_KINDS, ReleaseChanges
@@ -25,6 +26,8 @@ class FeedEntry:
 
 @dataclass(frozen=True)
 class ChangesFeed:
+    template: ClassVar[str] = "feed.xml.html"  # .html: mkdocs copies other files of the theme folder as they are
+
     self_url: str = doc("the feed's own address (absolute with a public address, else relative)")
     overview: str = doc("the changes overview's address")
     updated: str = doc("when the newest release takes effect, as an Atom date")

@@ -1,6 +1,8 @@
 """Fields of page contexts, each with one line of help for whoever writes a template.
 
-Every page context (the types in `output.render.TEMPLATES`) declares its
+Every page context names the template that renders it on its class
+(`template: ClassVar[str] = "code.html"`, in templates/nkpk/; a page with a
+JSON twin names the function that makes it as `twin`) and declares its
 fields with `doc`, in the manner of datasette's documented template
 contexts; `help_of` lists them. `tests/test_contexts.py` renders every
 template with its context and fails on a field a template uses that the

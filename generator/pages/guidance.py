@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .. import urls
 from .fields import doc
@@ -21,6 +22,8 @@ from ..opendata.downloads import Download, format_name, size_text
 
 @dataclass(frozen=True)
 class NextDeadline:
+    template: ClassVar[str] = "next_deadline.html"
+
     text: str = doc("`Neste frist: 1. mai 2027 – … (om 23 dager)`")
     date: str = doc("ISO date, for <time>")
     as_of: str = doc("the build date in words: the count of days is from then")
@@ -42,6 +45,8 @@ class DeadlineRow:
 
 @dataclass(frozen=True)
 class DeadlineTable:
+    template: ClassVar[str] = "deadline_table.html"
+
     release: int = doc("the release this cycle prepares")
     rows: tuple[DeadlineRow, ...] = doc("one per deadline (empty: no deadlines file)")
     calendar: Link | None = doc("link to frister.ics (None: no deadlines)")
@@ -68,6 +73,8 @@ class DownloadRelease:
 
 @dataclass(frozen=True)
 class DownloadList:
+    template: ClassVar[str] = "download_list.html"
+
     releases: tuple[DownloadRelease, ...] = doc("the input files of each release, newest first")
     report: tuple[Link, ...] = doc("the build report, as text and JSON")
 

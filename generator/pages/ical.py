@@ -11,11 +11,8 @@ from __future__ import annotations
 import datetime
 
 from ..inputs.deadlines import Deadline, Occurrence, current_release, cycle, date_text, systems_text
+from ..labels import CALENDAR_DESCRIPTION, CALENDAR_NAME, CALENDAR_PRODID, CALENDAR_RELEASE, CALENDAR_SYSTEMS
 
-PRODID = "-//NKPK-nettstedet//Frister for prosedyrekodene//NO"
-CALENDAR_NAME = "NKPK – frister for prosedyrekodene"
-CALENDAR_DESCRIPTION = ("Frister for endringsforslag, møter i referansegruppene, vedtak, "
-                        "publisering og ikrafttredelse i Norsk klinisk prosedyrekodeverk.")
 # A reserved domain that never resolves: UIDs stay the same wherever the site is published.
 UID_DOMAIN = "frister.nkpk.invalid"
 LINE_OCTETS = 75
@@ -32,7 +29,7 @@ def calendar(deadlines: tuple[Deadline, ...], today: datetime.date) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{PRODID}",
+        f"PRODID:{CALENDAR_PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"NAME:{escape(CALENDAR_NAME)}",
@@ -57,8 +54,8 @@ def event(occurrence: Occurrence, stamp: str) -> list[str]:
     """One all-day VEVENT."""
     deadline = occurrence.deadline
     end = occurrence.date + datetime.timedelta(days=1)
-    about = [f"Gjelder {systems_text(deadline.systems)}.",
-             f"Del av arbeidet med utgaven som tas i bruk {date_text(datetime.date(occurrence.release, 1, 1))}."]
+    about = [CALENDAR_SYSTEMS.format(systems=systems_text(deadline.systems)),
+             CALENDAR_RELEASE.format(date=date_text(datetime.date(occurrence.release, 1, 1)))]
     if deadline.note:
         about.append(deadline.note)
     return [

@@ -21,10 +21,10 @@ Codes and terms are front-coded, term indices delta-coded.
 from __future__ import annotations
 
 import functools
-import json
 from typing import Callable, Iterable
 
 from .. import urls
+from ..jsonfile import compact_json
 from ..model.catalogue import Catalogue, Code
 from .split import known_in, split
 from .text import key, lunr_sources, respell, stop_words, terms, words
@@ -141,14 +141,10 @@ def compound_parts(texts: list[str], text_terms: list[list[str]], known_terms: f
     return found
 
 
-def dump(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 def search_files(catalogue: Catalogue, synonyms: tuple[Synonym, ...] = ()) -> dict[str, str]:
     """The search file, and lunr and its Norwegian support copied beside it: address -> text."""
     years = [r.year for r in catalogue.releases]
-    files = {urls.SEARCH_INDEX: dump(search_data(catalogue.codes, years, synonyms))}
+    files = {urls.SEARCH_INDEX: compact_json(search_data(catalogue.codes, years, synonyms))}
     for name, source in lunr_sources().items():
         files[urls.search_asset(name)] = source.read_text(encoding="utf-8")
     return files

@@ -14,7 +14,9 @@
   const DOUBLED_ONLY = /^(?:[^"]|"")*$/;
   // A chain of successors is only as sure as its least sure step.
   const KIND_RANK = { moved: 0, official: 1, similar: 2 };
-  const CSV_HEADERS = ["Rad", "I listen", "Kode", "Status", "Kodeverk", "Tekst", "Etterfølgere", "Utgave"];
+  const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  const L = LABELS.checker;
+  const CSV_HEADERS = L.headers.concat([L.release]);
 
   // As generator/inputs/clean.py's clean_code: byte-order marks, white space
   // anywhere, quotes around the whole value, and case do not count.
@@ -189,14 +191,9 @@
     }
 
     statusText(found) {
-      switch (found.state) {
-        case "valid": return "Gyldig";
-        case "expired": return "Utgått fra " + this.years[found.release];
-        case "future": return "Ikke gyldig ennå (fra " + this.years[found.release] + ")";
-        case "absent": return "Ikke i utgaven (ingen liste for " + this.names[found.system] + ")";
-        case "unknown": return "Ukjent kode";
-        default: return "Ugyldig format";
-      }
+      let text = L.status[found.state] || L.status.malformed;
+      let year = found.release == null ? "" : this.years[found.release];
+      return LABELS.fill(text, { year: year, system: found.system == null ? "" : this.names[found.system] });
     }
 
     systemName(found) {
@@ -209,22 +206,20 @@
 
     successorText(successor) {
       let text = successor.label + " " + successor.code;
-      if (successor.via.length) text += " (via " + successor.via.join(", ") + ")";
+      if (successor.via.length) text += LABELS.fill(L.via, { codes: successor.via.join(", ") });
       let note = this.successorNote(successor);
       return note ? text + " – " + note : text;
     }
 
+    // The table as CSV for Excel (assets/nkpk-csv.js): byte-order mark, semicolons, CRLF.
     csv(result) {
-      let data = this;
-      let lines = [CSV_HEADERS.map(csvField).join(";")];
-      result.rows.forEach((row) => {
+      let rows = result.rows.map((row) => {
         let found = row.found;
-        let successors = found.successors.map((s) => data.successorText(s)).join(", ");
-        let cells = [row.row, row.raw, row.code, data.statusText(found), data.systemName(found),
+        let successors = found.successors.map((s) => this.successorText(s)).join(", ");
+        return [row.row, row.raw, row.code, this.statusText(found), this.systemName(found),
           found.text || "", successors, result.year];
-        lines.push(cells.map(csvField).join(";"));
       });
-      return "\uFEFF" + lines.join("\r\n") + "\r\n";
+      return window.nkpkCsv.text([CSV_HEADERS].concat(rows), ";", true);
     }
   }
 
@@ -247,19 +242,10 @@
 
   // Words for a status and for a successor, shared by the table and the CSV.
 
-  function csvField(value) {
-    let text = value == null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // never a formula in a spreadsheet
-    return /[";\r\n]/.test(text) || text.trim() !== text ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  // The table as CSV for Excel: byte-order mark, semicolons, CRLF.
-
   window.nkpkChecker = {
     Data: Data,
     normalise: normalise,
     isCode: isCode,
     splitText: splitText,
-    csvField: csvField,
   };
 })();

@@ -14,7 +14,8 @@
   // Rows per page of the table: a browser lays out ten thousand rows in
   // seconds, five hundred at once. The summary and the CSV have every row.
   const PAGE_SIZE = 500;
-  const HEADERS = ["Rad", "I listen", "Kode", "Status", "Kodeverk", "Tekst", "Etterfølgere"];
+  const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  const L = LABELS.checker;
   const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
   function escape(text) {
@@ -25,8 +26,9 @@
     return count.toLocaleString("nb-NO");
   }
 
-  function plural(count, one, many) {
-    return number(count) + " " + (count === 1 ? one : many);
+  // A count in words: `pair` is [one, many], each with a {count} field.
+  function plural(count, pair) {
+    return LABELS.fill(pair[count === 1 ? 0 : 1], { count: number(count) });
   }
 
   class Checker {
@@ -62,9 +64,9 @@
       }).then((file) => new core.Data(file));
       loading.then(() => {
         if (performance.mark) performance.mark(READY_MARK);
-        checker.say("Lim inn koder eller åpne en fil, velg utgave og trykk «Sjekk».");
+        checker.say(L.ready);
       }, () => {
-        checker.say("Kodeverket kunne ikke lastes. Last siden på nytt for å prøve igjen.");
+        checker.say(L.loadFailed);
       });
       return loading;
     }
@@ -96,13 +98,13 @@
     open(file) {
       let checker = this;
       if (!file) return;
-      checker.say("Leser «" + file.name + "» …");
+      checker.say(LABELS.fill(L.reading, { name: file.name }));
       Promise.all([checker.data, files.read(file)]).then((parts) => {
         checker.useFile(file.name, parts[1], parts[0]);
         checker.run();
       }, () => {
         checker.dropFile();
-        checker.say("Kunne ikke lese «" + file.name + "». Sjekken leser .txt, .csv og .xlsx (ikke eldre .xls-filer).");
+        checker.say(LABELS.fill(L.unreadable, { name: file.name }));
       });
     }
 
@@ -115,12 +117,12 @@
         let score = columnScore(read.rows, c, data);
         if (score > bestScore) { best = c; bestScore = score; }
         let sample = first[c] ? " – " + first[c].slice(0, 40) : "";
-        this.column.appendChild(new Option("Kolonne " + files.columnName(c) + sample, String(c)));
+        this.column.appendChild(new Option(LABELS.fill(L.column, { column: files.columnName(c) }) + sample, String(c)));
       }
       this.column.value = String(best);
       this.header.checked = looksLikeHeader(first[best], data);
       this.file = { name: name, rows: read.rows, columns: read.columns };
-      this.fileName.textContent = "Fil: " + name + " (" + plural(read.rows.length, "rad", "rader") + ")";
+      this.fileName.textContent = LABELS.fill(L.file, { name: name, rows: plural(read.rows.length, L.rows) });
       this.filePanel.hidden = false;
       this.text.disabled = true;
     }
@@ -154,7 +156,7 @@
           checker.last = null;
           checker.result.textContent = "";
           checker.view.hidden = true;
-          checker.say("Listen er tom: lim inn koder eller åpne en fil.");
+          checker.say(L.empty);
           return;
         }
         checker.show(data, data.check(entries, year));
@@ -169,7 +171,7 @@
       let checker = this;
       let html = escape(successor.label) + " " + checker.codeLink(data, successor.code);
       if (successor.via.length) {
-        html += " (via " + successor.via.map((code) => checker.codeLink(data, code)).join(", ") + ")";
+        html += LABELS.fill(L.via, { codes: successor.via.map((code) => checker.codeLink(data, code)).join(", ") });
       }
       let note = data.successorNote(successor);
       return note ? html + " – " + escape(note) : html;
@@ -179,8 +181,8 @@
     nearbyHtml(data, code) {
       const near = data.nearby(code, 3);
       if (!near.length) return "";
-      return '<br><span class="nkpk-check__nearby">Mente du ' +
-        near.map((c) => this.codeLink(data, c)).join(" eller ") + "?</span>";
+      let codes = near.map((c) => this.codeLink(data, c)).join(escape(L.or));
+      return '<br><span class="nkpk-check__nearby">' + LABELS.fill(escape(L.didYouMean), { codes: codes }) + "</span>";
     }
 
     rowHtml(data, row) {
@@ -224,14 +226,15 @@
       let last = checker.last;
       let from = last.page * PAGE_SIZE;
       let rows = last.rows.slice(from, from + PAGE_SIZE);
-      let shown = rows.length ? number(from + 1) + "–" + number(from + rows.length) + " av " : "0 av ";
-      let range = "Viser " + shown + plural(last.rows.length, "rad", "rader");
+      let count = plural(last.rows.length, L.rows);
+      let range = rows.length ? LABELS.fill(L.showing, { first: number(from + 1), last: number(from + rows.length), rows: count })
+        : LABELS.fill(L.showingNone, { rows: count });
       let body = rows.map((row) => checker.rowHtml(last.data, row)).join("");
-      let head = HEADERS.map((h) => '<th scope="col">' + h + "</th>").join("");
+      let head = L.headers.map((h) => '<th scope="col">' + escape(h) + "</th>").join("");
       checker.result.innerHTML =
         '<div class="nkpk-checker__table nkpk-stack" role="region" aria-labelledby="nkpk-checker-caption" tabindex="0">' +
-        '<table class="nkpk-checker__grid"><caption id="nkpk-checker-caption">Resultat for utgave ' +
-        last.result.year + " (" + range.charAt(0).toLowerCase() + range.slice(1) + ")</caption>" +
+        '<table class="nkpk-checker__grid"><caption id="nkpk-checker-caption">' +
+        escape(LABELS.fill(L.caption, { year: last.result.year, range: range.charAt(0).toLowerCase() + range.slice(1) })) + "</caption>" +
         "<thead><tr>" + head + "</tr></thead><tbody>" + body + "</tbody></table></div>";
       checker.pageText.textContent = range;
       checker.pager.hidden = last.rows.length <= PAGE_SIZE;
@@ -244,7 +247,7 @@
       let blob = new Blob([this.last.data.csv(this.last.result)], { type: "text/csv;charset=utf-8" });
       let link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = "kodeliste-sjekket-" + this.last.result.year + ".csv";
+      link.download = LABELS.fill(L.fileName, { year: this.last.result.year });
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -276,18 +279,12 @@
   function summaryText(result, newest) {
     let c = result.counts;
     let parts = [];
-    if (c.valid) parts.push(plural(c.valid, "gyldig", "gyldige"));
-    if (c.expired) parts.push(number(c.expired) + " utgått");
-    if (c.future) parts.push(number(c.future) + " ikke gyldig ennå");
-    if (c.absent) parts.push(number(c.absent) + " ikke i utgaven");
-    if (c.unknown) parts.push(plural(c.unknown, "ukjent", "ukjente"));
-    if (c.malformed) parts.push(number(c.malformed) + " med ugyldig format");
-    let release = result.year + (result.year === newest ? " (den nyeste på dette nettstedet)" : "");
-    let text = "Sjekket " + plural(result.rows.length, "kode", "koder") + " mot utgave " + release + ": " +
-      parts.join(", ") + ".";
-    if (c.duplicates) {
-      text += " " + plural(c.duplicates, "rad gjentar", "rader gjentar") + " en kode som står tidligere i listen.";
-    }
+    ["valid", "expired", "future", "absent", "unknown", "malformed"].forEach((state) => {
+      if (c[state]) parts.push(plural(c[state], L.counts[state]));
+    });
+    let release = result.year === newest ? LABELS.fill(L.newest, { year: result.year }) : String(result.year);
+    let text = LABELS.fill(L.summary, { codes: plural(result.rows.length, L.codes), release: release, counts: parts.join(", ") });
+    if (c.duplicates) text += " " + plural(c.duplicates, L.duplicates);
     return text;
   }
 

@@ -3,7 +3,7 @@
  * system new, reactivated, expired (with successors, followed to the second
  * release), changed texts (with the words that changed) and moved codes,
  * with counts, filters and the table as CSV. Everything is worked out here
- * from api/kodeliste.json (see generator/checker.py for its shape); nothing
+ * from api/kodeliste.json (see generator/pages/checker.py for its shape); nothing
  * is sent anywhere.
  */
 (function () {
@@ -11,10 +11,14 @@
 
   var SHOWN_MARK = "nkpk-compare-shown";
   var PAGE_SIZE = 500;
-  var KINDS = ["ny", "gjeninnført", "utgått", "endret tekst"];
-  var KIND_TITLES = { "ny": "Ny", "gjeninnført": "Gjeninnført", "utgått": "Utgått", "endret tekst": "Endret tekst" };
-  var SUCCESSOR_WORDS = { official: "offisiell", moved: "flyttet", similar: "nesten lik tekst" };
-  var CSV_HEADERS = ["fra", "til", "kodeverk", "kode", "endring", "før", "etter", "etterfølgere"];
+  var LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  var L = LABELS.compare;
+  var WORDS = L.changeWords; // the kinds of change as the harmonised CSV and the filters name them
+  var KINDS = [WORDS.new, WORDS.reactivated, WORDS.expired, WORDS.text];
+  var KIND_TITLES = {};
+  ["new", "reactivated", "expired", "text"].forEach(function (kind) { KIND_TITLES[WORDS[kind]] = L.kindTitles[kind]; });
+  var SUCCESSOR_WORDS = L.successorWords;
+  var CSV_HEADERS = L.csvHeaders;
   var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
   function escape(text) {
@@ -25,18 +29,11 @@
     return count.toLocaleString("nb-NO");
   }
 
-  // RFC 4180, as Python's csv module writes it: quotes only where needed, CRLF.
-  function csvField(value) {
-    var text = value == null ? "" : String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
+  // As the harmonised nedlasting/nkpk-endringer.csv (Python's csv module): commas, quotes only where needed, CRLF.
   function toCsv(rows) {
-    var lines = [CSV_HEADERS.join(",")];
-    rows.forEach(function (r) {
-      lines.push([r.from, r.to, r.system, r.code, r.kind, r.before, r.after, r.successorText].map(csvField).join(","));
-    });
-    return "\uFEFF" + lines.join("\r\n") + "\r\n";
+    return window.nkpkCsv.text([CSV_HEADERS].concat(rows.map(function (r) {
+      return [r.from, r.to, r.system, r.code, r.kind, r.before, r.after, r.successorText];
+    })), ",", false);
   }
 
   // The words of two texts, each marked changed where the longest common sequence of words leaves it out.
@@ -96,8 +93,8 @@
 
   function successorText(list) {
     return list.map(function (s) {
-      var via = s.via.length ? ", via " + s.via.join(" ") : "";
-      return s.code + " (" + SUCCESSOR_WORDS[s.kind] + via + ")";
+      var via = s.via.length ? LABELS.fill(L.via, { codes: s.via.join(" ") }) : "";
+      return LABELS.fill(L.successor, { code: s.code, kind: SUCCESSOR_WORDS[s.kind], via: via });
     }).join("; ");
   }
 
@@ -131,14 +128,14 @@
       row.before = this.textAt(i, from);
       row.after = this.textAt(i, to);
       if (row.before === row.after) return null;
-      row.kind = "endret tekst";
+      row.kind = WORDS.text;
     } else if (b) {
       var last = present.lastIndexOf(digit, from);
-      row.kind = last >= 0 ? "gjeninnført" : "ny";
+      row.kind = last >= 0 ? WORDS.reactivated : WORDS.new;
       if (last >= 0) row.before = this.textAt(i, last);
       row.after = this.textAt(i, to);
     } else if (a) {
-      row.kind = "utgått";
+      row.kind = WORDS.expired;
       row.before = this.textAt(i, from);
       var found = this.successors(code, from, to, [], {});
       row.successorText = successorText(found);
@@ -184,10 +181,10 @@
     var self = this, params = new URLSearchParams(window.location.search);
     var from = params.get("fra"), to = params.get("til");
     this.data.then(function () {
-      self.summary.textContent = "Velg to utgaver og trykk Sammenlign.";
+      self.summary.textContent = L.ready;
       if (from && to && self.pick(self.fromSelect, from) && self.pick(self.toSelect, to)) self.run(false);
     }, function () {
-      self.summary.textContent = "Kodelisten kunne ikke hentes. Last siden på nytt for å prøve igjen.";
+      self.summary.textContent = L.loadFailed;
     });
   };
 
@@ -202,7 +199,7 @@
     this.data.then(function (data) {
       var from = data.years.indexOf(Number(self.fromSelect.value)), to = data.years.indexOf(Number(self.toSelect.value));
       if (from === to) {
-        self.summary.textContent = "Velg to forskjellige utgaver.";
+        self.summary.textContent = L.sameRelease;
         return;
       }
       if (from > to) { var swap = from; from = to; to = swap; }
@@ -222,27 +219,28 @@
   };
 
   Compare.prototype.showCounts = function () {
-    var last = this.last, totals = { "ny": 0, "gjeninnført": 0, "utgått": 0, "endret tekst": 0, moved: 0 };
-    var head = "<tr><th scope=\"col\">Kodeverk</th><th scope=\"col\">Sammenlignet</th>" +
-      KINDS.map(function (k) { return "<th scope=\"col\">" + KIND_TITLES[k] + "</th>"; }).join("") + "<th scope=\"col\">Flyttet</th></tr>";
+    var last = this.last, totals = { moved: 0 };
+    KINDS.forEach(function (k) { totals[k] = 0; });
+    var head = "<tr><th scope=\"col\">" + L.system + "</th><th scope=\"col\">" + L.compared + "</th>" +
+      KINDS.map(function (k) { return "<th scope=\"col\">" + KIND_TITLES[k] + "</th>"; }).join("") + "<th scope=\"col\">" + L.moved + "</th></tr>";
     var body = last.systems.map(function (s) {
       var counts = {};
       KINDS.forEach(function (k) { counts[k] = 0; });
       s.rows.forEach(function (r) { counts[r.kind]++; });
       var note = last.from + " → " + last.to;
-      if (!s.inFrom && !s.inTo) note = "ingen liste i " + last.from + " eller " + last.to;
-      else if (!s.inTo) note = "ingen liste i " + last.to;
-      else if (!s.inFrom) note = "grunnlag: ingen liste i " + last.from;
+      if (!s.inFrom && !s.inTo) note = LABELS.fill(L.noListInEither, { from: last.from, to: last.to });
+      else if (!s.inTo) note = LABELS.fill(L.noListIn, { year: last.to });
+      else if (!s.inFrom) note = LABELS.fill(L.baseNoList, { year: last.from });
       var cells = s.inFrom && s.inTo ? KINDS.map(function (k) { totals[k] += counts[k]; return "<td data-kind=\"" + k + "\">" + number(counts[k]) + "</td>"; }).join("") +
-        "<td data-kind=\"flyttet\">" + number(s.moved) + "</td>" : "<td colspan=\"5\">ikke sammenlignet</td>";
+        "<td data-kind=\"flyttet\">" + number(s.moved) + "</td>" : "<td colspan=\"5\">" + L.notCompared + "</td>";
       totals.moved += s.moved;
       return "<tr data-system=\"" + s.system + "\"><th scope=\"row\">" + escape(s.name) + "</th><td>" + note + "</td>" + cells + "</tr>";
     }).join("");
-    var total = "<tr data-system=\"alle\"><th scope=\"row\">Til sammen</th><td></td>" +
+    var total = "<tr data-system=\"alle\"><th scope=\"row\">" + L.total + "</th><td></td>" +
       KINDS.map(function (k) { return "<td data-kind=\"" + k + "\">" + number(totals[k]) + "</td>"; }).join("") +
       "<td data-kind=\"flyttet\">" + number(totals.moved) + "</td></tr>";
     this.counts.innerHTML = "<div class=\"nkpk-compare__table\" role=\"region\" aria-labelledby=\"nkpk-compare-counts\" tabindex=\"0\">" +
-      "<table><caption id=\"nkpk-compare-counts\">Antall endringer fra " + last.from + " til " + last.to +
+      "<table><caption id=\"nkpk-compare-counts\">" + LABELS.fill(L.countsCaption, { from: last.from, to: last.to }) +
       "</caption><thead>" + head + "</thead><tbody>" + body + total + "</tbody></table></div>";
     this.filters.hidden = false;
   };
@@ -272,22 +270,23 @@
     var self = this, rows = this.rows(), shown = rows.slice(0, this.shown);
     var body = shown.map(function (r) {
       var before = escape(r.before), after = escape(r.after);
-      if (r.kind === "endret tekst") {
+      if (r.kind === WORDS.text) {
         var diff = wordDiff(r.before, r.after);
         before = marked(diff[0], "del");
         after = marked(diff[1], "ins");
       }
       return "<tr><td>" + escape(r.name) + "</td><td><a href=\"" + escape(self.root + self.last.url.replace("{code}", r.code)) + "\"><code>" +
-        escape(r.code) + "</code></a></td><td>" + KIND_TITLES[r.kind] + (r.moved ? " (flyttet)" : "") + "</td><td>" + before +
+        escape(r.code) + "</code></a></td><td>" + KIND_TITLES[r.kind] + (r.moved ? L.movedNote : "") + "</td><td>" + before +
         "</td><td>" + after + "</td><td>" + escape(r.successorText) + "</td></tr>";
     }).join("");
     this.result.innerHTML = "<div class=\"nkpk-compare__table\" role=\"region\" aria-labelledby=\"nkpk-compare-caption\" tabindex=\"0\">" +
-      "<table><caption id=\"nkpk-compare-caption\">Endringer fra " + this.last.from + " til " + this.last.to +
-      " (" + number(rows.length) + " rader" + (rows.length > shown.length ? ", viser " + number(shown.length) : "") + ")</caption>" +
-      "<thead><tr><th scope=\"col\">Kodeverk</th><th scope=\"col\">Kode</th><th scope=\"col\">Endring</th><th scope=\"col\">Før</th>" +
-      "<th scope=\"col\">Etter</th><th scope=\"col\">Etterfølgere</th></tr></thead><tbody>" + body + "</tbody></table></div>";
+      "<table><caption id=\"nkpk-compare-caption\">" + LABELS.fill(L.caption, {
+        from: this.last.from, to: this.last.to, rows: number(rows.length),
+        shown: rows.length > shown.length ? LABELS.fill(L.shown, { count: number(shown.length) }) : "",
+      }) + "</caption><thead><tr>" + L.columns.map(function (c) { return "<th scope=\"col\">" + c + "</th>"; }).join("") +
+      "</tr></thead><tbody>" + body + "</tbody></table></div>";
     this.more.hidden = rows.length <= shown.length;
-    this.summary.textContent = "Fra " + this.last.from + " til " + this.last.to + ": " + number(rows.length) + " endringer vises.";
+    this.summary.textContent = LABELS.fill(L.summary, { from: this.last.from, to: this.last.to, count: number(rows.length) });
     performance.mark(SHOWN_MARK);
   };
 
@@ -296,7 +295,7 @@
     var blob = new Blob([toCsv(this.rows())], { type: "text/csv;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "nkpk-endringer-" + this.last.from + "-" + this.last.to + ".csv";
+    link.download = LABELS.fill(L.fileName, { from: this.last.from, to: this.last.to });
     document.body.appendChild(link);
     link.click();
     link.remove();

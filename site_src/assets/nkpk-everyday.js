@@ -9,6 +9,9 @@
 (function () {
   "use strict";
 
+  var LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  var L = LABELS.everyday;
+
   function address() {
     var canonical = document.querySelector('link[rel="canonical"]');
     if (canonical && canonical.href) return canonical.href;
@@ -30,7 +33,7 @@
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       area.remove();
-      status.textContent = ok ? done : "Kunne ikke kopiere: merk teksten og kopier den selv.";
+      status.textContent = ok ? done : L.copyFailed;
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(function () { status.textContent = done; }, fallback);
@@ -51,21 +54,21 @@
       code.hidden = false;
       code.addEventListener("click", function () {
         var value = code.getAttribute("data-nkpk-copy");
-        copyText(value, status, "Koden " + value + " er kopiert.");
+        copyText(value, status, LABELS.fill(L.codeCopied, { code: value }));
       });
     }
     if (link) {
       link.hidden = false;
-      link.addEventListener("click", function () { copyText(url, status, "Adressen er kopiert."); });
+      link.addEventListener("click", function () { copyText(url, status, L.addressCopied); });
     }
   }
 
   function daysText(days) {
-    if (days === 0) return "i dag";
-    if (days === 1) return "i morgen";
-    if (days > 1) return "om " + days + " dager";
-    if (days === -1) return "fristen gikk ut i går";
-    return "fristen gikk ut for " + -days + " dager siden";
+    if (days === 0) return L.today;
+    if (days === 1) return L.tomorrow;
+    if (days > 1) return LABELS.fill(L.ahead, { days: days });
+    if (days === -1) return L.yesterday;
+    return LABELS.fill(L.ago, { days: -days });
   }
 
   function countdown() {
@@ -84,7 +87,7 @@
       var days = Math.round((dayOf(time.getAttribute("datetime")) - start) / 86400000);
       time.textContent = time.getAttribute("data-nkpk-head") + daysText(days) + ")";
       var note = time.closest("p") && time.closest("p").querySelector("[data-nkpk-counted]");
-      if (note) note.textContent = "Antall dager er regnet fra dagens dato.";
+      if (note) note.textContent = L.countedFromToday;
     });
   }
 
@@ -108,14 +111,14 @@
       mark.textContent = "";
       if (state === "neste") {
         var strong = document.createElement("strong");
-        strong.textContent = "(neste)";
+        strong.textContent = L.next;
         mark.append(" ", strong);
       } else if (state === "passert") {
-        mark.textContent = " (passert)";
+        mark.textContent = L.passed;
       }
     });
     var note = document.querySelector("[data-nkpk-states-note]");
-    if (note) note.textContent = "Merkingen «passert» og «neste» gjelder per dagens dato.";
+    if (note) note.textContent = L.statesNote;
   }
 
   function filterRows() {
@@ -136,7 +139,7 @@
         entry.row.hidden = !hit;
         if (hit) shown += 1;
       });
-      status.textContent = words.length ? "Viser " + shown + " av " + rows.length + " rader." : "";
+      status.textContent = words.length ? LABELS.fill(L.filterShowing, { shown: shown, total: rows.length }) : "";
     }
     input.addEventListener("input", function () {
       clearTimeout(timer);

@@ -7,18 +7,13 @@
 (function () {
   "use strict";
 
-  var FIELDS = [
-    ["type", "Hva gjelder forslaget"],
-    ["kodeverk", "Kodeverk"],
-    ["kode", "Kode"],
-    ["tekst", "Nåværende tekst"],
-    ["forslag", "Foreslått tekst eller ny kode"],
-    ["begrunnelse", "Begrunnelse"],
-    ["inkluderer", "Inkluderer"],
-    ["ekskluderer", "Ekskluderer"]
-  ];
-  var CONTACT = [["navn", "Navn"], ["virksomhet", "Virksomhet"], ["epost", "E-post"], ["telefon", "Telefon"]];
-  var CONFIRM = "Forslaget inneholder ingen helseopplysninger eller andre personopplysninger om pasienter.";
+  var LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  var L = LABELS.proposal;
+  function labelled(names) {
+    return names.map(function (name) { return [name, L.fields[name]]; });
+  }
+  var FIELDS = labelled(["type", "kodeverk", "kode", "tekst", "forslag", "begrunnelse", "inkluderer", "ekskluderer"]);
+  var CONTACT = labelled(["navn", "virksomhet", "epost", "telefon"]);
   // An 11-digit number may be a national identity number (fødselsnummer): never in a proposal.
   var IDENTITY = /(^|\D)\d{6}\s?\d{5}(?!\d)/;
 
@@ -32,12 +27,12 @@
 
   function subject(fields) {
     var code = (fields.kode || "").trim().toUpperCase();
-    return "Forslag til endring i prosedyrekodeverket" + (code ? ": " + code : "");
+    return L.title + (code ? ": " + code : "");
   }
 
   function body(fields) {
-    var parts = ["Forslag til endring i prosedyrekodeverket", ""];
-    parts = parts.concat(lines(FIELDS, fields), ["", "Kontakt"], lines(CONTACT, fields), ["", CONFIRM]);
+    var parts = [L.title, ""];
+    parts = parts.concat(lines(FIELDS, fields), ["", L.contact], lines(CONTACT, fields), ["", L.confirm]);
     return parts.join("\r\n").replace(/\r?\n/g, "\r\n") + "\r\n";
   }
 
@@ -47,17 +42,17 @@
 
   function problems(form, fields) {
     var found = [];
-    if (!(fields.begrunnelse || "").trim()) found.push(["forslag-begrunnelse", "Skriv en begrunnelse."]);
-    if (!(fields.navn || "").trim()) found.push(["forslag-navn", "Skriv navnet ditt."]);
+    if (!(fields.begrunnelse || "").trim()) found.push(["forslag-begrunnelse", L.needReason]);
+    if (!(fields.navn || "").trim()) found.push(["forslag-navn", L.needName]);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test((fields.epost || "").trim())) {
-      found.push(["forslag-epost", "Skriv e-postadressen din, for eksempel navn@sykehus.no."]);
+      found.push(["forslag-epost", L.needEmail]);
     }
     var free = FIELDS.map(function (pair) { return fields[pair[0]] || ""; }).join("\n");
     if (IDENTITY.test(free)) {
-      found.push(["forslag-begrunnelse", "Forslaget har et tall på 11 siffer, som kan være et fødselsnummer. Fjern det: ingen pasientopplysninger."]);
+      found.push(["forslag-begrunnelse", L.identityNumber]);
     }
     if (!form.elements["ingen-pasient"].checked) {
-      found.push(["", "Bekreft at forslaget ikke inneholder opplysninger om pasienter."]);
+      found.push(["", L.needConfirm]);
     }
     return found;
   }
@@ -88,7 +83,7 @@
       list.appendChild(item);
     });
     var title = document.createElement("p");
-    title.textContent = "Forslaget er ikke klart:";
+    title.textContent = L.notReady;
     box.appendChild(title);
     box.appendChild(list);
   }
@@ -105,7 +100,7 @@
   function download(text, code) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob(["\uFEFF" + text], { type: "text/plain;charset=utf-8" }));
-    link.download = "endringsforslag" + (code ? "-" + code.trim().toUpperCase().replace(/[^A-Z0-9]/g, "") : "") + ".txt";
+    link.download = LABELS.fill(L.fileName, { code: code ? "-" + code.trim().toUpperCase().replace(/[^A-Z0-9]/g, "") : "" });
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -142,14 +137,14 @@
     });
     result.querySelector("[data-nkpk-download]").addEventListener("click", function () {
       download(current, form.elements.kode.value);
-      status.textContent = "Kopien er lastet ned.";
+      status.textContent = L.downloaded;
     });
     result.querySelector("[data-nkpk-copy-text]").addEventListener("click", function () {
       navigator.clipboard.writeText(current).then(function () {
-        status.textContent = "Teksten er kopiert.";
+        status.textContent = L.copied;
       }, function () {
         text.select();
-        status.textContent = "Merk teksten og kopier den selv.";
+        status.textContent = L.copyYourself;
       });
     });
   }

@@ -1,6 +1,6 @@
 /*
  * NKPK search engine: finds and ranks the codes of the prebuilt search file
- * (generator/search.py) for a query. Loaded on demand by search.js, after
+ * (generator/search/index.py) for a query. Loaded on demand by search.js, after
  * lunr (for its Norwegian stemmer and stop words) and search-text.js.
  *
  * The file has entries: the codes' current texts (entry i is code i), then
@@ -16,8 +16,10 @@
   "use strict";
 
   const T = window.nkpkSearchText;
+  const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  const L = LABELS.search;
   const CODE = /^[A-Z0-9]{1,7}$/;
-  const FORMAT = 2; // generator/search.py FORMAT
+  const FORMAT = 2; // generator/search/index.py FORMAT
   const K1 = 1.2; // lunr's BM25 parameters
   const B = 0.75;
   const MIN_PREFIX = 2; // shortest word that finds codes by itself
@@ -335,9 +337,9 @@
   // A code's status against the newest release the site carries.
   Engine.prototype.status = function (doc) {
     const newest = this.years[this.years.length - 1];
-    if (this.isValid(doc)) return "Gyldig i " + newest + " (nyeste utgave her)";
+    if (this.isValid(doc)) return LABELS.fill(L.valid, { year: newest });
     const gone = this.gone.charAt(doc);
-    return gone === "-" ? "Utgått" : "Utgått fra " + this.years[parseInt(gone, 36)];
+    return gone === "-" ? L.expired : LABELS.fill(L.expiredFrom, { year: this.years[parseInt(gone, 36)] });
   };
 
   // What a hit shows: `path` is the code page's site-relative URL; `old` the earlier text it was found by.

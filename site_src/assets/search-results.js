@@ -8,6 +8,8 @@
 (function () {
   "use strict";
 
+  const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  const L = LABELS.search;
   const PAGE_SIZE = 50;
   const SYSTEM_PARAM = "kodeverk";
   const PAGE_PARAM = "side";
@@ -61,7 +63,7 @@
         this.systems = Array.from(this.systemBox.querySelectorAll("input:checked"), (i) => i.value);
         this.changed();
       });
-      label.append(input, " " + (system === "SK" ? "Særkoder" : system));
+      label.append(input, " " + (LABELS.systems[system] || system));
       return label;
     });
     this.systemBox.append(...boxes);
@@ -75,13 +77,13 @@
     this.pages.hidden = last === 1;
     if (last === 1) return;
     if (this.number > 1) {
-      const previous = element("a", "nkpk-results__previous", "Forrige side");
+      const previous = element("a", "nkpk-results__previous", L.previousPage);
       previous.href = this.href(this.number - 1);
       this.pages.append(previous);
     }
-    this.pages.append(element("span", "nkpk-results__page", "Side " + this.number + " av " + last));
+    this.pages.append(element("span", "nkpk-results__page", LABELS.fill(L.pageOf, { page: this.number, last })));
     if (this.number < last) {
-      const next = element("a", "nkpk-results__next", "Neste side");
+      const next = element("a", "nkpk-results__next", L.nextPage);
       next.href = this.href(this.number + 1);
       this.pages.append(next);
     }
@@ -93,7 +95,7 @@
     this.suggestions.replaceChildren();
     this.suggestions.hidden = !found.length;
     if (!found.length) return;
-    this.suggestions.append("Mente du: ");
+    this.suggestions.append(L.didYouMean);
     found.forEach((query, number) => {
       const link = element("a", null, query);
       link.href = this.href(1, query);
@@ -106,7 +108,7 @@
     const { element, hitLink, countText, markShown } = this.site;
     this.engine = engine;
     if (!this.query.trim()) {
-      this.summary.textContent = "Skriv en kode eller et ord i søkefeltet øverst på siden.";
+      this.summary.textContent = L.emptyQuery;
       return;
     }
     const started = performance.now();
@@ -121,8 +123,8 @@
     });
     this.list.replaceChildren(...items);
     this.list.start = first + 1;
-    const range = ranked.length > PAGE_SIZE ? ", viser " + (first + 1) + "–" + (first + items.length) : "";
-    this.summary.textContent = countText(ranked.length) + " for «" + this.query + "»" + range;
+    const range = ranked.length > PAGE_SIZE ? LABELS.fill(L.showing, { first: first + 1, last: first + items.length }) : "";
+    this.summary.textContent = LABELS.fill(L.resultsFor, { hits: countText(ranked.length), query: this.query }) + range;
     this.pageLinks(ranked.length);
     if (ranked.length) this.suggestions.hidden = true; else this.suggest(engine);
     markShown(this.query, ranked.length, started);

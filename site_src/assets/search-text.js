@@ -1,7 +1,7 @@
 /*
  * NKPK search: text processing in the browser, the twin of
- * generator/search_text.py (fold, words, respell, key, terms) and
- * generator/search_split.py (split). Every rule here has its Python
+ * generator/search/text.py (fold, words, respell, key, terms) and
+ * generator/search/split.py (split). Every rule here has its Python
  * counterpart; tests/test_search_browser.py checks that both give the same
  * keys and splits for every word of the real vocabulary.
  * Loaded after lunr.js, lunr.stemmer.support.js and lunr.no.js.

@@ -12,6 +12,8 @@
 (function () {
   "use strict";
 
+  const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
+  const L = LABELS.search;
   const BOX_LIMIT = 8;
   const API_LIMIT = 10;
   const HIDE_PARAM = "skjul";
@@ -117,7 +119,7 @@
     link.append(marked("span", "nkpk-hit__text", hit.text, hit.old ? [] : engine.marks(hit.text, found.plan)));
     if (hit.old) {
       const old = marked("span", "nkpk-hit__old", hit.old.text, engine.marks(hit.old.text, found.plan));
-      old.prepend("tekst til " + hit.old.until + ": ");
+      old.prepend(LABELS.fill(L.oldText, { year: hit.old.until }));
       link.append(old);
     }
     const meta = element("span", "nkpk-hit__meta", hit.system + " · ");
@@ -128,8 +130,8 @@
 
   // `1 234 treff`; toLocaleString would load the locale's data on first use (20 ms).
   function countText(count) {
-    if (count === 0) return "Ingen treff";
-    return String(count).replace(/\B(?=(\d{3})+$)/g, "\u00a0") + " treff";
+    if (count === 0) return L.noHits;
+    return LABELS.fill(L.hits, { count: String(count).replace(/\B(?=(\d{3})+$)/g, "\u00a0") });
   }
 
   function markShown(query, count, started) {
@@ -175,7 +177,7 @@
     if (!query.trim()) { this.close(); return; }
     load().then((engine) => {
       if (this.input.value === query) this.render(engine, query);
-    }, () => this.message("Søket kunne ikke lastes. Prøv igjen senere."));
+    }, () => this.message(L.loadFailed));
   };
 
   SearchBox.prototype.render = function (engine, query) {
@@ -273,6 +275,6 @@
   window.nkpkSearchSite = { load, box, site, hitLink, countText, markShown, element, HIDE_PARAM, HIDE_VALUE };
   const results = document.querySelector("[data-nkpk-results]");
   if (results) load().then(() => window.nkpkSearchResults(results), () => {
-    results.querySelector("[data-nkpk-summary]").textContent = "Søket kunne ikke lastes. Prøv igjen senere.";
+    results.querySelector("[data-nkpk-summary]").textContent = L.loadFailed;
   });
 })();

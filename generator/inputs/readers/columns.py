@@ -28,7 +28,7 @@ _ROLE_NAMES = {
         "erstattet av", "erstattes av", "ny kode", "erstatning", "erstatningskode",
         "replaced by", "replacement", "successor", "new code",
     ),
-    # optional columns of the official workbooks (generator/details.py)
+    # optional columns of the official workbooks (generator/inputs/details.py)
     "text60": (
         "tekst 60", "kort tekst", "kodetekst 60 tegn", "tekst 60 tegn", "kodetekst 60", "short text", "text 60",
     ),

@@ -71,6 +71,11 @@ def normalise_detail(role: str, value: str, where: Location, notes: list[Diagnos
     return value
 
 
+def parse_date(value: str, where: Location) -> str:
+    """A date written as in the date columns (ISO, with or without T00:00:00, or DD.MM.YYYY), in ISO form."""
+    return _date(value, where)
+
+
 def _date(value: str, where: Location) -> str:
     for pattern, order in ((_ISO_RE, (1, 2, 3)), (_DOTTED_RE, (3, 2, 1)), (_COMPACT_RE, (1, 2, 3))):
         match = pattern.fullmatch(value.strip())

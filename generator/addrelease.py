@@ -37,7 +37,7 @@ class Request:
     paths: tuple[Path, ...]
     year: int
     manifest: Path
-    system: str | None = None  # for files without a Kodeverk column
+    systems: tuple[str | None, ...] = ()  # per path: the code system of a file without a Kodeverk column
     valid_on: str | None = None  # ISO date; default 1 January of the year
     replace: bool = False
 
@@ -64,12 +64,22 @@ class Summary:
 
 
 def release_request(args) -> Request:
-    """The request from the command line's arguments; a system or date that is not one is refused."""
-    system = args.system and normalise_system(args.system)
-    if args.system and not system:
-        raise InputError(Location("--system"), f"unknown code system {args.system!r}; use one of {', '.join(SYSTEMS)}")
+    """The request from the command line's arguments; a system or date that is not one is refused.
+
+    One `--system` is the system of every file; several name the files' systems in order."""
+    systems = tuple(_system(name) for name in args.system or ())
+    if len(systems) not in (0, 1, len(args.paths)):
+        raise InputError(Location("--system"), f"give one --system for all files or one per file ({len(args.paths)})")
+    systems = systems * len(args.paths) if len(systems) == 1 else systems or (None,) * len(args.paths)
     valid_on = parse_date(args.valid_on, Location("--valid-on")) if args.valid_on else None
-    return Request(tuple(args.paths), args.year, args.manifest, system, valid_on, args.replace)
+    return Request(tuple(args.paths), args.year, args.manifest, systems, valid_on, args.replace)
+
+
+def _system(name: str) -> str:
+    system = normalise_system(name)
+    if system is None:
+        raise InputError(Location("--system"), f"unknown code system {name!r}; use one of {', '.join(SYSTEMS)}")
+    return system
 
 
 def add_release(request: Request) -> Summary:
@@ -82,7 +92,8 @@ def add_release(request: Request) -> Summary:
     base = manifest.parent
     on = request.valid_on or f"{request.year}-01-01"
     copies = [_placed(path, base) for path in request.paths]
-    files = [NewFile(rel, _checked_system(path, request.system, on)) for path, rel in copies]
+    systems = request.systems or (None,) * len(copies)
+    files = [NewFile(rel, _checked_system(path, system, on)) for (path, rel), system in zip(copies, systems)]
     edited = with_release(text, manifest, request.year, files, request.valid_on, request.replace)
     created: list[Path] = []
     trial = base / f".{manifest.name}.add-release"
@@ -128,9 +139,9 @@ def _checked_system(path: Path, system: str | None, on: str) -> str | None:
     without = [row for row in result.rows if row.system is None]
     if without:
         guess = _shape_guess([row.code for row in without])
-        hint = f" (its codes look like {guess})" if guess else ""
-        raise InputError(without[0].where, f"the file has no Kodeverk column: give --system{hint}, "
-                                           "one of NCSP, NCMP, NCRP, SK")
+        hint = f"; its codes look like {guess} codes" if guess else ""
+        raise InputError(without[0].where, f"the file has no Kodeverk column: give its code system with --system "
+                                           f"({', '.join(SYSTEMS)}){hint}")
     return system
 
 

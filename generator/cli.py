@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="the downloaded file(s) of the release")
     add.add_argument("--year", type=int, required=True, help="the year the release is in use")
     add.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
-    add.add_argument("--system", help="code system of a file without a Kodeverk column (NCSP, NCMP, NCRP, SK)")
+    add.add_argument("--system", action="append", help="code system of files without a Kodeverk column "
+                     "(NCSP, NCMP, NCRP, SK): once for all files, or once per file in order")
     add.add_argument("--valid-on", help="take the codes valid on this date (default: 1 January of the year)")
     add.add_argument("--replace", action="store_true", help="replace the release of that year if there is one")
     add.add_argument("--json", action="store_true", help="end with the counts as one line of JSON")

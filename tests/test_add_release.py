@@ -158,7 +158,8 @@ def test_a_file_without_kodeverk_needs_a_system(folder: Path, tmp_path: Path, ca
     path = tmp_path / "ncsp.json"
     path.write_text(json.dumps(items), encoding="utf-8")
     err = _refused(capsys, folder, str(path), "--year", "2017")
-    assert "ncsp.json:1: the file has no Kodeverk column: give --system (its codes look like NCSP)" in err
+    assert ("ncsp.json:1: the file has no Kodeverk column: give its code system with --system "
+            "(NCSP, NCMP, NCRP, SK); its codes look like NCSP codes") in err
     code, out, _ = run(capsys, str(path), "--year", "2017", "--system", "NCSP", "--manifest", str(folder / "releases.yaml"))
     assert code == 0 and "NCMP is in 2016 but not in 2017" in out and "NCRP is in 2016 but not in 2017" in out
     entry = yaml.safe_load((folder / "releases.yaml").read_text("utf-8"))["releases"][1]
@@ -170,3 +171,19 @@ def test_a_summary_where_most_codes_changed_warns(folder: Path, tmp_path: Path, 
     path = write_export(rows, "json", tmp_path)
     code, out, _ = run(capsys, str(path), "--year", "2017", "--manifest", str(folder / "releases.yaml"))
     assert code == 0 and "changes\nwarning: " in out and "codes changed (more than a third)" in out
+
+
+def test_one_release_from_two_files_each_with_its_system(folder: Path, tmp_path: Path, capsys) -> None:
+    _, y17, _ = real_lists()
+    paths = []
+    for system in ("NCSP", "NCMP"):
+        items = [{"Kode": c, "Tekst_uten_lengdebegrensning": t, "Foreldrekode": None}
+                 for c, (s, t) in sorted(y17.items()) if s == system]
+        paths.append(tmp_path / f"{system.lower()}.json")
+        paths[-1].write_text(json.dumps(items), encoding="utf-8")
+    code, out, _ = run(capsys, *map(str, paths), "--year", "2017", "--system", "NCSP", "--system", "ncmp",
+                       "--manifest", str(folder / "releases.yaml"), "--json")
+    assert code == 0 and "8640" not in out and "(NCSP 6538, NCMP 756)" in out
+    assert "warning: NCRP is in 2016 but not in 2017" in out and "NCMP is in" not in out
+    entry = yaml.safe_load((folder / "releases.yaml").read_text("utf-8"))["releases"][1]
+    assert entry["files"] == [{"path": "ncsp.json", "system": "NCSP"}, {"path": "ncmp.json", "system": "NCMP"}]

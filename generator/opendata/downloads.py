@@ -52,6 +52,7 @@ FORMATS = {
     ".ods": "OpenDocument-regneark",
     ".csv": "CSV-fil (tekst)",
     ".txt": "Tekstfil",
+    ".json": "JSON-fil",
 }
 
 

@@ -208,3 +208,14 @@ def test_unknown_columns_are_ignored_and_columns_maps_unseen_names(tmp_path: Pat
     result = read_file(FileSpec(path, path.name, system="NCSP", columns=columns, valid_on="2016-01-01"))
     assert [(r.code, r.text, r.system) for r in result.rows] == [("AAA00", "Tekst", "NCSP")]
     assert [(h.key, h.text) for h in result.headings] == [("A", "Kapittel A")]
+
+
+def test_a_heading_names_its_group_as_the_newest_release_has_it(tmp_path: Path) -> None:
+    rows = [_row("A", None, None, None), {**_row("AA", None, "2016-12-31", "A"), "Tekst_uten_lengdebegrensning": "Gammelt navn"},
+            {**_row("AA", "2017-01-01", None, "A"), "Tekst_uten_lengdebegrensning": "Nytt navn"}, _row("AAA00", None, None)]
+    path = _json_rows(tmp_path / "names.json", rows)
+    one = prepare(manifest(tmp_path, path, "releases:\n  - year: 2016\n    files: [{path}]\n", "one.yaml"))
+    both = prepare(manifest(tmp_path, path, name="both.yaml"))
+    assert one.hierarchy.nodes[("NCSP", "AA")].name == "Gammelt navn" and one.hierarchy.nodes[("NCSP", "A")].name == "Tekst A"
+    assert both.hierarchy.nodes[("NCSP", "AA")].name == "Nytt navn"
+    assert {c.code for c in both.catalogue.codes} == {"AAA00"}

@@ -47,11 +47,13 @@ class Heading:
     key: str  # the code as written, without spaces, in capitals ("A", "AA", "AAB")
     text: str
     where: Location
+    start: str = ""  # ISO dates of the row's validity, "" when open
+    end: str = ""
 
 
 @dataclass(frozen=True)
 class ExportResult(FileResult):
-    """The rows of an export valid on one date, with the export's headings."""
+    """The rows of an export valid on one date, with its headings valid on that date."""
 
     headings: tuple[Heading, ...] = ()
 
@@ -106,7 +108,8 @@ def read_table(spec: FileSpec, records: Iterable[Record], cell_name: CellName, e
         prepared = _prepared(spec, layout, cells)
         code = _key(_at(prepared, layout.code_column))
         if code in parents:
-            headings.append(_heading(spec, layout, line, prepared, cell_name))
+            dates = _dated(spec, columns, line, prepared, code, cell_name)
+            headings.append(_heading(spec, layout, line, prepared, cell_name, dates))
         else:
             dated.append(_dated(spec, columns, line, prepared, code, cell_name))
     return ExportTable(header, tuple(dated), tuple(headings), notes + tuple(blank), encoding, cell_name,
@@ -123,7 +126,8 @@ def release_result(table: ExportTable, spec: FileSpec) -> ExportResult:
     own = dataclasses.replace(spec, header=True, system=None if table.has_system else spec.system)
     rows, notes = assemble(own, records, table.cell_name)
     summary = _summary(spec, table, valid, on)
-    return ExportResult(spec, tuple(rows), table.notes + tuple(notes) + summary, table.encoding, table.headings)
+    headings = tuple(h for h in table.headings if _valid(h, on))
+    return ExportResult(spec, tuple(rows), table.notes + tuple(notes) + summary, table.encoding, headings)
 
 
 def _blank_noted(spec: FileSpec, record: Record, notes: list[Diagnostic]) -> bool:
@@ -167,12 +171,13 @@ def _system(raw: str) -> str | None:
     return normalise_system(value) or normalise_system(value.replace("-", " ").split()[0]) or value
 
 
-def _heading(spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName) -> Heading:
+def _heading(spec: FileSpec, layout: Layout, line: int, cells: Sequence[str], cell_name: CellName,
+             dates: DatedRow) -> Heading:
     column = layout.text_column
     where = Location(spec.display, line, cell_name(column, line) if column is not None else "")
     text, _ = clean_text(_at(cells, column), where)
     system = normalise_system(_at(cells, layout.system_column)) if layout.system_column is not None else None
-    return Heading(system or spec.system, _key(_at(cells, layout.code_column)), text, where)
+    return Heading(system or spec.system, dates.code, text, where, dates.start, dates.end)
 
 
 def _dated(spec: FileSpec, columns: dict[str, int], line: int, cells: Sequence[str], code: str,
@@ -190,7 +195,7 @@ def _date(spec: FileSpec, column: int | None, line: int, cells: Sequence[str], c
     return parse_date(raw, Location(spec.display, line, cell_name(column, line))) if raw else ""
 
 
-def _valid(row: DatedRow, on: str) -> bool:
+def _valid(row: DatedRow | Heading, on: str) -> bool:
     return not on or ((not row.start or row.start <= on) and (not row.end or row.end >= on))
 
 

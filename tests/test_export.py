@@ -219,3 +219,12 @@ def test_a_heading_names_its_group_as_the_newest_release_has_it(tmp_path: Path) 
     assert one.hierarchy.nodes[("NCSP", "AA")].name == "Gammelt navn" and one.hierarchy.nodes[("NCSP", "A")].name == "Tekst A"
     assert both.hierarchy.nodes[("NCSP", "AA")].name == "Nytt navn"
     assert {c.code for c in both.catalogue.codes} == {"AAA00"}
+
+
+def test_each_way_of_writing_a_date_reads_the_same(tmp_path: Path) -> None:
+    written = ["2017-01-01", "2017-01-01T00:00:00", "2017-01-01T00:00:00.000", "01.01.2017", "2017-01-01 00:00:00"]
+    rows = [_row("AA", None, None, None)] + [_row(f"AAA{i}0", when, None) for i, when in enumerate(written)]
+    result = read_file(_spec(_json_rows(tmp_path / "dates.json", rows), "2017-01-01"))
+    assert [r.get("valid_from") for r in result.rows] == ["2017-01-01"] * len(written)
+    with pytest.raises(InputError, match="no code is valid on 2016-12-31"):
+        read_file(_spec(tmp_path / "dates.json", "2016-12-31"))

@@ -47,7 +47,7 @@ _GENDER = {
     "b": "any", "begge": "any", "alle": "any", "n": "any", "nei": "any", "0": "any", "any": "any",
 }
 _GENDER_TEXT = {"female": "Ja, bare kvinner", "male": "Ja, bare menn", "any": "Nei"}
-_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?")
+_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?")
 _DOTTED_RE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 _COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _YEAR_RE = re.compile(r"(19|20|21)\d{2}")

@@ -125,7 +125,7 @@ def release_result(table: ExportTable, spec: FileSpec) -> ExportResult:
     records = [table.header, *((r.line, r.cells) for r in valid)]
     own = dataclasses.replace(spec, header=True, system=None if table.has_system else spec.system)
     rows, notes = assemble(own, records, table.cell_name)
-    summary = _summary(spec, table, valid, on)
+    summary = _summary(spec, table, on)
     headings = tuple(h for h in table.headings if _valid(h, on))
     return ExportResult(spec, tuple(rows), table.notes + tuple(notes) + summary, table.encoding, headings)
 
@@ -209,7 +209,7 @@ def _span(rows: tuple[DatedRow, ...]) -> str:
     return f" ({len(rows)} code rows: {first}, {last})"
 
 
-def _summary(spec: FileSpec, table: ExportTable, valid: list[DatedRow], on: str) -> tuple[Diagnostic, ...]:
+def _summary(spec: FileSpec, table: ExportTable, on: str) -> tuple[Diagnostic, ...]:
     """Report notes for the rows a release does not take: headings, and codes not valid on its date."""
     where = Location(spec.display)
     notes = []

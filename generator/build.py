@@ -36,7 +36,8 @@ from .opendata.downloads import Download, plan_downloads
 from .output.registry import check_page_links, planned
 from .pages.report import report_data
 from .analysis.official import OfficialEntry, check_official, official_entries
-from .inputs.readers import read_file
+from .inputs.readers import Readers
+from .inputs.readers.export import ExportResult, heading_names
 from .analysis.successors import Lineage, Successor, find_successors
 from .inputs.readers.base import FileResult, FileSpec
 from .search.synonyms import Synonym, load_synonyms, synonym_notes
@@ -102,10 +103,13 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
     manifest = load_manifest(manifest_path)
     # Books and change documents are few and read at once; code lists are read one release at a time,
     # as the catalogue takes them, so that only one release's rows are held at any time.
-    results = {r.year: [read_file(spec) for spec in r.files if spec.kind != "codes"] for r in manifest.releases}
-    catalogue, notes = build_catalogue({r.year: _code_lists(r.files, results[r.year]) for r in manifest.releases})
+    reader, headings = Readers(), {}
+    results = {r.year: [reader.read(spec) for spec in r.files if spec.kind != "codes"] for r in manifest.releases}
+    lists = {r.year: _code_lists(r.files, results[r.year], reader, headings.setdefault(r.year, [])) for r in manifest.releases}
+    catalogue, notes = build_catalogue(lists)
     books = collect_books(results)
-    hierarchy = build_hierarchy(catalogue, merge_names(books, load_names(manifest.names)))
+    names = {**heading_names(headings[year] for year in sorted(headings)), **load_names(manifest.names)}
+    hierarchy = build_hierarchy(catalogue, merge_names(books, names))
     annotations = annotate(books, catalogue, hierarchy)
     releases = compare_releases(catalogue)
     events = code_events(releases, catalogue)
@@ -141,12 +145,17 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
     return project
 
 
-def _code_lists(specs: tuple[FileSpec, ...], read: list[FileResult]) -> Iterator[FileResult]:
-    """A release's code lists in manifest order, each read when the catalogue gets to it (books are read already)."""
+def _code_lists(specs: tuple[FileSpec, ...], read: list[FileResult], reader: Readers, headings: list) -> Iterator[FileResult]:
+    """A release's code lists in manifest order, each read when the catalogue gets to it (books are read already).
+
+    The headings of the release's official exports are added to `headings`, for the chapter and group names."""
     books = iter([f for f in read if f.spec.kind == "book"])
     for spec in specs:
         if spec.kind == "codes":
-            yield read_file(spec)
+            result = reader.read(spec)
+            if isinstance(result, ExportResult):
+                headings.extend(result.headings)
+            yield result
         elif spec.kind == "book":
             yield next(books)
 

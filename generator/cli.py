@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from .addrelease import add_release, release_request, summary_lines
 from .build import prepare
 from .inputs.build_date import build_date
 from .inputs.fingerprint import build_key, is_fresh, key_path, remember
@@ -33,6 +34,15 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="read and validate the inputs; write nothing")
     check.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
     check.add_argument("--report", action="store_true", help="print the whole build report")
+    add = sub.add_parser("add-release", help="add a downloaded code list as a release, check the build, show its changes")
+    add.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="the downloaded file(s) of the release")
+    add.add_argument("--year", type=int, required=True, help="the year the release is in use")
+    add.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
+    add.add_argument("--system", action="append", help="code system of files without a Kodeverk column "
+                     "(NCSP, NCMP, NCRP, SK): once for all files, or once per file in order")
+    add.add_argument("--valid-on", help="take the codes valid on this date (default: 1 January of the year)")
+    add.add_argument("--replace", action="store_true", help="replace the release of that year if there is one")
+    add.add_argument("--json", action="store_true", help="end with the counts as one line of JSON")
     return parser
 
 
@@ -92,12 +102,23 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_add_release(args: argparse.Namespace) -> int:
+    summary = add_release(release_request(args))
+    print("\n".join(f"nkpk-site: {line}" if i == 0 else line for i, line in enumerate(summary_lines(summary, args.manifest))))
+    if args.json:
+        print(summary.json_line())
+    return 0
+
+
+COMMANDS = {"build": run_build, "check": run_check, "add-release": run_add_release}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        return run_build(args) if args.command == "build" else run_check(args)
+        return COMMANDS[args.command](args)
     except InputError as exc:
         print(f"nkpk-site: input error: {exc}", file=sys.stderr)
     except MkDocsException as exc:

@@ -147,6 +147,7 @@ DOWNLOAD_FORMATS = {  # the release files as published (frister/nedlasting)
     ".ods": "OpenDocument-regneark",
     ".csv": "CSV-fil (tekst)",
     ".txt": "Tekstfil",
+    ".json": "JSON-fil",
 }
 OTHER_FORMAT = "Fil"
 # The address pattern of each JSON endpoint on the API page, and the title and description of its JSON Schema.

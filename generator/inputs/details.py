@@ -35,7 +35,7 @@ _GENDER = {
     "m": "male", "mann": "male", "menn": "male", "male": "male",
     "b": "any", "begge": "any", "alle": "any", "n": "any", "nei": "any", "0": "any", "any": "any",
 }
-_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?")
+_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?")
 _DOTTED_RE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 _COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _YEAR_RE = re.compile(r"(19|20|21)\d{2}")
@@ -57,6 +57,11 @@ def normalise_detail(role: str, value: str, where: Location, notes: list[Diagnos
     if role == "text60" and len(value) > TEXT60_LIMIT:
         notes.append(Diagnostic(where, "text60-too-long", f"{len(value)} characters in the 60-character text"))
     return value
+
+
+def parse_date(value: str, where: Location) -> str:
+    """A date written as in the date columns (ISO, with or without T00:00:00, or DD.MM.YYYY), in ISO form."""
+    return _date(value, where)
 
 
 def _date(value: str, where: Location) -> str:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 
+from .details import parse_date
 from .diagnostics import InputError, Location
 from .readers.base import SYSTEMS, FileSpec, normalise_system
 from .readers.columns import ROLES
 from .yamlfile import read_yaml
 
-FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind"}
+FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind", "valid_on"}
 COLUMN_ROLES = set(ROLES)
 FILE_KINDS = ("codes", "changes", "book", "book-notes")  # book: readers/book.py; book-notes: model/annotations.py
 
@@ -68,11 +70,24 @@ def _release(base: Path, manifest: Path, index: int, entry: Any) -> ReleaseSpec:
     files = entry.get("files")
     if not isinstance(files, list) or not files:
         raise InputError(where, f"release {year} needs a non-empty list under 'files'")
-    specs = tuple(_file(base, manifest, year, i, f) for i, f in enumerate(files, 1))
+    valid_on = _valid_on(entry.get("valid_on"), where) or f"{year}-01-01"
+    specs = tuple(_file(base, manifest, year, i, f, valid_on) for i, f in enumerate(files, 1))
     return ReleaseSpec(year, specs)
 
 
-def _file(base: Path, manifest: Path, year: int, index: int, entry: Any) -> FileSpec:
+def _valid_on(value: Any, where: Location) -> str | None:
+    """The `valid_on` date of a release or file as ISO text (YAML reads an unquoted date as a date)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return parse_date(str(value), where)
+    except InputError:
+        raise InputError(where, f"'valid_on' must be a date such as 2018-01-01, not {value!r}") from None
+
+
+def _file(base: Path, manifest: Path, year: int, index: int, entry: Any, valid_on: str) -> FileSpec:
     where = Location(str(manifest), cell=f"release {year}, files[{index}]")
     if isinstance(entry, str):
         entry = {"path": entry}
@@ -109,4 +124,5 @@ def _file(base: Path, manifest: Path, year: int, index: int, entry: Any) -> File
         header=header,
         columns={str(k): str(v) for k, v in columns.items()},
         kind=kind,
+        valid_on=_valid_on(entry.get("valid_on"), where) or valid_on,
     )

@@ -45,6 +45,7 @@ class FileSpec:
     columns: Mapping[str, str] = field(default_factory=dict)
     kind: str = "codes"  # "codes": a code list; "changes": an official change document;
     # "book": a book-layout file (sources/book.py); "book-notes": a book read only for names and notes
+    valid_on: str | None = None  # ISO date: an official export gives the rows valid on it (readers/export.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ _ROLE_NAMES = {
     "text": (
         "tekst", "kodetekst", "code text", "codetext", "text", "beskrivelse",
         "kodebeskrivelse", "kodetekst fullstendig", "fulltekst", "term",
+        "tekst uten lengdebegrensning",  # the full text of the official FAT/FinnKode exports
     ),
     "system": ("kodeverk", "code type", "codetype", "kodesystem", "code system", "system"),
     # change documents
@@ -40,6 +41,8 @@ _ROLE_NAMES = {
     "exclusion": ("eksklusiv", "eksklusive", "ekskluderer", "exclusion", "excludes"),
     "note": ("merknad", "merknader", "kommentar", "note", "notes"),
     "npr": ("rapporteres npr", "npr", "rapporteres til npr", "reported to npr"),
+    # the heading above a row in the official exports (readers/export.py)
+    "parent": ("foreldrekode", "overordnet kode", "parent code", "parent"),
 }
 ROLES = tuple(_ROLE_NAMES)
 # Optional columns are also found by a telling part of their header ("Gyldig fra dato (f.o.m.)").

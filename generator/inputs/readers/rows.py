@@ -38,7 +38,7 @@ def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> 
             if row is not None:
                 rows.append(row)
                 continue
-        if _is_blank(cells):
+        if is_blank(cells):
             notes.append(Diagnostic(Location(spec.display, line), "blank-line"))
             continue
         if layout is None:
@@ -54,7 +54,7 @@ def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> 
     return rows, notes
 
 
-def _is_blank(cells: Sequence[str]) -> bool:
+def is_blank(cells: Sequence[str]) -> bool:
     """True if the row has nothing but white space and byte-order marks."""
     return not "".join(cells).replace(BOM, "").strip()
 
@@ -137,7 +137,7 @@ def _cleaned(
     text_at = Location(spec.display, line, cell_name(text_column, line)) if text_column is not None else code_at
     raw_code = _cell(cells, layout.code_column)
     has_code = bool(raw_code.replace(BOM, "").strip())
-    if not has_code and _is_blank(cells):
+    if not has_code and is_blank(cells):
         notes.append(Diagnostic(Location(spec.display, line), "blank-line", "no code and no text"))
         return None
     if not has_code:

@@ -15,6 +15,12 @@ from .rows import Record, assemble
 
 def read_sheet(spec: FileSpec) -> FileResult:
     """Read one sheet of a workbook (spec.sheet, else the first) into cleaned rows."""
+    rows, notes = assemble(spec, sheet_records(spec), cell_name)
+    return FileResult(spec, tuple(rows), tuple(notes), "")
+
+
+def sheet_records(spec: FileSpec) -> Iterator[Record]:
+    """The numbered rows of the sheet (spec.sheet, else the first) as cells of text."""
     where = Location(spec.display)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(spec.path))
@@ -22,9 +28,7 @@ def read_sheet(spec: FileSpec) -> FileResult:
         raise InputError(where, f"cannot read file: {exc}") from None
     except Exception as exc:  # calamine raises its own and plain errors for bad files
         raise InputError(where, f"not a readable spreadsheet: {exc}") from None
-    values = _sheet_values(workbook, spec, where)
-    rows, notes = assemble(spec, _records(values), _cell_name)
-    return FileResult(spec, tuple(rows), tuple(notes), "")
+    return _records(_sheet_values(workbook, spec, where))
 
 
 def _sheet_values(workbook: python_calamine.CalamineWorkbook, spec: FileSpec, where: Location) -> list[list[object]]:
@@ -47,7 +51,7 @@ def _records(values: list[list[object]]) -> Iterator[Record]:
         yield number, [cell_text(cell) for cell in cells]
 
 
-def _cell_name(index: int, line: int) -> str:
+def cell_name(index: int, line: int) -> str:
     return f"{column_letter(index)}{line}"
 
 

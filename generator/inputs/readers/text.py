@@ -6,26 +6,38 @@ from itertools import islice, repeat
 from typing import Iterable
 
 from ..clean import decode_text
-from ..diagnostics import InputError, Location
+from ..diagnostics import Diagnostic, InputError, Location
 from .base import FileResult, FileSpec
 from .columns import column_letter
 from .rows import Record, assemble
 
 DELIMITERS = ("\t", ";")
-_DELIMITER_ALIASES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}
+_DELIMITER_ALIASES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
 _SAMPLE_LINES = 50
 
 
 def read_text(spec: FileSpec) -> FileResult:
     """Read one delimited text file into cleaned rows and report notes."""
+    records, encoding, notes = text_records(spec)
+    rows, row_notes = assemble(spec, records, cell_name)
+    return FileResult(spec, tuple(rows), notes + tuple(row_notes), encoding)
+
+
+def text_records(spec: FileSpec) -> tuple[Iterable[Record], str, tuple[Diagnostic, ...]]:
+    """A text file's numbered lines split into raw fields, with its encoding and the notes of decoding it."""
     data = _read_bytes(spec)
     text, encoding, notes = decode_text(data, spec.display, spec.encoding)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the line end of the last line does not start another line
-    delimiter = _delimiter(spec) or detect_delimiter(lines, spec.path.suffix.lower() == ".csv")
-    rows, row_notes = assemble(spec, _records(lines, delimiter, '"' in text), _cell_name)
-    return FileResult(spec, tuple(rows), notes + tuple(row_notes), encoding)
+    delimiter = _delimiter(spec) or _pipe(lines) or detect_delimiter(lines, spec.path.suffix.lower() == ".csv")
+    return _records(lines, delimiter, '"' in text), encoding, notes
+
+
+def _pipe(lines: list[str]) -> str | None:
+    """'|' for a file whose first non-blank line is split by pipes alone (the pipe-separated official export)."""
+    first = next((line for line in lines if line.strip()), "")
+    return "|" if "|" in first and "\t" not in first and ";" not in first else None
 
 
 def _read_bytes(spec: FileSpec) -> bytes:
@@ -69,7 +81,7 @@ def _records(lines: list[str], delimiter: str, quotes: bool) -> Iterable[Record]
     return ((number, split_fields(line, delimiter)) for number, line in enumerate(lines, 1))
 
 
-def _cell_name(index: int, line: int) -> str:
+def cell_name(index: int, line: int) -> str:
     return f"column {column_letter(index)}"
 
 

@@ -26,6 +26,8 @@ languageCode = "nb"
 title = "NKPK baseline"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 """
+HUGO_JSON = """{{ dict "title" .Title "text" .Plain | jsonify }}
+"""
 HUGO_TEMPLATE = """\
 <!DOCTYPE html>
 <html lang="nb"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
@@ -50,6 +52,7 @@ class Baseline:
     pages: int  # index.html files written
     run: Run | None  # None: the tool is not available
     note: str = ""
+    jsons: int = 0  # .json files written
 
     @property
     def ms_per_page(self) -> float | None:
@@ -71,18 +74,21 @@ def _write_once(folder: Path, write) -> Path:
     return folder
 
 
-def _hugo_tree(folder: Path, pages: int) -> None:
+def _hugo_tree(folder: Path, pages: int, jsons: int = 0) -> None:
+    """`pages` HTML pages; the first `jsons` content pages also get a JSON twin (index.json)."""
     (folder / "config.toml").write_text(HUGO_CONFIG)
     for kind in ("single", "list"):
         path = folder / "layouts" / "_default" / f"{kind}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(HUGO_TEMPLATE)
+    (folder / "layouts" / "_default" / "single.json").write_text(HUGO_JSON)
     content = folder / "content" / "kode"
     content.mkdir(parents=True)
     (folder / "content" / "_index.md").write_text('---\ntitle: "Forside"\n---\nForside.\n')
     for number in range(1, pages - 1):  # the front page and the section page are pages too
         name, text = _page(number)
-        (content / f"{name}.md").write_text(f'---\ntitle: "{name}"\n---\n{text}\n', encoding="utf-8")
+        outputs = 'outputs: ["html", "json"]\n' if number <= jsons else ""
+        (content / f"{name}.md").write_text(f'---\ntitle: "{name}"\n{outputs}---\n{text}\n', encoding="utf-8")
 
 
 def _mkdocs_tree(folder: Path, pages: int) -> None:
@@ -110,17 +116,19 @@ def ensure_hugo() -> str | None:
 
 
 def _measured(name: str, out: Path, result: Run, keep: bool) -> Baseline:
-    pages = scan(out).pages
+    tree = scan(out)
     if not keep:
         shutil.rmtree(out)
-    return Baseline(name, pages, result)
+    return Baseline(name, tree.pages, result, jsons=sum(p.endswith(".json") for p in tree.files))
 
 
-def hugo(pages: int, log: Path, keep: bool = False) -> Baseline:
+def hugo(pages: int, log: Path, keep: bool = False, jsons: int = 0) -> Baseline:
+    """Hugo writing `pages` HTML pages and `jsons` JSON files (at most one per content page)."""
     command = ensure_hugo()
     if command is None:
         return Baseline("Hugo", 0, None, "hugo not installed: apt-get install hugo")
-    source = _write_once(OUT / f"baseline-hugo-n{pages}", lambda f: _hugo_tree(f, pages))
+    jsons = min(jsons, pages - 2)
+    source = _write_once(OUT / f"baseline-hugo-n{pages}-j{jsons}", lambda f: _hugo_tree(f, pages, jsons))
     out = fresh(OUT / "run-hugo")
     result = run([command, "--quiet", "--source", str(source), "--destination", str(out)], log=log)
     return _measured("Hugo", out, result, keep)

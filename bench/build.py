@@ -39,18 +39,20 @@ build from the working tree).
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines  # noqa: E402
 import corpus  # noqa: E402
 from measure import (  # noqa: E402
-    ROOT, Run, Tree, build_options, compare_pages, file_system_floor, fresh, nkpk_build, profile_summary, rewritten, sample_pages, scan,
-    snapshot,
+    ROOT, Run, Tree, build_options, compare_pages, file_system_floor, fresh, nkpk_build, profile_summary, rewritten, run,
+    sample_pages, scan, snapshot,
 )
 from table import Result, goals, print_result  # noqa: E402
 
@@ -109,11 +111,14 @@ def page_check(source: Path, manifest: Path, work: Path, full_pages: dict[str, b
     return after_full, after_rebuild
 
 
-def baseline_runs(pages: int, logs: Path, options: Options) -> tuple[baselines.Baseline, baselines.Baseline]:
+def baseline_runs(tree: Tree, logs: Path, options: Options) -> tuple[baselines.Baseline, baselines.Baseline]:
+    """Hugo on as many HTML pages and JSON files as ours (in proportion, if capped); MkDocs on as many pages."""
+    pages, jsons = tree.pages, sum(p.endswith(".json") for p in tree.files)
     hugo_pages = min(pages, options.hugo_pages or pages)
     mkdocs_pages = min(pages, options.mkdocs_pages or pages)
+    hugo = partial(baselines.hugo, jsons=round(jsons * hugo_pages / pages))
     found = {}
-    for name, count, build in (("Hugo", hugo_pages, baselines.hugo), ("MkDocs", mkdocs_pages, baselines.mkdocs)):
+    for name, count, build in (("Hugo", hugo_pages, hugo), ("MkDocs", mkdocs_pages, baselines.mkdocs)):
         results = [build(count, logs / f"{name.lower()}-{a}.log", options.keep) for a in range(options.repeat)]
         measured = [r for r in results if r.run]
         found[name] = replace(results[0], run=best([r.run for r in measured])) if measured else results[0]
@@ -141,7 +146,7 @@ def bench(name: str, manifest: Path, options: Options) -> Result:
     pages = sample_pages(tree)
     full_pages = {page: (out / page).read_bytes() for page in pages}
     print(f"bench: {name}: Hugo and MkDocs on {tree.pages} pages ...", file=sys.stderr)
-    hugo, mkdocs = baseline_runs(tree.pages, logs, options)
+    hugo, mkdocs = baseline_runs(tree, logs, options)
     print(f"bench: {name}: rebuilds and page check ...", file=sys.stderr)
     rebuild, changes = rebuilds(options.source, manifest, out, logs / "rebuild", options.repeat)
     forced = None
@@ -150,7 +155,19 @@ def bench(name: str, manifest: Path, options: Options) -> Result:
     differ = page_check(options.source, manifest, work, full_pages)
     if not options.keep:
         shutil.rmtree(out)
-    return Result(name, manifest, full, tree, rebuild, changes, forced, len(pages), differ, hugo, mkdocs, floor)
+    print(f"bench: {name}: a build with stage timers ...", file=sys.stderr)
+    stages = stage_times(options.source, manifest, work)
+    return Result(name, manifest, full, tree, rebuild, changes, forced, len(pages), differ, hugo, mkdocs, floor, stages)
+
+
+def stage_times(source: Path, manifest: Path, work: Path) -> dict:
+    """One more full build, with timers around its stages (bench/stagetimes.py): seconds per stage."""
+    out, found = fresh(work / "stages"), work / "stages.json"
+    command = [sys.executable, str(Path(__file__).resolve().parent / "stagetimes.py"), str(found), "--",
+               "build", "--config", str(source / "mkdocs.yml"), "--manifest", str(manifest), "--out", str(out)]
+    run(command, cwd=source, log=work / "logs" / "stages.log")
+    shutil.rmtree(out)
+    return json.loads(found.read_text())
 
 
 def _parser() -> argparse.ArgumentParser:

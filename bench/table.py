@@ -28,6 +28,7 @@ class Result:
     hugo: Baseline
     mkdocs: Baseline
     floor: float = 0.0  # seconds one process takes only to make our output's folders and files
+    stages: dict | None = None  # seconds per stage of a build with timers (bench/stagetimes.py)
 
     @property
     def summary(self) -> str:
@@ -56,14 +57,14 @@ def _row(label: str, pages: int, seconds: float, cpu: float, peak: int | None, s
     return " ".join(cells) + (f"  {note}" if note else "")
 
 
-def _baseline_row(ours_pages: int, base: Baseline) -> str:
+def _baseline_row(ours_pages: int, base: Baseline, what: str = "") -> str:
     if base.run is None:
         return f"{base.name:<22} not measured: {base.note}"
     label = f"{base.name} (trivial)"
     if base.pages == ours_pages:
-        return _row(label, base.pages, base.run.seconds, base.run.cpu_seconds, base.run.peak_bytes, None, None)
+        return _row(label, base.pages, base.run.seconds, base.run.cpu_seconds, base.run.peak_bytes, None, None, what)
     scale = ours_pages / base.pages
-    note = f"measured on {base.pages} pages in {base.run.seconds:.2f} s; times extrapolated"
+    note = f"measured on {base.pages} {what or 'pages'} in {base.run.seconds:.2f} s; times extrapolated"
     return _row(label, ours_pages, base.run.seconds * scale, base.run.cpu_seconds * scale, base.run.peak_bytes, None, None, note)
 
 
@@ -79,7 +80,8 @@ def print_result(r: Result) -> None:
     print(f"{'':<22} {'pages':>8} {'total s':>9} {'cpu s':>7} {'ms/page':>8} {'pages/s':>9} {'peak MB':>8} {'output MB':>9} {'files':>7}")
     print(_row("nkpk-site build", r.tree.pages, r.full.seconds, r.full.cpu_seconds, r.full.peak_bytes, r.tree.size, len(r.tree.files),
                f"(on disk {r.tree.disk / MB:.0f} MB)"))
-    print(_baseline_row(r.tree.pages, r.hugo))
+    jsons = sum(p.endswith(".json") for p in r.tree.files)
+    print(_baseline_row(r.tree.pages, r.hugo, f"HTML pages and {r.hugo.jsons} JSON files (ours: {jsons} JSON files)"))
     print(_baseline_row(r.tree.pages, r.mkdocs))
     folders = len({str(Path(p).parent) for p in r.tree.files})
     print(f"of its {r.full.cpu_seconds:.1f} cpu s, {r.full.sys_seconds:.1f} were the system's; the file system alone takes "
@@ -99,6 +101,20 @@ def print_result(r: Result) -> None:
           f"{r.differ[0]} differ after the full build, {r.differ[1]} after the rebuild")
     print(f"ratios: ours/Hugo ms per page {_ratio(r.ms_per_page, r.hugo)}, ours/MkDocs {_ratio(r.ms_per_page, r.mkdocs)}"
           " (wall-clock time; cpu s shows how many cores each used)", flush=True)
+    if r.stages:
+        print_stages(r.stages)
+
+
+def print_stages(stages: dict) -> None:
+    """Seconds per stage of a build with timers: in the main process, and in its writing processes together."""
+    main, workers = stages["main"], stages["workers"]
+    print(f"stages of one build with timers ({stages['wall']:.2f} s wall, {stages['processes']} processes; "
+          "each second counted to the innermost stage under way):")
+    print(f"  {'stage':<14}{'main s':>8}{'workers s':>11}")
+    for stage in main:
+        if main[stage] >= 0.005 or workers.get(stage, 0) >= 0.005:
+            print(f"  {stage:<14}{main[stage]:>8.2f}{workers.get(stage, 0):>11.2f}")
+    print(f"  {'total':<14}{sum(main.values()):>8.2f}{sum(workers.values()):>11.2f}", flush=True)
 
 
 def _line(ok: bool | None, text: str) -> str:

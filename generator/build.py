@@ -79,7 +79,7 @@ class PreparedSite:
 
     @cached_property
     def open_data(self) -> OpenData:
-        """The open-data files (harmonised tables, FHIR, schemas), each rendered once when first asked for."""
+        """The open-data files (harmonised tables, FHIR, schemas), listed: each is rendered by the process that writes it."""
         return open_data_files(self)
 
     @cached_property

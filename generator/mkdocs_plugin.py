@@ -34,6 +34,7 @@ from .search.text import lunr_sources
 from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
 from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell
+from .opendata.sizes import fill_size_slots, has_slots
 from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
 
 class NkpkConfig(base.Config):
@@ -59,6 +60,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._generated: dict[str, tuple[str, Callable[[], str]]] = {}
         self._settings = OneBuild()  # the process settings of the build under way, undone when it ends
         self._sitemap_pages = 0
+        self._sized: set[str] = set()  # pages that show open-data sizes: filled once the files are written
         self.result: BuildResult | None = None  # what the last build gave back; None while one is under way
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -73,6 +75,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         self.result = None
+        self._sized = set()
         self._settings.enter()
         try:
             self._project = prepare((root / self.config.manifest).resolve())
@@ -121,9 +124,12 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         if page.file.src_uri in self._generated:
             return self._generated[page.file.src_uri][1]()
         try:
-            return fill_markers(html, page.url, page.file.src_uri, self._project, self._renderer.render)
+            html = fill_markers(html, page.url, page.file.src_uri, self._project, self._renderer.render)
         except InputError as exc:
             raise self._fail(f"input error: {exc}") from None
+        if has_slots(html):
+            self._sized.add(page.file.dest_uri)
+        return html
 
     def on_env(self, env, config, files):
         env.globals["nkpk_urls"] = {"code": urls.code_url("{code}"), "codes": urls.CHECKER_DATA}  # site-relative, for scripts' data- attributes
@@ -137,6 +143,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             writer = SiteWriter(Path(config.site_dir), previous=self._final)
             tools = Tools(self._project, self._renderer, shell, config.site_url or None, self._project.planned)
             write_outputs(tools, writer, self.config.jobs)
+            fill_size_slots(Path(config.site_dir), self._sized, writer.written)
             pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
             self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages, self._renderer.render)
         except OutputClash as exc:

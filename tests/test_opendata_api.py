@@ -10,7 +10,10 @@ from urllib.parse import unquote
 import jsonschema
 import pytest
 
+from generator.opendata.downloads import size_text
 from generator.opendata.schemas import SCHEMAS
+from generator.opendata.sizes import fill_size_slots, size_slot
+from generator.output.write import OutputClash
 
 from .helpers import load_json, parse_page
 
@@ -80,3 +83,34 @@ def test_api_page_documents_every_endpoint_with_an_example_and_its_schema(real_s
     assert "urn:oid:2.16.578.1.12.4.1.1.7275" in text and "Hva som holder seg likt" in text
     for path in (real_site / "api/fhir").rglob("*.json"):  # every FHIR file listed with its size
         assert path.relative_to(real_site).as_posix() in text, path
+
+
+def test_sizes_on_the_api_and_downloads_pages_are_those_of_the_files_written(real_site: Path) -> None:
+    """Every size the two pages print is the size of the file the build wrote, and no slot is left unfilled."""
+    shown = 0
+    for page in (real_site / "api/index.html", real_site / "nedlasting/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "nkpk-size" not in html, page
+        table_rows = re.findall(r'<td><a href="([^"]+)"[^>]*>[^<]+</a></td>.*?<td>([^<]*)</td>\s*</tr>', html, re.S)
+        paragraphs = re.findall(r'<p><a href="([^"]+)">[^<]+</a> \(([^)]*)\):', html)
+        assert table_rows, page
+        for href, size in table_rows + paragraphs:
+            written = (page.parent / unquote(href)).resolve()
+            assert size == size_text(written.stat().st_size), (page, href)
+            shown += 1
+    files = [p for d in ("api/fhir", "api/schema", "nedlasting") for p in (real_site / d).rglob("*")
+             if p.is_file() and p.name != "index.html"]
+    assert shown >= len(files) + 3, (shown, len(files))  # each file on one of the pages, and three tables twice
+
+
+def test_size_slots_are_filled_from_the_files_written_and_a_file_not_written_stops_the_build(tmp_path: Path) -> None:
+    page = tmp_path / "nedlasting/index.html"
+    page.parent.mkdir()
+    (tmp_path / "nedlasting/a.csv").write_bytes(b"x" * 1234)
+    (tmp_path / "nedlasting/b.csv").write_bytes(b"y" * 99)
+    html = f"<td>{size_slot('nedlasting/a.csv')}</td><td>{size_slot('nedlasting/b.csv')}</td>\n"
+    page.write_text(html, encoding="utf-8")
+    with pytest.raises(OutputClash, match="nedlasting/b.csv"):
+        fill_size_slots(tmp_path, {"nedlasting/index.html"}, frozenset({"nedlasting/a.csv"}))
+    fill_size_slots(tmp_path, {"nedlasting/index.html"}, frozenset({"nedlasting/a.csv", "nedlasting/b.csv"}))
+    assert page.read_text(encoding="utf-8") == "<td>1,2 kB</td><td>99 byte</td>\n"

@@ -1,15 +1,15 @@
-"""The open-data outputs (issue 17): each a path and a function that renders its bytes.
+"""The open-data outputs: each a path and a function that renders its bytes.
 
 `open_data_files(project)` lists them: the harmonised downloads
 (harmonised.py), the FHIR resources (fhir.py) and the JSON Schemas
-(schemas.py). The output registry writes them like every other output. The
-downloads and API pages show each file's size, so a file is rendered when it
-is first asked for and kept: `OpenData` renders each file at most once per
-build, and the writing processes, forked after the pages were made, find the
-bytes already there.
+(schemas.py). The output registry writes them like every other output: each file is
+rendered once, by the process that writes it. The downloads and API pages
+show each file's size as it was written (sizes.py).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .. import urls
 from ..jsonfile import compact_json, indented_json
@@ -19,18 +19,11 @@ from .harmonised import OpenFile, harmonised_files
 from .schemas import SCHEMAS
 
 
+@dataclass(frozen=True)
 class OpenData:
-    """The open-data files of one build, each rendered at most once."""
+    """The open-data files of one build, not yet rendered: each is rendered where it is written."""
 
-    def __init__(self, files: tuple[OpenFile, ...]) -> None:
-        self.files = files
-        self._rendered: dict[str, bytes] = {}
-
-    def bytes_of(self, file: OpenFile) -> bytes:
-        data = self._rendered.get(file.path)
-        if data is None:
-            data = self._rendered[file.path] = file.render()
-        return data
+    files: tuple[OpenFile, ...]
 
 
 def json_bytes(data: object) -> bytes:

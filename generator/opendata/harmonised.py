@@ -19,6 +19,7 @@ then by code. Each function returns the file's bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Callable, Iterator
 
 from .. import urls
@@ -64,8 +65,10 @@ def release_table(catalogue: Catalogue, release: ReleaseChanges) -> tuple[tuple[
     return RELEASE_COLUMNS + tuple(DETAIL_COLUMNS[r] for r in extra), rows
 
 
-def release_csv(catalogue: Catalogue, release: ReleaseChanges) -> bytes:
-    return csv_bytes(*release_table(catalogue, release))
+def release_csv(catalogue: Catalogue, release: ReleaseChanges, rows: int | None = None) -> bytes:
+    """The release's table as CSV; with `rows`, only its first rows (the start of the same file)."""
+    header, table = release_table(catalogue, release)
+    return csv_bytes(header, table[:rows])
 
 
 def release_xlsx(catalogue: Catalogue, release: ReleaseChanges) -> bytes:
@@ -84,8 +87,8 @@ def all_releases_rows(catalogue: Catalogue) -> Iterator[list[object]]:
             yield [year, system, code, text]
 
 
-def all_releases_csv(catalogue: Catalogue) -> bytes:
-    return csv_bytes(ALL_COLUMNS, all_releases_rows(catalogue))
+def all_releases_csv(catalogue: Catalogue, rows: int | None = None) -> bytes:
+    return csv_bytes(ALL_COLUMNS, islice(all_releases_rows(catalogue), rows))
 
 
 def successor_text(lineage: Lineage, year: int, system: str, code: str) -> str:
@@ -104,8 +107,8 @@ def change_rows(releases: tuple[ReleaseChanges, ...], lineage: Lineage) -> Itera
                        change.before, change.after, after]
 
 
-def changes_csv(releases: tuple[ReleaseChanges, ...], lineage: Lineage) -> bytes:
-    return csv_bytes(CHANGE_COLUMNS, change_rows(releases, lineage))
+def changes_csv(releases: tuple[ReleaseChanges, ...], lineage: Lineage, rows: int | None = None) -> bytes:
+    return csv_bytes(CHANGE_COLUMNS, islice(change_rows(releases, lineage), rows))
 
 
 @dataclass(frozen=True)
@@ -117,21 +120,23 @@ class OpenFile:
     description: str  # what it holds, Norwegian
     render: Callable[[], bytes]
     year: int | None = None  # the release it belongs to; None: all releases
+    head: Callable[[int], bytes] | None = None  # a table's first n rows, as the file starts (for the API page)
 
 
 def harmonised_files(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...], lineage: Lineage) -> tuple[OpenFile, ...]:
     """The harmonised downloads, all releases first, then newest release first."""
     files = [
         OpenFile(urls.ALL_RELEASES_CSV, *ALL_RELEASES_FILE,
-                 lambda: all_releases_csv(catalogue)),
+                 lambda: all_releases_csv(catalogue), head=lambda n: all_releases_csv(catalogue, n)),
         OpenFile(urls.ALL_CHANGES_CSV, *ALL_CHANGES_FILE,
-                 lambda: changes_csv(releases, lineage)),
+                 lambda: changes_csv(releases, lineage), head=lambda n: changes_csv(releases, lineage, n)),
     ]
     for release in reversed(releases):
         count = f"{sum(s.count for s in release.systems):,}".replace(",", "\u00a0")
         text = RELEASE_FILE.format(year=release.year, count=count)
         files.append(OpenFile(urls.harmonised_csv(release.year), f"nkpk-{release.year}.csv", text,
-                              lambda r=release: release_csv(catalogue, r), release.year))
+                              lambda r=release: release_csv(catalogue, r), release.year,
+                              lambda n, r=release: release_csv(catalogue, r, n)))
         files.append(OpenFile(urls.harmonised_xlsx(release.year), f"nkpk-{release.year}.xlsx", text,
                               lambda r=release: release_xlsx(catalogue, r), release.year))
     return tuple(files)

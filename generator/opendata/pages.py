@@ -16,7 +16,7 @@ from .. import urls
 from ..pages.changes import changes_document
 from ..pages.checker import checker_data
 from ..pages.code import code_document
-from .downloads import size_text
+from .sizes import size_slot
 from .fhir import codesystem_all, conceptmap
 from .harmonised import OpenFile
 from ..labels import API_ENDPOINTS, API_PAGE_LINK, API_PATTERNS, COMPARE_PAGE_LINK, DOWNLOADS_PAGE_LINK, SYSTEM_SHORT
@@ -34,7 +34,7 @@ class FileRow:
     link: Link = doc("link to the file")
     description: str = doc("what the file holds")
     format: str = doc("the file's format in words")
-    size: str = doc("the file's size in words")
+    size: str = doc("the file's size in words: a slot filled once the file is written (opendata/sizes.py)")
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class CompareBox:
 def _row(project, from_url: str, file: OpenFile) -> FileRow:
     link = Link(PurePosixPath(file.path).name, urls.file_link(from_url, file.path), file.path)
     fmt = FILE_FORMATS.get(PurePosixPath(file.path).suffix, OTHER_FORMAT)
-    return FileRow(link, file.description, fmt, size_text(len(project.open_data.bytes_of(file))))
+    return FileRow(link, file.description, fmt, size_slot(file.path))  # the size, once the file is written
 
 
 def open_downloads(project, from_url: str) -> OpenDownloads:
@@ -160,10 +160,13 @@ def api_page(project, from_url: str) -> ApiPage:
 
 
 def _table_examples(project, from_url: str, files: list[OpenFile]) -> tuple[TableExample, ...]:
-    """The first lines of each file (without the byte-order mark), as a program reads them."""
+    """The first lines of each file (without the byte-order mark), as a program reads them.
+
+    They are made from the table's first rows: a row is at least a line, so these are the file's first lines.
+    """
     found = []
     for file in files:
-        lines = project.open_data.bytes_of(file).decode("utf-8-sig").split("\r\n")
+        lines = file.head(EXAMPLE_LINES).decode("utf-8-sig").split("\r\n")
         found.append(TableExample(_row(project, from_url, file), "\n".join(lines[:EXAMPLE_LINES])))
     return tuple(found)
 

@@ -146,7 +146,7 @@ def _download(tools: Tools, download) -> Rendered:
 
 
 def _open_data(tools: Tools, file) -> Rendered:
-    yield file.path, tools.project.open_data.bytes_of(file)
+    yield file.path, file.render()  # only here: the pages show the size of the file as written
 
 
 def _calendar(tools: Tools, _: None) -> Rendered:
@@ -167,16 +167,22 @@ def _body(tools: Tools, page) -> Rendered:
     yield page.url, tools.renderer.render(page)
 
 
-# The order is the order of writing; the two biggest files come first, so that they go to two processes.
+def _open_files(project: PreparedSite) -> list:
+    """The open-data files, the workbooks (the costliest) first: dealt out in turn, they are shared out evenly."""
+    return sorted(project.open_data.files, key=lambda f: not f.path.endswith(".xlsx"))
+
+
+# The order is the order of writing, dealt out in turn to the processes: the two biggest files come first,
+# so that they go to two processes, then the other costly ones (the workbooks), then the many small pages.
 OUTPUTS: tuple[Output, ...] = (
     Output("search", _one, lambda _: (urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
     Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker),
+    Output("open-data", _open_files, lambda f: (f.path,), _open_data),
     Output("code", lambda p: p.codes.codes, lambda c: (urls.code_url(c.code), urls.code_json(c.code)), _code),
     Output("node", lambda p: p.nodes, lambda page: (page.url,), _in_chrome),
     Output("book", lambda p: p.books, lambda page: (page.url,), _in_chrome),
     Output("changes", lambda p: tuple(zip(p.changes, p.releases)),
            lambda pair: (pair[0].url, urls.changes_json(pair[1].year)), _changes),
-    Output("open-data", lambda p: p.open_data.files, lambda f: (f.path,), _open_data),
     Output("feed", _one, lambda _: (urls.CHANGES_FEED,), _feed, "serial"),
     Output("downloads", lambda p: p.downloads, lambda d: (d.path,), _download, "serial"),
     Output("calendar", lambda p: (None,) if p.deadlines else (), lambda _: (urls.DEADLINES_ICS,), _calendar, "serial"),

@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     add = sub.add_parser("add-release", help="add a downloaded code list as a release, check the build, show its changes")
     add.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="the downloaded file(s) of the release")
     add.add_argument("--year", type=int, required=True, help="the year the release is in use")
-    add.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
+    add.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"), help="default: data/releases.yaml")
     add.add_argument("--system", action="append", help="code system of files without a Kodeverk column "
                      "(NCSP, NCMP, NCRP, SK): once for all files, or once per file in order")
     add.add_argument("--valid-on", help="take the codes valid on this date (default: 1 January of the year)")

@@ -228,3 +228,10 @@ def test_each_way_of_writing_a_date_reads_the_same(tmp_path: Path) -> None:
     assert [r.get("valid_from") for r in result.rows] == ["2017-01-01"] * len(written)
     with pytest.raises(InputError, match="no code is valid on 2016-12-31"):
         read_file(_spec(tmp_path / "dates.json", "2016-12-31"))
+
+
+def test_a_valid_on_that_is_no_date_stops_the_manifest(tmp_path: Path) -> None:
+    path = _json_rows(tmp_path / "one.json", [_row("AA", None, None, None), _row("AAA00", None, None)])
+    text = "releases:\n  - year: 2017\n    valid_on: snart\n    files: [{path}]\n"
+    with pytest.raises(InputError, match=r"releases\[1\]\): 'valid_on' must be a date such as 2018-01-01, not 'snart'"):
+        prepare(manifest(tmp_path, path, text, "bad-date.yaml"))

@@ -1,7 +1,7 @@
 """Benchmark the build against Hugo and plain MkDocs, measured in the same run.
 
     .venv/bin/python bench/build.py [--corpus real|generated|both] [--codes N] [--releases R]
-                                    [--mkdocs-pages N] [--hugo-pages N] [--repeat K] [--profile] [--keep]
+                                    [--mkdocs-pages N] [--hugo-pages N] [--repeat K] [--profile] [--keep] [--quick]
 
 For each corpus (the real one in data/ via data/releases.yaml,
 and/or the generated one of bench/corpus.py, cached under bench/out/):
@@ -25,7 +25,7 @@ and/or the generated one of bench/corpus.py, cached under bench/out/):
    minutes at 100,000 pages); a subset's time per page is then extrapolated
    to the full count, and the output says so.
 
-Then it prints a table, the ratios and a PASS/FAIL line per goal of issue 7;
+Then it prints a table, the ratios and a PASS/FAIL line per goal (issues 7 and 25);
 the exit status is 1 if a goal fails. Times are wall-clock; with --repeat K
 each build runs K times and the fastest counts (the machine is shared).
 --profile adds one build under cProfile (in one process) and prints where its time goes.
@@ -68,6 +68,7 @@ class Options:
     hugo_pages: int | None
     profile: bool
     keep: bool
+    quick: bool = False  # only the full build, the baselines and the stages
 
 
 def best(runs: list[Run]) -> Run:
@@ -147,12 +148,13 @@ def bench(name: str, manifest: Path, options: Options) -> Result:
     full_pages = {page: (out / page).read_bytes() for page in pages}
     print(f"bench: {name}: Hugo and MkDocs on {tree.pages} pages ...", file=sys.stderr)
     hugo, mkdocs = baseline_runs(tree, logs, options)
-    print(f"bench: {name}: rebuilds and page check ...", file=sys.stderr)
-    rebuild, changes = rebuilds(options.source, manifest, out, logs / "rebuild", options.repeat)
-    forced = None
-    if "--force" in build_options(options.source):  # this version skips a build whose inputs are unchanged
-        forced = rebuilds(options.source, manifest, out, logs / "forced", options.repeat, extra=("--force",))
-    differ = page_check(options.source, manifest, work, full_pages)
+    rebuild, changes, forced, differ = None, (0, 0, 0), None, (0, 0)
+    if not options.quick:
+        print(f"bench: {name}: rebuilds and page check ...", file=sys.stderr)
+        rebuild, changes = rebuilds(options.source, manifest, out, logs / "rebuild", options.repeat)
+        if "--force" in build_options(options.source):  # this version skips a build whose inputs are unchanged
+            forced = rebuilds(options.source, manifest, out, logs / "forced", options.repeat, extra=("--force",))
+        differ = page_check(options.source, manifest, work, full_pages)
     if not options.keep:
         shutil.rmtree(out)
     print(f"bench: {name}: a build with stage timers ...", file=sys.stderr)
@@ -181,6 +183,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeat", type=int, default=1, help="run each build this many times; the fastest counts")
     parser.add_argument("--profile", action="store_true", help="also profile one build with cProfile")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark's site folders")
+    parser.add_argument("--quick", action="store_true", help="only the full build, Hugo, MkDocs and the stages "
+                        "(no rebuilds, no page check)")
     parser.add_argument("--no-snapshot", action="store_true",
                         help="build from the working tree itself, not from a copy taken at the start")
     return parser
@@ -196,7 +200,7 @@ def generated_manifest(args: argparse.Namespace) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     source = ROOT if args.no_snapshot else snapshot(OUT / "snapshot")
-    options = Options(source, max(1, args.repeat), args.mkdocs_pages, args.hugo_pages, args.profile, args.keep)
+    options = Options(source, max(1, args.repeat), args.mkdocs_pages, args.hugo_pages, args.profile, args.keep, args.quick)
     names = ("real", "generated") if args.corpus == "both" else (args.corpus,)
     results = {}
     for name in names:
@@ -206,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         if options.profile:
             profile(options.source, manifest, OUT / f"run-{name}")
     lines = goals(results)
-    print("\n== goals of issue 7 ==")
+    print("\n== goals (issues 7 and 25) ==")
     print("\n".join(lines))
     return 1 if any(line.startswith("FAIL") for line in lines) else 0
 

@@ -164,7 +164,7 @@
     for (let next = this.text.stem(root); next !== root; next = this.text.stem(root)) root = next;
     const [from, to] = this.range(root);
     const word = { typed, spelt, own, root, compound, ranges: from < to ? [{ from, to, kind: "own" }] : [] };
-    for (const meant of this.synonyms[own] || []) {
+    for (const meant of (this.synonyms[own] || []).slice(1)) {
       const [a, b] = this.meant(meant);
       if (a < b) word.ranges.push({ from: a, to: b, kind: "synonym" });
     }
@@ -178,7 +178,7 @@
       const key = typed.slice(i, i + size).map(this.text.key).join(" ");
       const meant = this.synonyms[key];
       if (!meant) continue;
-      const ranges = meant.map((m) => this.meant(m)).filter((r) => r[0] < r[1]);
+      const ranges = meant.slice(1).map((m) => this.meant(m)).filter((r) => r[0] < r[1]);
       const word = { typed: typed.slice(i, i + size).join(" "), spelt: key, own: key, root: key, compound: false, synonymOnly: true };
       word.ranges = ranges.map(([from, to]) => ({ from, to, kind: "synonym" }));
       return [size, word];

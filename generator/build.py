@@ -126,7 +126,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
-        codes=CodePages.of(catalogue, hierarchy, events, lineage, annotations),
+        codes=CodePages.of(catalogue, hierarchy, events, lineage, annotations, english.texts),
         nodes=nodes,
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,

@@ -82,7 +82,7 @@ def _code(tools: Tools, code) -> Rendered:
     page = tools.project.codes.page(code)  # made here, where it is written: code pages are never all kept
     check_page_links(page, tools.planned)
     yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
-    yield urls.code_json(code.code), compact_json(code_document(code))
+    yield urls.code_json(code.code), compact_json(code_document(code, tools.project.english.get(code.code)))
 
 
 def _in_chrome(tools: Tools, page) -> Rendered:

@@ -22,6 +22,7 @@ from ..pages.browse import CodePage, NodePage, SystemList, SystemPage
 from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline
 from ..opendata.pages import ApiPage, CompareBox, OpenDownloads
 from ..model.catalogue import Code
+from ..analysis.english import EnglishText
 from .sitemap import SitemapFile
 
 
@@ -98,11 +99,14 @@ def compact_json(data: object) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def code_document(code: Code) -> dict:
-    """The JSON twin of a code page."""
-    return {
+def code_document(code: Code, english: EnglishText | None = None) -> dict:
+    """The JSON twin of a code page; `english`: the code's English text, if it has one (analysis/english.py)."""
+    document = {
         "code": code.code,
         "system": code.system,
         "active": code.active,
         "versions": [{"year": v.year, "text": v.text, **details_json(v.details)} for v in code.versions],
     }
+    if english is not None:
+        document["english"] = {"text": english.text, **({"from": english.source} if english.source else {})}
+    return document

@@ -78,6 +78,7 @@ class CodePage:
     proposal: Link | None = doc("link to the proposal form (the template adds the code to its address)", None)
     period_texts: tuple = doc("word_diff.Segment tuples: each period's text against the text before it", ())
     similar: tuple = doc("CodeRow: valid codes like this expired code without successor", ())
+    english: object = doc("english.EnglishRow: the English text (None: the code has none)", None)
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -85,7 +86,9 @@ class CodePage:
         moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
         annotated = tuple(x for item in self.details + self.notes for x in item.links)
         similar = tuple(r.link for r in self.similar)
-        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated + similar
+        english = (self.english.source,) if self.english and self.english.source else ()
+        return (self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated
+                + similar + english)
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ class CodeParts:
     details: tuple  # book.DetailRow
     notes: tuple  # book.NoteBlock
     similar: tuple = ()  # CodeRow: valid codes like an expired code without successor
+    english: object = None  # english.EnglishRow, or None
 
 
 def code_page(
@@ -221,6 +225,7 @@ def code_page(
         proposal=make_link(url, urls.PROPOSAL_FORM, PROPOSE_CHANGE),
         period_texts=period_diffs(tuple(p.text for p in periods)),
         similar=parts.similar,
+        english=parts.english,
     )
 
 

@@ -32,6 +32,8 @@ from ..urls import Link
 from ..model.catalogue import Catalogue, Code
 from .successor_rows import predecessor_rows, successor_rows
 from ..analysis.successors import Lineage
+from ..analysis.english import EnglishText
+from .english import english_row
 
 Neighbours = tuple[Code | None, Code | None]
 SHARED_VIEW = urls.code_url("-")  # no code is "-": links from here read as from any code page
@@ -47,6 +49,7 @@ class CodePages:
     lineage: Lineage
     annotations: Annotations
     neighbours: Mapping[str, Neighbours]  # code -> the codes before and after it in its code system
+    english: Mapping[str, EnglishText] = field(default_factory=dict)  # code -> its English text, if any
     _groups: dict[tuple[str, str], NoteBlock | None] = field(default_factory=dict, compare=False, repr=False)
     _crumbs: dict[tuple[str, str], tuple[Link, ...]] = field(default_factory=dict, compare=False, repr=False)
     _similar: list[SimilarCodes] = field(default_factory=list, compare=False, repr=False)  # built on first use
@@ -59,8 +62,9 @@ class CodePages:
         events: Mapping[str, tuple[CodeEvent, ...]],
         lineage: Lineage,
         annotations: Annotations,
+        english: Mapping[str, EnglishText] | None = None,
     ) -> CodePages:
-        return cls(catalogue, hierarchy, events, lineage, annotations, _neighbours(catalogue.codes))
+        return cls(catalogue, hierarchy, events, lineage, annotations, _neighbours(catalogue.codes), english or {})
 
     @property
     def codes(self) -> tuple[Code, ...]:
@@ -88,6 +92,7 @@ class CodePages:
             details=details,
             notes=notes,
             similar=self._similar_rows(url, code),
+            english=english_row(url, self.english.get(code.code)),
         )
         return code_page(code, self.catalogue, self.hierarchy, self.neighbours[code.code], parts)
 

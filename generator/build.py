@@ -161,9 +161,8 @@ def _english_file(manifest: Manifest):
     """The manifest's English texts read (None: it names none), shown by their place beside the manifest."""
     if manifest.english is None:
         return None
-    folder = manifest.path.parent
-    display = manifest.english.relative_to(folder).as_posix() if manifest.english.is_relative_to(folder) else manifest.english.name
-    return read_english(manifest.english, display)
+    path, folder = manifest.english, manifest.path.parent
+    return read_english(path, path.relative_to(folder).as_posix() if path.is_relative_to(folder) else path.name)
 
 
 def _of_kind(results: dict[int, list[FileResult]], *kinds: str) -> dict[int, list[FileResult]]:

@@ -81,7 +81,9 @@ DOWNLOADS_PAGE_LINK = "Nedlasting"
 API_ENDPOINTS = {
     "kode": (
         "En kode",
-        "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har.",
+        "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har. "
+        "En NCSP-kode med engelsk tekst (nordisk felles versjon) har den under english; from er koden "
+        "teksten er overført fra, der den hører til en tidligere kode.",
     ),
     "endringer": (
         "Endringer i en utgave",

@@ -139,7 +139,8 @@ def _text(fields: list[str], where: Location, notes: list[Diagnostic]) -> str:
         text = f"{text} {more}"
     english, _ = clean_text(fields[ENGLISH], where)
     if english and english != text and english.startswith(text):
-        notes.append(Diagnostic(where, "english-completed", f"TEXT cut short ({len(text)} characters); the whole text from ENGLISH"))
+        detail = f"TEXT cut short ({len(text)} characters); the whole text from ENGLISH"
+        notes.append(Diagnostic(where, "english-completed", detail))
         return english
     if english and english != text:
         notes.append(Diagnostic(where, "english-differs", f"ENGLISH reads {english!r}; TEXT kept"))

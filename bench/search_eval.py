@@ -144,13 +144,14 @@ def engine_page(page) -> None:
     from generator.urls import SEARCH_SCRIPTS
 
     project = prepare(MANIFEST)
-    data = search_data(project.catalogue.codes, [r.year for r in project.catalogue.releases], project.synonyms)
+    data = search_data(project.catalogue.codes, [r.year for r in project.catalogue.releases], project.synonyms,
+                       project.english)
     page.set_content("<!doctype html><title>search eval</title>")
     for source in (*lunr_sources().values(), *(ROOT / "site_src" / p for p in SEARCH_SCRIPTS)):
         page.add_script_tag(content=source.read_text(encoding="utf-8"))
     page.evaluate(
         "data => { const e = nkpkSearchEngine.create(lunr, data);"
-        " window.nkpkSearch = (q, o) => Promise.resolve(e.search(q, o).slice(0, o.limit).map(h => e.hit(h))); }",
+        " window.engine = e; window.nkpkSearch = (q, o) => Promise.resolve(e.search(q, o).slice(0, o.limit).map(h => e.hit(h))); }",
         data,
     )
 

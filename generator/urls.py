@@ -127,7 +127,13 @@ def search_asset(name: str) -> str:
     return SEARCH_DIR + name
 
 
-SEARCH_SCRIPTS = ("assets/search-text.js", "assets/search-engine.js", "assets/search-hints.js", "assets/search-results.js")
+SEARCH_SCRIPTS = (
+    "assets/search-text.js",
+    "assets/search-engine.js",
+    "assets/search-plan.js",
+    "assets/search-hints.js",
+    "assets/search-results.js",
+)
 
 
 def search_addresses(lunr_names: tuple[str, ...]) -> dict:

@@ -97,7 +97,7 @@ def _changes(tools: Tools, pair) -> Rendered:
 
 
 def _search(tools: Tools, _: None) -> Rendered:
-    yield from search_files(tools.project.catalogue, tools.project.synonyms).items()
+    yield from search_files(tools.project.catalogue, tools.project.synonyms, tools.project.english).items()
 
 
 def _checker(tools: Tools, _: None) -> Rendered:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from .. import urls
 from ..model.catalogue import Catalogue, Code
@@ -30,7 +30,7 @@ from .split import known_in, split
 from .text import key, lunr_sources, respell, stop_words, terms, words
 from .synonyms import Synonym, search_synonyms
 
-FORMAT = 2
+FORMAT = 3
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -83,11 +83,18 @@ def _gone(code: Code, years: list[int]) -> str:
     return _DIGITS[later[0]] if later else "-"
 
 
-def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tuple[Synonym, ...] = ()) -> dict:
+def search_data(
+    codes: Iterable[Code],
+    years: Iterable[int] = (),
+    synonyms: tuple[Synonym, ...] = (),
+    english: Mapping[str, object] | None = None,
+) -> dict:
     """The search file's content: plain lists in code order, no per-code objects.
 
-    Entries are the codes' current texts (entry i is code i) and then their
-    earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use).
+    Entries are the codes' current texts (entry i is code i), then their
+    earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use),
+    then the English texts of the codes that have one (`english`: code -> an
+    object with `.text`), held apart in `english` (`codes`, `docs`, `texts`).
     `years` are the releases (by default those the codes were in).
     """
     codes = sorted(codes, key=lambda c: c.code)
@@ -96,7 +103,9 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
     old = [(number, text, until) for number, c in enumerate(codes) for text, until in _old_texts(c, words_of)]
     texts = [c.text for c in codes] + [text for _, text, _ in old]
     entry_terms = [terms(text) for text in texts]
-    terms_list = sorted({t for found in entry_terms for t in found})
+    english_rows = [(n, english[c.code].text) for n, c in enumerate(codes) if english and c.code in english]
+    english_terms = [terms(text) for _, text in english_rows]
+    terms_list = sorted({t for found in entry_terms + english_terms for t in found})
     index = {term: number for number, term in enumerate(terms_list)}
     parts = compound_parts(texts, entry_terms, frozenset(terms_list))
     systems = sorted({c.system for c in codes})
@@ -106,6 +115,11 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
         "active": "".join("1" if c.active else "0" for c in codes),
         "codes": front_coded([c.code for c in codes]),
         "docs": [_doc_terms([index[t] for t in found]) for found in entry_terms],
+        "english": {
+            "codes": _doc_terms([n for n, _ in english_rows]),
+            "docs": [_doc_terms([index[t] for t in found]) for found in english_terms],
+            "texts": [text for _, text in english_rows],
+        },
         "format": FORMAT,
         "gone": "".join(_gone(c, years) for c in codes),
         "oldCodes": _doc_terms([number for number, _, _ in old]),
@@ -145,10 +159,12 @@ def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def search_files(catalogue: Catalogue, synonyms: tuple[Synonym, ...] = ()) -> dict[str, str]:
+def search_files(
+    catalogue: Catalogue, synonyms: tuple[Synonym, ...] = (), english: Mapping[str, object] | None = None
+) -> dict[str, str]:
     """The search file, and lunr and its Norwegian support copied beside it: address -> text."""
     years = [r.year for r in catalogue.releases]
-    files = {urls.SEARCH_INDEX: dump(search_data(catalogue.codes, years, synonyms))}
+    files = {urls.SEARCH_INDEX: dump(search_data(catalogue.codes, years, synonyms, english))}
     for name, source in lunr_sources().items():
         files[urls.search_asset(name)] = source.read_text(encoding="utf-8")
     return files

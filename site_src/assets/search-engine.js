@@ -25,8 +25,7 @@
   const ENGLISH = 0.8; // an English text's match, against a Norwegian one's
   const TIER = 4;
   const TIGHT = 1.5; // score for a text whose every word the query matched
-  const GENERIC = /(96|99)[A-Z]?$/;
-  const GENERIC_TEXT = /^annen |^andre |uspesifisert/i;
+  const GENERIC = /^(annen|annet|andre) |uspesifisert/i; // "Annen ...", "... uspesifisert": the *96, *99 codes
   // From the strongest to the weakest way of matching: a hit's `why` is its weakest word's.
   const WHY = ["exact", "prefix", "spelling", "compound", "synonym", "english", "old-text", "typo"];
   const LABELS = {
@@ -135,7 +134,7 @@
     this.docs = file.docs.concat(english.docs).map(decodeDeltas);
     this.parts = file.parts.map(decodeDeltas).concat(english.docs.map(() => []));
     this.stats = termStats(this.terms.length, this.docs, this.parts);
-    this.generic = this.codes.map((code, doc) => GENERIC.test(code) || GENERIC_TEXT.test(file.texts[doc]));
+    this.generic = file.texts.map((text) => GENERIC.test(text));
     this.typos = new Map();
     this.prepare();
     // One query through every step, so that the first query typed does not pay for compiling them.
@@ -246,11 +245,13 @@
     hit.valid = this.isValid(hit.doc);
     hit.generic = this.generic[hit.doc];
     hit.typo = hit.kinds.includes("typo");
-    hit.exact = hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling");
+    const asTyped = hit.kinds.every((k) => k === "exact" || k === "spelling");
+    hit.exact = asTyped ? 2 : hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling") ? 1 : 0;
     return hit;
   };
 
-  // Most of the query covered; no typing error; current text; valid; exact words; specific; best scored.
+  // Most of the query covered; no typing error; current text; valid; the words as
+  // typed; specific; best scored.
   function compareHits(a, b) {
     return b.cover - a.cover || a.typo - b.typo || a.old - b.old || b.valid - a.valid || a.english - b.english ||
       b.exact - a.exact || a.generic - b.generic || b.score - a.score || a.doc - b.doc;

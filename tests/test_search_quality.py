@@ -51,7 +51,7 @@ def engine(engine_page, project_root: Path, real_dir: Path):  # noqa: F811
 
 def _hits(page, query: str, **options) -> list[dict]:
     return page.evaluate(
-        "([q, options]) => engine.search(q, options).slice(0, 20).map(h => engine.hit(h))", [query, options]
+        "([q, options]) => engine.search(q, options).slice(0, 60).map(h => engine.hit(h))", [query, options]
     )
 
 

@@ -103,7 +103,7 @@
   };
 
   ResultsPage.prototype.show = function (engine) {
-    const { element, hitLink, countText, markShown } = this.site;
+    const { element, hitLink, countText, missingText, markShown } = this.site;
     this.engine = engine;
     if (!this.query.trim()) {
       this.summary.textContent = "Skriv en kode eller et ord i søkefeltet øverst på siden.";
@@ -122,7 +122,8 @@
     this.list.replaceChildren(...items);
     this.list.start = first + 1;
     const range = ranked.length > PAGE_SIZE ? ", viser " + (first + 1) + "–" + (first + items.length) : "";
-    this.summary.textContent = countText(ranked.length) + " for «" + this.query + "»" + range;
+    const missing = missingText(ranked);
+    this.summary.textContent = countText(ranked.length) + " for «" + this.query + "»" + range + (missing ? " · " + missing : "");
     this.pageLinks(ranked.length);
     if (ranked.length) this.suggestions.hidden = true; else this.suggest(engine);
     markShown(this.query, ranked.length, started);

@@ -18,6 +18,7 @@
   const HIDE_VALUE = "utgatte";
   const SHOWN_MARK = "nkpk-search-shown";
   const WARM_BUDGET = 40;
+  const LABELS = { missing: "ingen treff på", found: "funnet som" };
 
   const form = document.querySelector("form[data-nkpk-search]");
   if (!form) return;
@@ -120,6 +121,7 @@
       old.prepend("tekst til " + hit.old.until + ": ");
       link.append(old);
     }
+    if (hit.reason) link.append(element("span", "nkpk-hit__why", LABELS.found + " " + hit.reason));
     const meta = element("span", "nkpk-hit__meta", hit.system + " · ");
     meta.append(element("span", hit.active ? "nkpk-hit__status" : "nkpk-hit__status nkpk-hit__expired", hit.status));
     link.append(meta);
@@ -130,6 +132,12 @@
   function countText(count) {
     if (count === 0) return "Ingen treff";
     return String(count).replace(/\B(?=(\d{3})+$)/g, "\u00a0") + " treff";
+  }
+
+  // "ingen treff på «fjerning»" for the query words that match nothing (they do not empty the list).
+  function missingText(ranked) {
+    const missing = ranked.missing || [];
+    return missing.length ? LABELS.missing + " " + missing.map((word) => "«" + word + "»").join(", ") : "";
   }
 
   function markShown(query, count, started) {
@@ -196,7 +204,8 @@
       return item;
     });
     this.list.replaceChildren(...items);
-    this.status.textContent = countText(ranked.length);
+    const missing = missingText(ranked);
+    this.status.textContent = countText(ranked.length) + (missing ? " · " + missing : "");
     this.all.href = site.page + "?q=" + encodeURIComponent(query) + (this.hide.checked ? "&" + HIDE_PARAM + "=" + HIDE_VALUE : "");
     this.all.hidden = ranked.length <= BOX_LIMIT;
     this.open();
@@ -270,7 +279,7 @@
   };
 
   const box = new SearchBox();
-  window.nkpkSearchSite = { load, box, site, hitLink, countText, markShown, element, HIDE_PARAM, HIDE_VALUE };
+  window.nkpkSearchSite = { load, box, site, hitLink, countText, missingText, markShown, element, HIDE_PARAM, HIDE_VALUE };
   const results = document.querySelector("[data-nkpk-results]");
   if (results) load().then(() => window.nkpkSearchResults(results), () => {
     results.querySelector("[data-nkpk-summary]").textContent = "Søket kunne ikke lastes. Prøv igjen senere.";

@@ -47,11 +47,11 @@ def test_entries_are_read_with_their_lines_and_keyed_as_the_search_keys_words(tm
         ("everyday", "tur-p", ("transuretral reseksjon av prostata",), 8),
     ]
     assert search_synonyms(synonyms) == {
-        "blindtarmoperasjon": ["everyday", "blindtarmoperasjon", ["appendektom", "appendektomi"]],
-        "grå ster": ["everyday", "grå stær", ["katarakt*", "katarakt"]],
-        "mandl": ["everyday", "mandler", ["mandelfjerning", "mandelfjerning"], ["tonsill*", "tonsill"]],
-        "rg": ["abbreviation", "rg", ["rentg", "røntgen"]],
-        "tur p": ["everyday", "tur-p", ["transuretral reseksjon prostat", "transuretral reseksjon av prostata"]],
+        "blindtarmoperasjon": ["everyday", "appendektom"],
+        "grå ster": ["everyday", "katarakt*"],
+        "mandl": ["everyday", "mandelfjerning", "tonsill*"],
+        "rg": ["abbreviation", "rentg"],
+        "tur p": ["everyday", "transuretral reseksjon prostat"],
     }
 
 
@@ -101,7 +101,7 @@ def test_the_build_puts_synonyms_in_the_search_file_and_unknown_ones_in_the_repo
     out = tmp_path / "site"
     assert build_site(out, manifest) == 0
     data = json.loads((out / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    assert data["synonyms"] == {"gall": ["everyday", "galle", ["kolesystektom", "kolecystektomi"], ["ukjentord", "ukjentord"]]}
+    assert data["synonyms"] == {"gall": ["everyday", "kolesystektom", "ukjentord"]}
     report = (out / "rapport" / "byggerapport.txt").read_text(encoding="utf-8")
     assert "synonyms.yaml:2: unknown-synonym: everyday: galle: ukjentord is no word of any code text" in report
     assert "kolecystektomi is no word" not in report

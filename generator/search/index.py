@@ -162,9 +162,14 @@ def dump(data: dict) -> str:
 def search_files(
     catalogue: Catalogue, synonyms: tuple[Synonym, ...] = (), english: Mapping[str, object] | None = None
 ) -> dict[str, str]:
-    """The search file, and lunr and its Norwegian support copied beside it: address -> text."""
+    """The search file, its English entries apart, and lunr and its Norwegian support beside them: address -> text.
+
+    The English entries (`english`) load after the first results, so that
+    their bytes do not delay them.
+    """
     years = [r.year for r in catalogue.releases]
-    files = {urls.SEARCH_INDEX: dump(search_data(catalogue.codes, years, synonyms, english))}
+    data = search_data(catalogue.codes, years, synonyms, english)
+    files = {urls.SEARCH_ENGLISH: dump(data.pop("english")), urls.SEARCH_INDEX: dump(data)}
     for name, source in lunr_sources().items():
         files[urls.search_asset(name)] = source.read_text(encoding="utf-8")
     return files

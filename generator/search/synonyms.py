@@ -117,24 +117,18 @@ def meant_keys(meant: str) -> list[str]:
     return [key(w.rstrip(PREFIX)) + (PREFIX if w.endswith(PREFIX) else "") for w in _phrase_words(meant)]
 
 
-def search_synonyms(synonyms: tuple[Synonym, ...]) -> dict[str, list]:
-    """For the search file: typed key -> [kind, typed as written, [alternative's keys, as written], ...].
+def search_synonyms(synonyms: tuple[Synonym, ...]) -> dict[str, list[str]]:
+    """For the search file: typed key -> [kind, alternative, ...], an alternative its words' keys joined by spaces.
 
-    An alternative's keys are joined by spaces. Entries with one typed key are
-    merged; the first entry names their kind and typed words.
+    Entries with one typed key are merged; the first entry names their kind.
     """
-    firsts: dict[str, Synonym] = {}
-    merged: dict[str, dict[str, str]] = {}
+    kinds: dict[str, str] = {}
+    merged: dict[str, set[str]] = {}
     for synonym in synonyms:
         typed = typed_key(synonym)
-        firsts.setdefault(typed, synonym)
-        alternatives = merged.setdefault(typed, {})
-        for meant in synonym.means:
-            alternatives.setdefault(" ".join(meant_keys(meant)), " ".join(meant.split()).replace(PREFIX, ""))
-    return {
-        typed: [firsts[typed].kind, firsts[typed].typed, *([k, w] for k, w in sorted(merged[typed].items()))]
-        for typed in sorted(merged)
-    }
+        kinds.setdefault(typed, synonym.kind)
+        merged.setdefault(typed, set()).update(" ".join(meant_keys(m)) for m in synonym.means)
+    return {typed: [kinds[typed], *sorted(merged[typed])] for typed in sorted(merged)}
 
 
 def synonym_notes(synonyms: tuple[Synonym, ...], vocabulary: list[str]) -> tuple[Diagnostic, ...]:

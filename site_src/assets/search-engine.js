@@ -113,13 +113,12 @@
 
   function Engine(lunr, file) {
     if (file.format !== FORMAT) throw new Error("search file format " + file.format + ", expected " + FORMAT);
-    const english = file.english || { codes: [], docs: [], texts: [] };
     this.codes = decodeFront(file.codes);
     this.terms = decodeFront(file.terms);
     this.termSet = new Set(this.terms);
-    this.texts = file.texts.concat(file.oldTexts, english.texts);
+    this.texts = file.texts.concat(file.oldTexts);
     this.oldCodes = decodeDeltas(file.oldCodes);
-    this.englishCodes = decodeDeltas(english.codes);
+    this.englishCodes = [];
     this.englishFrom = this.codes.length + this.oldCodes.length;
     this.oldUntil = file.oldUntil;
     this.active = file.active;
@@ -131,15 +130,27 @@
     this.url = file.url;
     this.text = T.textTools(lunr);
     this.known = T.knownIn(this.termSet, this.text.key);
-    this.docs = file.docs.concat(english.docs).map(decodeDeltas);
-    this.parts = file.parts.map(decodeDeltas).concat(english.docs.map(() => []));
+    this.docs = file.docs.map(decodeDeltas);
+    this.parts = file.parts.map(decodeDeltas);
     this.stats = termStats(this.terms.length, this.docs, this.parts);
     this.generic = file.texts.map((text) => GENERIC.test(text));
     this.typos = new Map();
     this.prepare();
+    if (file.english) this.addEnglish(file.english);
     // One query through every step, so that the first query typed does not pay for compiling them.
     this.search(this.terms[0] || "");
   }
+
+  // The English texts' entries (the search file's `english`, or the file of its own that loads later).
+  Engine.prototype.addEnglish = function (english) {
+    if (this.englishCodes.length || !english.codes.length) return;
+    const docs = english.docs.map(decodeDeltas);
+    this.englishCodes = decodeDeltas(english.codes);
+    this.texts = this.texts.concat(english.texts);
+    this.docs = this.docs.concat(docs);
+    this.parts = this.parts.concat(docs.map(() => []));
+    this.stats = termStats(this.terms.length, this.docs, this.parts);
+  };
 
   Engine.prototype.isValid = function (doc) {
     return this.active.charCodeAt(doc) === 49; // "1"
@@ -336,13 +347,18 @@
     return gone === "-" ? "Utgått" : "Utgått fra " + this.years[parseInt(gone, 36)];
   };
 
-  // Why a hit was found, in words (empty for an exact or a prefix match).
-  function reasonOf(why, synonym) {
-    if (why === "synonym" && synonym) {
-      return LABELS.synonym + " (" + (LABELS.kinds[synonym.kind] || synonym.kind) + "): " + synonym.typed + " = " + synonym.means;
-    }
-    return LABELS[why] || "";
-  }
+  // Why a hit was found, in words (empty for an exact or a prefix match): for a synonym, what was typed
+  // and the words of the text it stands for.
+  Engine.prototype.reason = function (why, synonym, entry) {
+    if (why !== "synonym" || !synonym) return LABELS[why] || "";
+    const means = T.words(this.texts[entry]).filter((word) => {
+      if (this.text.isStopWord(word)) return false;
+      const at = lowerBound(this.terms, this.text.key(word));
+      return synonym.leaves.some((leaf) => leaf.ranges.some((range) => at >= range.from && at < range.to));
+    });
+    const kind = LABELS.kinds[synonym.kind] || synonym.kind;
+    return LABELS.synonym + " (" + kind + "): " + synonym.typed + " = " + (means.length ? means.join(" ") : "…");
+  };
 
   // What a hit shows: `path` is the code page's site-relative URL; `old` the earlier text it was found by,
   // `english` the English text; `reason` says in words how it was found.
@@ -358,7 +374,7 @@
       active: this.isValid(doc),
       status: this.status(doc),
       why,
-      reason: reasonOf(why, typeof found === "number" ? null : found.synonym),
+      reason: this.reason(why, typeof found === "number" ? null : found.synonym, entry),
       old: isOld ? { text: this.texts[entry], until: this.oldUntil[entry - this.codes.length] } : null,
       english: entry >= this.englishFrom ? this.texts[entry] : null,
       path: this.url.replace("{code}", this.codes[doc]),

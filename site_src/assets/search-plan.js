@@ -107,15 +107,15 @@
       ranges: from < to ? [{ from, to, kind: "synonym" }] : [] };
   };
 
-  // The thesaurus's alternatives for a typed key, as options of a slot.
-  Engine.prototype.synonymOptions = function (key) {
+  // The thesaurus's alternatives for a typed key, as options of a slot (`typed`: as the query has it).
+  Engine.prototype.synonymOptions = function (key, typed) {
     const entry = this.synonyms[key];
     if (!entry) return [];
-    const [kind, typed, ...alternatives] = entry;
+    const [kind, ...alternatives] = entry;
     const options = [];
-    for (const [keys, means] of alternatives) {
+    for (const keys of alternatives) {
       const leaves = keys.split(" ").map((k) => this.meantWord(k));
-      if (leaves.every((leaf) => leaf.ranges.length)) options.push({ leaves, all: true, synonym: { kind, typed, means } });
+      if (leaves.every((leaf) => leaf.ranges.length)) options.push({ leaves, all: true, synonym: { kind, typed, leaves } });
     }
     return options;
   };
@@ -125,7 +125,7 @@
     for (let size = PHRASE; size >= 2; size--) {
       if (i + size > typed.length) continue;
       const words = typed.slice(i, i + size);
-      const options = this.synonymOptions(words.map(this.text.key).join(" "));
+      const options = this.synonymOptions(words.map(this.text.key).join(" "), words.join(" "));
       if (options.length) return { typed: words.join(" "), size, filler: false, options };
     }
     return null;
@@ -137,7 +137,7 @@
     const weak = word.root.length < MIN_PREFIX;
     const slot = { typed, filler: word.filler || weak, weak, options: [] };
     if (word.ranges.length) slot.options.push({ leaves: [word], all: true });
-    const synonyms = this.synonymOptions(word.own);
+    const synonyms = this.synonymOptions(word.own, typed);
     slot.options.push(...synonyms);
     if (word.ranges.length || weak) return slot;
     const lastPart = last ? (part) => { const [a, b] = this.range(this.text.key(part)); return a < b; } : null;

@@ -135,6 +135,7 @@
       const page = new ResultsPage(container, site);
       page.systemFilter(engine);
       page.show(engine);
+      document.addEventListener("nkpk-search-english", () => page.show(engine));
       return page;
     });
   };

@@ -26,11 +26,13 @@
   const site = {
     root: absolute(form.dataset.nkpkRoot),
     index: absolute(form.dataset.nkpkIndex),
+    english: absolute(form.dataset.nkpkEnglish),
     page: absolute(form.dataset.nkpkPage),
     scripts: form.dataset.nkpkScripts.split(" ").map(absolute),
   };
   let loading = null;
   let loaded = null;
+  let english = null;
   const LOOKS_LIKE_CODE = /^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9 ]{3,10}$/;
 
   function addScript(src) {
@@ -44,11 +46,23 @@
     });
   }
 
-  function fetchIndex() {
-    return fetch(site.index).then((response) => {
+  function fetchJSON(address) {
+    return fetch(address).then((response) => {
       if (!response.ok) throw new Error("search file: HTTP " + response.status);
       return response.json();
     });
+  }
+
+  // The English texts' entries, fetched once the engine is ready (their bytes do not delay the first
+  // results); the box and the results page search again when they arrive. Without them search goes on.
+  function loadEnglish(engine) {
+    if (!english) {
+      english = fetchJSON(site.english).then((file) => {
+        engine.addEnglish(file);
+        document.dispatchEvent(new CustomEvent("nkpk-search-english"));
+      }, () => null);
+    }
+    return english;
   }
 
   // The engine's warm-up queries, once the first results are shown and the browser is idle:
@@ -65,9 +79,10 @@
   // The engine, loaded once; a failed load is tried again on the next call.
   function load() {
     if (!loading) {
-      loading = Promise.all([fetchIndex(), Promise.all(site.scripts.map(addScript))]).then(([file]) => {
+      loading = Promise.all([fetchJSON(site.index), Promise.all(site.scripts.map(addScript))]).then(([file]) => {
         loaded = window.nkpkSearchEngine.create(window.lunr, file);
         warmUp(loaded);
+        loadEnglish(loaded);
         return loaded;
       });
       loading.catch(() => { loading = null; });
@@ -85,7 +100,8 @@
 
   window.nkpkSearch = function (query, options) {
     const limit = options && options.limit != null ? options.limit : API_LIMIT;
-    return load().then((engine) => engine.search(String(query), options).slice(0, limit).map((found) => hitOf(engine, found)));
+    return load().then((engine) => loadEnglish(engine).then(() =>
+      engine.search(String(query), options).slice(0, limit).map((found) => hitOf(engine, found))));
   };
 
   function element(tag, className, text) {
@@ -166,6 +182,7 @@
     this.input.addEventListener("pointerenter", () => load());
     this.input.addEventListener("focus", () => load());
     this.input.addEventListener("input", () => this.update());
+    document.addEventListener("nkpk-search-english", () => { if (!this.panel.hidden) this.update(); });
     this.input.addEventListener("keydown", (event) => this.key(event));
     this.hide.addEventListener("change", () => { this.update(); this.input.focus(); });
     document.addEventListener("keydown", (event) => {

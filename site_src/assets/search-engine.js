@@ -256,8 +256,7 @@
     hit.valid = this.isValid(hit.doc);
     hit.generic = this.generic[hit.doc];
     hit.typo = hit.kinds.includes("typo");
-    const asTyped = hit.kinds.every((k) => k === "exact" || k === "spelling");
-    hit.exact = asTyped ? 2 : hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling") ? 1 : 0;
+    hit.exact = hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling" || k === "compound");
     return hit;
   };
 

@@ -205,6 +205,16 @@
     return { leaves, all: false, typo: true };
   };
 
+  // Two words typed apart that are one word of the texts or the thesaurus (`kolecyst ektomi`,
+  // `hofte protese`): a slot, or null.
+  Engine.prototype.joined = function (first, second) {
+    const word = this.word(first + second, false);
+    const typed = first + " " + second;
+    const options = word.ranges.length && this.termSet.has(word.own) ? [{ leaves: [word], all: true }] : [];
+    options.push(...this.synonymOptions(word.own, typed));
+    return options.length ? { typed, filler: false, weak: false, options } : null;
+  };
+
   // A code typed among words (`JKA21 kolecystektomi`): its number, or -1.
   Engine.prototype.typedCode = function (word) {
     const code = word.toUpperCase();
@@ -223,9 +233,12 @@
       const phrase = this.phrase(typed, i);
       if (phrase) { plan.slots.push(phrase); i += phrase.size - 1; continue; }
       let slot = this.slot(typed[i], i === typed.length - 1);
-      if (!slot.options.length && i + 1 < typed.length) {
-        const joined = this.slot(typed[i] + typed[i + 1], i + 2 === typed.length);
-        if (joined.options.length) { joined.typed = typed[i] + " " + typed[i + 1]; slot = joined; i++; }
+      const joined = i + 1 < typed.length ? this.joined(typed[i], typed[i + 1]) : null;
+      if (joined && (!slot.options[0] || slot.options[0].synonym || !this.word(typed[i + 1], false).ranges.length)) {
+        slot = joined;
+        i++;
+      } else if (joined) {
+        plan.slots.push(Object.assign(joined, { filler: true })); // adds to the texts that have the two as one
       }
       if (slot.options.length) plan.slots.push(slot);
       else if (!slot.filler) plan.missing.push(typed[i]);

@@ -132,7 +132,7 @@ def _body(tools: Tools, page) -> Rendered:
 
 # The order is the order of writing; the two biggest files come first, so that they go to two processes.
 OUTPUTS: tuple[Output, ...] = (
-    Output("search", _one, lambda _: (urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
+    Output("search", _one, lambda _: (urls.SEARCH_ENGLISH, urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
     Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker),
     Output("code", lambda p: p.codes.codes, lambda c: (urls.code_url(c.code), urls.code_json(c.code)), _code),
     Output("node", lambda p: p.nodes, lambda page: (page.url,), _in_chrome),

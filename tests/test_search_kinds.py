@@ -126,8 +126,9 @@ def test_ranking_valid_current_specific_and_tight_first(engine_page) -> None:  #
 @pytest.fixture(scope="module")
 def real(engine_page, project_root: Path, real_dir: Path):  # noqa: F811
     project = prepare(project_root / "data" / "releases.yaml")
-    data = search_data(project.catalogue.codes, [r.year for r in project.catalogue.releases], project.synonyms)
-    english = search_data(project.catalogue.codes, [], (), project.english)["english"]
+    years = [r.year for r in project.catalogue.releases]
+    data = search_data(project.catalogue.codes, years, project.synonyms, project.english)
+    english = data.pop("english")  # as the build writes it: a file of its own, added once loaded
     engine_page.evaluate("([data, english]) => { window.real = nkpkSearchEngine.create(lunr, data);"
                          " window.englishFile = english; }", [data, english])
     return engine_page

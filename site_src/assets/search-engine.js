@@ -68,6 +68,13 @@
     return lo;
   }
 
+  // How many different terms a sorted list of term ids has.
+  function distinctCount(ids) {
+    let count = 0;
+    for (let j = 0; j < ids.length; j++) if (j === 0 || ids[j] !== ids[j - 1]) count++;
+    return count;
+  }
+
   // The entries that have each term (as a word or a compound part), its idf, the average length.
   function termStats(termCount, docs, parts) {
     const postings = Array.from({ length: termCount }, () => []);
@@ -133,6 +140,7 @@
     this.docs = file.docs.map(decodeDeltas);
     this.parts = file.parts.map(decodeDeltas);
     this.stats = termStats(this.terms.length, this.docs, this.parts);
+    this.distinct = this.docs.map(distinctCount);
     this.generic = file.texts.map((text) => GENERIC.test(text));
     this.typos = new Map();
     this.prepare();
@@ -150,6 +158,7 @@
     this.docs = this.docs.concat(docs);
     this.parts = this.parts.concat(docs.map(() => []));
     this.stats = termStats(this.terms.length, this.docs, this.parts);
+    this.distinct = this.distinct.concat(docs.map(distinctCount));
   };
 
   Engine.prototype.isValid = function (doc) {
@@ -239,19 +248,19 @@
   Engine.prototype.match = function (entry, slots) {
     const hit = { doc: this.codeOf(entry), entry, old: entry >= this.codes.length && entry < this.englishFrom,
       english: entry >= this.englishFrom, cover: 0, score: 0, kinds: [], synonym: null };
-    const matched = new Set();
+    const matched = [];
     for (const slot of slots) {
       const found = this.slotFit(entry, slot);
       if (!found) continue;
       if (!slot.filler) hit.cover += found.cover;
       hit.score += found.score * (hit.english ? ENGLISH : 1);
       hit.kinds.push(...found.kinds);
-      found.terms.forEach((t) => matched.add(t));
+      for (const t of found.terms) if (!matched.includes(t)) matched.push(t);
       if (found.option.synonym && !hit.synonym) hit.synonym = found.option.synonym;
     }
     if (!hit.kinds.length) return null;
-    const distinct = new Set(this.docs[entry]).size;
-    hit.score += distinct ? (TIGHT * matched.size) / distinct : 0;
+    const distinct = this.distinct[entry];
+    hit.score += distinct ? (TIGHT * matched.length) / distinct : 0;
     hit.cover = Math.round(hit.cover * 100) / 100;
     hit.valid = this.isValid(hit.doc);
     hit.generic = this.generic[hit.doc];

@@ -53,8 +53,8 @@
     });
   }
 
-  // The English texts' entries, fetched once the engine is ready (their bytes do not delay the first
-  // results); the box and the results page search again when they arrive. Without them search goes on.
+  // The English texts' entries, fetched once the browser is idle after the first results (their bytes
+  // do not delay them), or at once for the API; the box and the results page search again when they arrive. Without them search goes on.
   function loadEnglish(engine) {
     if (!english) {
       english = fetchJSON(site.english).then((file) => {
@@ -73,6 +73,7 @@
       const started = performance.now();
       const queries = engine.warmQueries();
       while (queries.length && performance.now() - started < WARM_BUDGET) engine.search(queries.shift());
+      loadEnglish(engine);
     });
   }
 
@@ -82,7 +83,6 @@
       loading = Promise.all([fetchJSON(site.index), Promise.all(site.scripts.map(addScript))]).then(([file]) => {
         loaded = window.nkpkSearchEngine.create(window.lunr, file);
         warmUp(loaded);
-        loadEnglish(loaded);
         return loaded;
       });
       loading.catch(() => { loading = null; });

@@ -107,7 +107,7 @@ def search_data(
     english_terms = [terms(text) for _, text in english_rows]
     terms_list = sorted({t for found in entry_terms + english_terms for t in found})
     index = {term: number for number, term in enumerate(terms_list)}
-    parts = compound_parts(texts, entry_terms, frozenset(terms_list))
+    parts = compound_parts(texts, entry_terms, frozenset(t for found in entry_terms for t in found))
     systems = sorted({c.system for c in codes})
     if len(systems) > 10 or len(years) > len(_DIGITS):
         raise ValueError("the search file keeps a code system in one digit and a release in one base-36 digit")

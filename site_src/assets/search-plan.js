@@ -28,6 +28,7 @@
   const TYPO_MIN = 5; // letters a word needs to be matched with an edit
   const TYPO_LONG = 9; // letters from which two edits are allowed
   const TYPO_PART = 4; // letters a mistyped compound part needs
+  const LAST_PART = 4; // letters the last part of a compound being typed needs to be a beginning only
   const MIN_WORD = 6; // search_split.py MIN_WORD
   const PHRASE = 3; // synonyms.py MAX_PHRASE
   const TYPO_FIT = [0.5, 0.5, 0.4]; // by edits
@@ -140,7 +141,11 @@
     const synonyms = this.synonymOptions(word.own, typed);
     slot.options.push(...synonyms);
     if (word.ranges.length || weak) return slot;
-    const lastPart = last ? (part) => { const [a, b] = this.range(this.text.key(part)); return a < b; } : null;
+    const lastPart = last ? (part) => {
+      if (part.length < LAST_PART) return false;
+      const [a, b] = this.range(this.text.key(part));
+      return a < b;
+    } : null;
     const parts = T.split(word.spelt, this.known, lastPart);
     if (parts.length) {
       slot.options.push({ leaves: parts.map((p) => this.part(p)), all: false });

@@ -183,13 +183,21 @@
     return Math.round(score * 1000) / 1000;
   };
 
+  // An entry's text folded (lower case, no accents), made once.
+  Engine.prototype.folded = function (entry) {
+    if (!this.foldedTexts) this.foldedTexts = [];
+    let found = this.foldedTexts[entry];
+    if (found === undefined) found = this.foldedTexts[entry] = T.fold(this.texts[entry]);
+    return found;
+  };
+
   // The best way one leaf matches an entry: [score, kind, term], or null.
   Engine.prototype.best = function (entry, leaf) {
     const own = this.docs[entry];
     let best = this.bestIn(own, own.length, leaf, false, null);
     best = this.bestIn(this.parts[entry], own.length, leaf, true, best);
     if (best && leaf.spelt !== leaf.typed && (best[1] === "exact" || best[1] === "prefix") &&
-        !T.fold(this.texts[entry]).includes(leaf.typed)) best[1] = "spelling";
+        !this.folded(entry).includes(leaf.typed)) best[1] = "spelling";
     return best;
   };
 

@@ -103,8 +103,7 @@ def search_data(
     old = [(number, text, until) for number, c in enumerate(codes) for text, until in _old_texts(c, words_of)]
     texts = [c.text for c in codes] + [text for _, text, _ in old]
     entry_terms = [terms(text) for text in texts]
-    english_rows = [(n, english[c.code].text) for n, c in enumerate(codes) if english and c.code in english]
-    english_terms = [terms(text) for _, text in english_rows]
+    english_rows, english_terms = _english(codes, english or {})
     terms_list = sorted({t for found in entry_terms + english_terms for t in found})
     index = {term: number for number, term in enumerate(terms_list)}
     parts = compound_parts(texts, entry_terms, frozenset(t for found in entry_terms for t in found))
@@ -134,6 +133,12 @@ def search_data(
         "url": urls.code_url("{code}"),
         "years": years,
     }
+
+
+def _english(codes: list[Code], english: Mapping[str, object]) -> tuple[list[tuple[int, str]], list[list[str]]]:
+    """The (code number, English text) of the codes that have one, and each text's terms."""
+    rows = [(n, english[c.code].text) for n, c in enumerate(codes) if c.code in english]
+    return rows, [terms(text) for _, text in rows]
 
 
 def compound_parts(texts: list[str], text_terms: list[list[str]], known_terms: frozenset[str]) -> list[list[str]]:

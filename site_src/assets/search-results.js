@@ -2,7 +2,7 @@
  * NKPK search: the results page, sok/?q=... Every hit, PAGE_SIZE to a page
  * (&side=2), filtered by code system (&kodeverk=NCSP, repeatable) and
  * validity (&skjul=utgatte), matched words marked; "Mente du" suggestions
- * when nothing matched. Loaded with the engine by search.js, which calls
+ * when nothing matched or a query word matched nothing. Loaded with the engine by search.js, which calls
  * window.nkpkSearchResults(container) on the page that has the container.
  */
 (function () {
@@ -125,7 +125,7 @@
     const missing = missingText(ranked);
     this.summary.textContent = countText(ranked.length) + " for «" + this.query + "»" + range + (missing ? " · " + missing : "");
     this.pageLinks(ranked.length);
-    if (ranked.length) this.suggestions.hidden = true; else this.suggest(engine);
+    if (ranked.length && !(ranked.missing || []).length) this.suggestions.hidden = true; else this.suggest(engine);
     markShown(this.query, ranked.length, started);
   };
 

@@ -1,6 +1,9 @@
 """The search file: every code with its terms, prebuilt for the browser's search engine.
 
-The browser gets one JSON file (`assets/search/index.json`) and the three
+The browser gets one JSON file (`assets/search/index.json`), the English
+texts' entries in a second one that loads after the first results
+(`assets/search/english.json`: `codes`, `docs` and `texts` of the codes that
+have an English text, with term ids of the same vocabulary), and the three
 lunr files from the installed mkdocs package (for lunr's Norwegian stemmer
 and stop words). The file holds the codes (sorted), their current texts,
 code systems, validity and the release they left (`gone`, an index into
@@ -9,12 +12,13 @@ here); the earlier texts of each code (`oldTexts`, `oldCodes`, `oldUntil`);
 the sorted vocabulary of keys (respelt and stemmed words, `search_text`);
 per entry (current texts, then earlier ones) the indices of its terms
 (`docs`) and of the parts of its compound words (`parts`, `search_split`);
-and the synonyms (`synonyms.py`). `search-engine.js` searches it without
+and the thesaurus (`synonyms.py`). `search-engine.js` searches it without
 tokenising or stemming any text: only the query is processed in the
 browser, by `search-text.js`, the same way `search_text.terms` does here.
 
-Measured on the real corpus (10,148 codes, 478 earlier texts): 916 KB,
-181 KB with gzip -6; the engine is ready 30-50 ms after the file is parsed.
+Measured on the real corpus (10,148 codes, 478 earlier texts, about 1,000
+thesaurus entries): 994 KB, 198 KB with gzip -6; the English file 591 KB,
+100 KB (docs/search.md).
 Codes and terms are front-coded, term indices delta-coded.
 """
 

@@ -3,8 +3,10 @@
 A text becomes terms in five steps, the same here and in `search-text.js`:
 lower case; fold accents except the ring of `å` (`é` -> `e`, `ö` -> `o`;
 `æ`, `ø` and `å` stay); split into runs of letters and digits; drop the stop
-words of `lunr.no.js`; respell Latin and older spellings the Norwegian way
-(`respell`: `thorax` and `toraks` are both `toraks`); stem with the
+words of `lunr.no.js`; respell Latin, English and older spellings the
+Norwegian way (`respell`: letters, then endings, then a Latin case ending,
+then `ae`/`oe`/`æ`/`ø` as `e`: `thorax` and `toraks` are both `toraks`,
+`appendectomy` and `appendektomi` both `appendektom`); stem with the
 Norwegian Snowball stemmer.
 
 The browser stems with `lunr.no.js`, generated from an older Snowball

@@ -146,7 +146,9 @@
       const [a, b] = this.range(this.text.key(part));
       return a < b;
     } : null;
-    const parts = T.split(word.spelt, this.known, lastPart);
+    // Known words only first; the beginning of a word as the last part only when that finds no split.
+    let parts = T.split(word.spelt, this.known, null);
+    if (!parts.length && lastPart) parts = T.split(word.spelt, this.known, lastPart);
     if (parts.length) {
       slot.options.push({ leaves: parts.map((p) => this.part(p)), all: false });
       return slot;

@@ -45,6 +45,8 @@
     "inngrep", "prosedyre", "undersøkelse", "op", "opr", "operation", "surgery", "procedure", "treatment",
     // NCSP says "open" by leaving the approach out: the word adds to a text that has it, no more.
     "åpen", "åpent", "open",
+    // The side is a code of its own (ZXA00 Høyre side, ZXA05 Venstre side), not a word of the procedure.
+    "høyre", "venstre", "høyresidig", "venstresidig",
   ];
 
   Engine.prototype.prepare = function () {

@@ -176,4 +176,5 @@ def test_code_forms_find_the_code_first(real) -> None:
     for query in ("jud-02", "jud.02", "JUD 02", "judo2", "Jud02"):
         assert _codes(real, query, "real")[0] == "JUD02", query
     assert _codes(real, "saaoaa", "real")[0] == "SAA0AA"  # the letter O for a zero
+    assert _codes(real, "jud 02", "real") == ["JUD02"]  # a code, not also the texts with the number 02
     assert _codes(real, "naoc", "real") == []

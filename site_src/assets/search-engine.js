@@ -334,7 +334,7 @@
     if (codes.exact >= 0) add(codes.exact, codes.exact, "exact", null);
     plan.codes.forEach((doc) => add(doc, doc, "exact", null));
     const prefix = codes.prefix.slice().sort((a, b) => this.isValid(b) - this.isValid(a) || a - b);
-    const byText = this.textMatches(plan);
+    const byText = codes.exact >= 0 ? [] : this.textMatches(plan); // `JKA 21`: not the texts with "21"
     const byPrefix = () => prefix.forEach((doc) => add(doc, doc, "prefix", null));
     if (codes.digit) byPrefix();
     byText.forEach((hit) => add(hit.doc, hit.entry, whyOf(hit), hit.synonym));

@@ -182,7 +182,8 @@
     this.input.addEventListener("pointerenter", () => load());
     this.input.addEventListener("focus", () => load());
     this.input.addEventListener("input", () => this.update());
-    document.addEventListener("nkpk-search-english", () => { if (!this.panel.hidden) this.update(); });
+    // The English entries arrived: search again, unless a hit is selected (the list must not move under the keys).
+    document.addEventListener("nkpk-search-english", () => { if (!this.panel.hidden && this.selected < 0) this.update(); });
     this.input.addEventListener("keydown", (event) => this.key(event));
     this.hide.addEventListener("change", () => { this.update(); this.input.focus(); });
     document.addEventListener("keydown", (event) => {

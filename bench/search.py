@@ -13,7 +13,8 @@ time, waiting for the results after each key. It prints:
   code that begins so) is among the first five hits shown in the box, per
   kind of query (compound, spelling, synonym, history, typo, code, plain:
   from the file's description column);
-- bytes fetched before the first results were shown, each file compressed
+- bytes fetched before the first results were shown (requests that started
+  before the mark of the first results), each file compressed
   with gzip -6 as a static host would serve it;
 - time from the first keystroke (`/`, the first character follows at once)
   to shown results, and from each further keystroke to its results (keydown event time to the `nkpk-search-shown`
@@ -75,6 +76,11 @@ WATCH_KEYS = """() => {
 MARKS = f"() => performance.getEntriesByName('{SHOWN}').map(m => [m.startTime, m.detail.query, m.detail.spent])"
 # Between keys: the hits painted, then a fast typist's pause (10 keys a second).
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))"
+# The files the page asked for before the first results were shown (the page itself is the navigation entry).
+FETCHED_BEFORE = (
+    "t => [location.href].concat(performance.getEntriesByType('resource')"
+    ".filter(e => e.startTime <= t).map(e => e.name))"
+)
 SHOWN_CODES = "() => [...document.querySelectorAll('#nkpk-search-list .nkpk-hit__code')].map(e => e.textContent)"
 
 
@@ -159,11 +165,11 @@ def run_query(browser, base: str, query: str, expected: tuple[str, ...], why: st
     context = browser.new_context()
     page = context.new_page()
     run = Run(query, expected, kind(why))
-    page.on("requestfinished", lambda request: run.fetched.append(request.url))
     page.goto(base + START_PAGE)
     page.evaluate(WATCH_KEYS)
     run.first_ms, run.further_ms, run.spent_ms = type_query(page, query)
-    run.fetched = list(dict.fromkeys(run.fetched))
+    first_shown = page.evaluate(MARKS)[0][0]
+    run.fetched = list(dict.fromkeys(page.evaluate(FETCHED_BEFORE, first_shown)))
     run.shown = page.evaluate(SHOWN_CODES)
     context.close()
     return run

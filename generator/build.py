@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from . import urls
 from .model.annotations import annotate, collect_books, merge_names
@@ -29,7 +29,7 @@ from .pages.code import CodePages
 from .pages.browse import NodePage, SystemPage, node_pages, system_pages
 from .inputs.deadlines import Deadline, load_deadlines
 from .model.hierarchy import Hierarchy, build_hierarchy, load_names
-from .inputs.manifest import load_manifest
+from .inputs.manifest import Manifest, load_manifest
 from .model.catalogue import Catalogue, build_catalogue
 from .inputs.diagnostics import Diagnostic
 from .opendata.downloads import Download, plan_downloads
@@ -39,6 +39,8 @@ from .analysis.official import OfficialEntry, check_official, official_entries
 from .inputs.readers import Readers
 from .inputs.readers.export import ExportResult, heading_names
 from .analysis.successors import Lineage, Successor, find_successors
+from .analysis.english import EnglishText, english_texts
+from .inputs.english import read_english
 from .inputs.readers.base import FileResult, FileSpec
 from .search.synonyms import Synonym, load_synonyms, synonym_notes
 from .search.index import vocabulary
@@ -76,6 +78,8 @@ class PreparedSite:
     downloads: tuple[Download, ...]
     books: tuple[BookPage, ...] = ()  # the book view of each chapter
     synonyms: tuple[Synonym, ...] = ()  # the search's maintained synonyms
+    # code -> its English text (Nordic common NCSP), own or carried from a predecessor (analysis/english.py)
+    english: Mapping[str, EnglishText] = field(default_factory=dict)
 
     @cached_property
     def open_data(self) -> OpenData:
@@ -117,7 +121,8 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
     successors, refused = find_successors(catalogue, releases, official)
     lineage = Lineage.of(successors)
     known = frozenset(c.code for c in catalogue.codes)
-    notes = _official_notes(notes + refused + annotations.report, results, official, releases, known)
+    english = english_texts(catalogue, lineage, _english_file(manifest))
+    notes = _official_notes(notes + refused + annotations.report + english.notes, results, official, releases, known)
     synonyms = load_synonyms(manifest.synonyms)
     notes = tuple(sorted(notes + synonym_notes(synonyms, vocabulary(catalogue.codes))))
     nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
@@ -125,7 +130,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
-        codes=CodePages.of(catalogue, hierarchy, events, lineage, annotations),
+        codes=CodePages.of(catalogue, hierarchy, events, lineage, annotations, english.texts),
         nodes=nodes,
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,
@@ -134,12 +139,13 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
         official=official,
         successors=successors,
         lineage=lineage,
-        report=report_data(catalogue, notes, successors),
+        report=report_data(catalogue, notes, successors, english.counts),
         build_date=today,
         deadlines=load_deadlines(manifest.deadlines) if manifest.deadlines else (),
         downloads=plan_downloads(manifest),
         books=book_views,
         synonyms=synonyms,
+        english=english.texts,
     )
     check_links(project)
     return project
@@ -158,6 +164,14 @@ def _code_lists(specs: tuple[FileSpec, ...], read: list[FileResult], reader: Rea
             yield result
         elif spec.kind == "book":
             yield next(books)
+
+
+def _english_file(manifest: Manifest):
+    """The manifest's English texts read (None: it names none), shown by their place beside the manifest."""
+    if manifest.english is None:
+        return None
+    path, folder = manifest.english, manifest.path.parent
+    return read_english(path, path.relative_to(folder).as_posix() if path.is_relative_to(folder) else path.name)
 
 
 def _of_kind(results: dict[int, list[FileResult]], *kinds: str) -> dict[int, list[FileResult]]:

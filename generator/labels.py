@@ -72,6 +72,8 @@ ALL_DEADLINES = "Alle frister"
 SEVERAL_SYSTEMS = "Flere (kolonne i filen)"
 REPORT_AS_TEXT = "tekst"
 PROPOSE_CHANGE = "Foreslå en endring"
+ENGLISH_TEXT = "Engelsk tekst (nordisk felles versjon)"  # a code page's English text (NCSP, NOMESCO)
+ENGLISH_CARRIED = "overført fra"  # ... the code the English text belongs to in the Nordic file
 API_PAGE_LINK = "API og åpne data"
 COMPARE_PAGE_LINK = "Sammenlign to utgaver"
 DOWNLOADS_PAGE_LINK = "Nedlasting"
@@ -79,7 +81,9 @@ DOWNLOADS_PAGE_LINK = "Nedlasting"
 API_ENDPOINTS = {
     "kode": (
         "En kode",
-        "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har.",
+        "Koden i hver utgave den er med i, eldste først, med tekst og de valgfrie kolonnene utgaven har. "
+        "En NCSP-kode med engelsk tekst (nordisk felles versjon) har den under english; from er koden "
+        "teksten er overført fra, der den hører til en tidligere kode.",
     ),
     "endringer": (
         "Endringer i en utgave",
@@ -245,6 +249,25 @@ BROWSER_LABELS = {
         "nextPage": "Neste side",
         "pageOf": "Side {page} av {last}",
         "didYouMean": "Mente du: ",
+        "missing": "ingen treff på",
+        "found": "funnet som",
+        # how a hit was found, in words (the hit's `why`); a synonym names its thesaurus kind
+        "why": {
+            "compound": "sammensatt ord",
+            "spelling": "annen skrivemåte",
+            "english": "engelsk tekst",
+            "old-text": "tidligere tekst",
+            "typo": "skrivefeil",
+            "synonym": "synonym",
+        },
+        "kinds": {
+            "everyday": "hverdagsord",
+            "latin": "latin",
+            "english": "engelsk",
+            "abbreviation": "forkortelse",
+            "eponym": "eponym",
+            "convention": "NCSP-skrivemåte",
+        },
     },
     "checker": {
         "headers": ["Rad", "I listen", "Kode", "Status", "Kodeverk", "Tekst", "Etterfølgere"],

@@ -120,6 +120,7 @@ def file_link(from_url: str, path: str) -> str:
 SEARCH_PAGE = "sok/"  # the hand-written results page site_src/sok.md
 SEARCH_DIR = "assets/search/"  # the search file and the lunr files, written by the build
 SEARCH_INDEX = SEARCH_DIR + "index.json"
+SEARCH_ENGLISH = SEARCH_DIR + "english.json"  # the English texts' entries, loaded after the first results
 
 
 def search_asset(name: str) -> str:
@@ -127,12 +128,18 @@ def search_asset(name: str) -> str:
     return SEARCH_DIR + name
 
 
-SEARCH_SCRIPTS = ("assets/search-text.js", "assets/search-engine.js", "assets/search-hints.js", "assets/search-results.js")
+SEARCH_SCRIPTS = (
+    "assets/search-text.js",
+    "assets/search-engine.js",
+    "assets/search-plan.js",
+    "assets/search-hints.js",
+    "assets/search-results.js",
+)
 
 
 def search_addresses(lunr_names: tuple[str, ...]) -> dict:
     """What the search box gives search.js (site-relative): the search file, the scripts in load order, the results page."""
-    return {"index": SEARCH_INDEX, "page": SEARCH_PAGE, "scripts": [search_asset(n) for n in lunr_names] + list(SEARCH_SCRIPTS)}
+    return {"index": SEARCH_INDEX, "english": SEARCH_ENGLISH, "page": SEARCH_PAGE, "scripts": [search_asset(n) for n in lunr_names] + list(SEARCH_SCRIPTS)}
 
 
 CHECKER_PAGE = "sjekk/"  # the hand-written page site_src/sjekk.md

@@ -70,7 +70,7 @@ def test_compound_splitting_agrees_on_the_whole_vocabulary(engine_page, vocabula
 
 def test_synonym_keys_agree(engine_page, real) -> None:  # noqa: F811
     built = search_synonyms(real.synonyms)
-    assert {"rg", "ul", "blindtarmoperasjon", "grå stær"} <= set(built)
+    assert {"rg", "ul", "blindtarmoperasjon", "grå " + key("stær")} <= set(built)
     typed = [s.typed for s in real.synonyms]
     browser_side = engine_page.evaluate(
         "ts => { const t = nkpkSearchText.textTools(lunr); "

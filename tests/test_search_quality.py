@@ -51,7 +51,7 @@ def engine(engine_page, project_root: Path, real_dir: Path):  # noqa: F811
 
 def _hits(page, query: str, **options) -> list[dict]:
     return page.evaluate(
-        "([q, options]) => engine.search(q, options).slice(0, 20).map(h => engine.hit(h))", [query, options]
+        "([q, options]) => engine.search(q, options).slice(0, 60).map(h => engine.hit(h))", [query, options]
     )
 
 
@@ -74,7 +74,7 @@ def test_every_shared_query_finds_its_code_in_the_first_five(engine, path: Path)
 def test_compound_words_are_split_into_words_of_the_texts(engine) -> None:
     hits = _hits(engine, "hofteprotese")[:TOP]
     assert any(h["code"].startswith("NFB") for h in hits)
-    assert {h["why"] for h in hits} == {"compound"}
+    assert {h["why"] for h in hits} <= {"compound", "synonym"}  # the thesaurus may name it too
     assert all("hofte" in h["text"].lower() and "protese" in h["text"].lower() for h in hits)
     assert all(h["code"].startswith("NG") for h in _hits(engine, "kneprotese")[:TOP])
     assert "NFA11" in _codes(engine, "hofteartroskopi")[:TOP]

@@ -167,11 +167,30 @@ def test_enter_opens_the_results_page_which_can_be_linked(page, base) -> None:  
 
 
 @pytest.mark.browser
+def test_words_that_match_nothing_are_named_and_do_not_empty_the_list(page, base) -> None:  # noqa: F811
+    _open(page, base)
+    assert _type(page, "lumbalpunksjon blåbærsyltetøy") == ["ABT00", "ABFM00", "TAB00", "ABFX00"]
+    status = page.locator("form[data-nkpk-search] [role=status]").inner_text()
+    assert status == "4 treff · ingen treff på «blåbærsyltetøy»"
+    page.goto(base + "sok/?q=lumbalpunksjon+bl%C3%A5b%C3%A6rsyltet%C3%B8y")
+    page.wait_for_selector("[data-nkpk-list] li")
+    assert "ingen treff på «blåbærsyltetøy»" in page.locator("[data-nkpk-summary]").inner_text()
+    assert page.locator("[data-nkpk-list] .nkpk-hit__code").all_inner_texts()[:2] == ["ABT00", "ABFM00"]
+
+
+@pytest.mark.browser
+def test_a_hit_found_by_a_typing_error_says_so(page, base) -> None:  # noqa: F811
+    _open(page, base)
+    assert _type(page, "lumbalpunskjon")[0] == "ABT00"
+    assert page.locator(f"{HITS} .nkpk-hit__why").first.inner_text() == "funnet som skrivefeil"
+
+
+@pytest.mark.browser
 def test_the_api_resolves_to_ranked_hits(page, base) -> None:  # noqa: F811
     _open(page, base)
     hits = page.evaluate("nkpkSearch('jka2', {limit: 2})")
     valid = "Gyldig i 2017 (nyeste utgave her)"  # the sample's newest release is 2017
-    common = {"system": "NCSP", "active": True, "status": valid, "why": "prefix", "old": None}
+    common = {"system": "NCSP", "active": True, "status": valid, "why": "prefix", "reason": "", "old": None, "english": None}
     assert hits == [
         {"code": "JKA20", "text": "Kolecystektomi", "url": base + "kode/JKA20/", **common},
         {"code": "JKA21", "text": "Laparoskopisk kolecystektomi", "url": base + "kode/JKA21/", **common},

@@ -14,16 +14,20 @@ from generator.build import prepare
 from generator.inputs.manifest import load_manifest
 from generator.inputs.diagnostics import InputError
 from generator.search.synonyms import load_synonyms, search_synonyms, synonym_notes
+from generator.search.text import key
 
 from . import sample
 from .helpers import ROOT, build_site
 
 SYNONYMS = """\
-# what people type: words of the code texts
-rg: [røntgen]
-grå stær: [katarakt*]
-blindtarmoperasjon: appendektomi
-mandler: [tonsill*, mandelfjerning]
+# kind: what people type: words of the code texts
+abbreviation:
+  rg: [røntgen]
+everyday:
+  grå stær: [katarakt*]
+  blindtarmoperasjon: appendektomi
+  mandler: [tonsill*, mandelfjerning]
+  tur-p: [transuretral reseksjon av prostata]
 """
 
 
@@ -35,17 +39,19 @@ def _write(folder: Path, text: str) -> Path:
 
 def test_entries_are_read_with_their_lines_and_keyed_as_the_search_keys_words(tmp_path: Path) -> None:
     synonyms = load_synonyms(_write(tmp_path, SYNONYMS))
-    assert [(s.typed, s.means, s.where.line) for s in synonyms] == [
-        ("rg", ("røntgen",), 2),
-        ("grå stær", ("katarakt*",), 3),
-        ("blindtarmoperasjon", ("appendektomi",), 4),
-        ("mandler", ("tonsill*", "mandelfjerning"), 5),
+    assert [(s.kind, s.typed, s.means, s.where.line) for s in synonyms] == [
+        ("abbreviation", "rg", ("røntgen",), 3),
+        ("everyday", "grå stær", ("katarakt*",), 5),
+        ("everyday", "blindtarmoperasjon", ("appendektomi",), 6),
+        ("everyday", "mandler", ("tonsill*", "mandelfjerning"), 7),
+        ("everyday", "tur-p", ("transuretral reseksjon av prostata",), 8),
     ]
     assert search_synonyms(synonyms) == {
-        "blindtarmoperasjon": ["appendektomi"],
-        "grå stær": ["katarakt*"],
-        "mandl": ["mandelfjerning", "tonsill*"],
-        "rg": ["røntg"],
+        "blindtarmoperasjon": ["everyday", "appendektom"],
+        "grå ster": ["everyday", "katarakt*"],
+        "mandl": ["everyday", "mandelfjerning", "tonsill*"],
+        "rg": ["abbreviation", "rentg"],
+        "tur p": ["everyday", "transuretral reseksjon prostat"],
     }
 
 
@@ -53,9 +59,11 @@ def test_entries_are_read_with_their_lines_and_keyed_as_the_search_keys_words(tm
     "text, message",
     [
         ("- rg\n", "expected a mapping"),
-        ("rg: []\n", re.escape("expected `word: [words of the code texts]`")),
-        ("rg: [røntgen undersøkelse]\n", "is not one word"),
-        ("hofte kne skulder albue: [x]\n", "one to 3 words"),
+        ("slang:\n  rg: [røntgen]\n", "'slang' is no kind of synonym"),
+        ("latin: [rg]\n", "expected entries"),
+        ("latin:\n  rg: []\n", re.escape("expected `word: [words of the code texts]`")),
+        ("latin:\n  rg: [av i]\n", "has no word"),
+        ("latin:\n  hofte kne skulder albue: [x]\n", "one to 3 words"),
     ],
 )
 def test_a_bad_entry_stops_the_build_naming_the_file_and_line(tmp_path: Path, text: str, message: str) -> None:
@@ -66,10 +74,12 @@ def test_a_bad_entry_stops_the_build_naming_the_file_and_line(tmp_path: Path, te
 
 def test_a_word_no_code_text_has_is_a_note(tmp_path: Path) -> None:
     synonyms = load_synonyms(_write(tmp_path, SYNONYMS))
-    vocabulary = sorted(["appendektomi", "katarakt", "kataraktoperasjon", "røntg", "tonsillektomi"])
+    words = ["appendektomi", "katarakt", "kataraktoperasjon", "røntgen", "tonsillektomi", "prostata", "reseksjon"]
+    vocabulary = sorted(key(w) for w in words)
     notes = synonym_notes(synonyms, vocabulary)
     assert [(n.where.line, n.kind, n.detail) for n in notes] == [
-        (5, "unknown-synonym", "mandler: mandelfjerning is no word of any code text"),
+        (7, "unknown-synonym", "everyday: mandler: mandelfjerning is no word of any code text"),
+        (8, "unknown-synonym", "everyday: tur-p: transuretral reseksjon av prostata is no word of any code text"),
     ]
 
 
@@ -87,13 +97,13 @@ def test_the_build_puts_synonyms_in_the_search_file_and_unknown_ones_in_the_repo
     sample.generate(folder)
     manifest = folder / "releases.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "synonyms: synonyms.yaml\n", encoding="utf-8")
-    _write(folder, "galle: [kolecystektomi, ukjentord]\n")
+    _write(folder, "everyday:\n  galle: [kolecystektomi, ukjentord]\n")
     out = tmp_path / "site"
     assert build_site(out, manifest) == 0
     data = json.loads((out / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    assert data["synonyms"] == {"gall": ["kolesystektomi", "ukjentord"]}
+    assert data["synonyms"] == {"gall": ["everyday", "kolesystektom", "ukjentord"]}
     report = (out / "rapport" / "byggerapport.txt").read_text(encoding="utf-8")
-    assert "synonyms.yaml:1: unknown-synonym: galle: ukjentord is no word of any code text" in report
+    assert "synonyms.yaml:2: unknown-synonym: everyday: galle: ukjentord is no word of any code text" in report
     assert "kolecystektomi is no word" not in report
 
 

@@ -45,7 +45,8 @@ CORPUS = {
     "saerkoder2012.xlsx": ("SK", "", 0),
 }
 BOOK = "ncsp_1298.txt"  # the 1998 book layout: tests/test_book.py
-NOT_CODE_LISTS = {BOOK, "README.md", "releases.yaml", "names.yaml", "deadlines.yaml", "synonyms.yaml"}
+# english/: the English NCSP texts (tests/test_english.py)
+NOT_CODE_LISTS = {BOOK, "README.md", "releases.yaml", "names.yaml", "deadlines.yaml", "synonyms.yaml", "english"}
 
 
 @pytest.fixture(scope="session")

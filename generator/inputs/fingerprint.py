@@ -50,7 +50,7 @@ def _inputs(config_file: Path, manifest: Path, folders: tuple[Path, ...]) -> set
     spec = load_manifest(manifest)
     files = {config_file.resolve(), manifest.resolve()}
     files |= {f.path.resolve() for release in spec.releases for f in release.files}
-    files |= {p.resolve() for p in (spec.names, spec.deadlines) if p is not None}
+    files |= {p.resolve() for p in (spec.names, spec.deadlines, spec.synonyms, spec.english) if p is not None}
     for folder in (*folders, GENERATOR):
         files |= {p.resolve() for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     return files

@@ -32,6 +32,7 @@ class Manifest:
     names: Path | None  # hierarchy names file, if any
     deadlines: Path | None = None  # yearly deadlines file, if any
     synonyms: Path | None = None  # the search's synonyms file, if any (generator/search/synonyms.py)
+    english: Path | None = None  # the English NCSP texts, if any (inputs/english.py)
 
 
 def load_manifest(path: Path) -> Manifest:
@@ -57,7 +58,12 @@ def load_manifest(path: Path) -> Manifest:
     synonyms_path = (base / str(synonyms)) if synonyms else None
     if synonyms_path is not None and not synonyms_path.is_file():
         raise InputError(where, f"synonyms file not found: {synonyms}")
-    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path, deadlines_path, synonyms_path)
+    english = data.get("english")
+    english_path = (base / str(english)) if english else None
+    if english_path is not None and not english_path.is_file():
+        raise InputError(where, f"English texts file not found: {english}")
+    return Manifest(path, tuple(sorted(releases, key=lambda r: r.year)), names_path, deadlines_path, synonyms_path,
+                    english_path)
 
 
 def _release(base: Path, manifest: Path, index: int, entry: Any) -> ReleaseSpec:

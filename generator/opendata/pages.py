@@ -136,7 +136,7 @@ def api_page(project, from_url: str) -> ApiPage:
     mapped = next((r for r in reversed(project.releases) if r.previous_year is not None), None)
     endpoints = (
         _endpoint(from_url, "kode", API_PATTERNS["kode"],
-                  urls.code_json(code.code), "kode", code_document(code), shorten=False),
+                  urls.code_json(code.code), "kode", code_document(code, project.english.get(code.code)), shorten=False),
         _endpoint(from_url, "endringer", API_PATTERNS["endringer"],
                   urls.changes_json(newest.year), "endringer", changes_document(newest, project.lineage)),
         _endpoint(from_url, "kodeliste", urls.CHECKER_DATA,

@@ -37,9 +37,12 @@ def _document(name: str, body: dict) -> dict:
 def code_schema() -> dict:
     details = {role: ({"type": "boolean"} if role in FLAG_ROLES else {"type": "string"}) for role in DETAIL_ROLES}
     version = _object({"year": YEAR, "text": {"type": "string"}, **details}, ("year", "text"))
+    english = _object({"text": {"type": "string", "minLength": 1}, "from": CODE}, ("text",),
+                      "Engelsk tekst (nordisk felles NCSP); from: koden teksten er overført fra, når den ikke er kodens egen",
+                      closed=True)
     body = _object(
         {"code": CODE, "system": SYSTEM, "active": {"type": "boolean"},
-         "versions": {"type": "array", "items": version, "minItems": 1}},
+         "versions": {"type": "array", "items": version, "minItems": 1}, "english": english},
         ("code", "system", "active", "versions"),
     )
     return _document("kode", body)

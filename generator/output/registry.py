@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from .. import urls
 from ..inputs.diagnostics import InputError, Location
@@ -39,6 +39,7 @@ from .write import OutputClash, SiteWriter
 
 if TYPE_CHECKING:
     from ..analysis.compare import ReleaseChanges
+    from ..analysis.english import EnglishText
     from ..analysis.successors import Lineage
     from ..inputs.deadlines import Deadline
     from ..model.catalogue import Catalogue
@@ -67,6 +68,7 @@ class Project(Protocol):
     changes: tuple[ChangesPage, ...]
     overview: ChangesOverview
     synonyms: tuple[Synonym, ...]
+    english: Mapping[str, EnglishText]  # code -> its English text, if it has one
     downloads: tuple[Download, ...]
     deadlines: tuple[Deadline, ...]
     build_date: datetime.date
@@ -115,7 +117,7 @@ def _code(tools: Tools, code) -> Rendered:
     page = tools.project.codes.page(code)  # made here, where it is written: code pages are never all kept
     check_page_links(page, tools.planned)
     yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
-    yield urls.code_json(code.code), compact_json(page.twin(code))
+    yield urls.code_json(code.code), compact_json(page.twin(code, tools.project.english.get(code.code)))
 
 
 def _in_chrome(tools: Tools, page) -> Rendered:
@@ -130,7 +132,7 @@ def _changes(tools: Tools, pair) -> Rendered:
 
 
 def _search(tools: Tools, _: None) -> Rendered:
-    yield from search_files(tools.project.catalogue, tools.project.synonyms).items()
+    yield from search_files(tools.project.catalogue, tools.project.synonyms, tools.project.english).items()
 
 
 def _checker(tools: Tools, _: None) -> Rendered:
@@ -175,7 +177,7 @@ def _open_files(project: PreparedSite) -> list:
 # The order is the order of writing, dealt out in turn to the processes: the two biggest files come first,
 # so that they go to two processes, then the other costly ones (the workbooks), then the many small pages.
 OUTPUTS: tuple[Output, ...] = (
-    Output("search", _one, lambda _: (urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
+    Output("search", _one, lambda _: (urls.SEARCH_ENGLISH, urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
     Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker),
     Output("open-data", _open_files, lambda f: (f.path,), _open_data),
     Output("code", lambda p: p.codes.codes, lambda c: (urls.code_url(c.code), urls.code_json(c.code)), _code),

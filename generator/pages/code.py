@@ -40,6 +40,8 @@ from ..urls import Link, make_link
 from ..model.catalogue import Catalogue, Code
 from .successor_rows import SuccessorRow, predecessor_rows, successor_rows
 from ..analysis.successors import Lineage
+from ..analysis.english import EnglishText
+from .english import english_row
 
 
 @dataclass(frozen=True)
@@ -68,22 +70,26 @@ class CodeParts:
     details: tuple  # book.DetailRow
     notes: tuple  # book.NoteBlock
     similar: tuple = ()  # CodeRow: valid codes like an expired code without successor
+    english: object = None  # english.EnglishRow, or None
 
 
-def code_document(code: Code) -> dict:
-    """The JSON twin of a code page (`api/kode/<code>.json`)."""
-    return {
+def code_document(code: Code, english: EnglishText | None = None) -> dict:
+    """The JSON twin of a code page (`api/kode/<code>.json`); `english`: its English text, if it has one."""
+    document = {
         "code": code.code,
         "system": code.system,
         "active": code.active,
         "versions": [{"year": v.year, "text": v.text, **details_json(v.details)} for v in code.versions],
     }
+    if english is not None:
+        document["english"] = {"text": english.text, **({"from": english.source} if english.source else {})}
+    return document
 
 
 @dataclass(frozen=True)
 class CodePage:
     template: ClassVar[str] = "code.html"
-    twin: ClassVar[Callable[[Code], dict]] = staticmethod(code_document)  # api/kode/<code>.json
+    twin: ClassVar[Callable[[Code, EnglishText | None], dict]] = staticmethod(code_document)  # api/kode/<code>.json
 
     url: str = doc("site-relative URL of the page (`kode/JKA21/`)")
     title: str = doc("the page's title (browser tab, search results)")
@@ -110,6 +116,7 @@ class CodePage:
     proposal: Link | None = doc("link to the proposal form (the template adds the code to its address)", None)
     period_texts: tuple = doc("word_diff.Segment tuples: each period's text against the text before it", ())
     similar: tuple = doc("CodeRow: valid codes like this expired code without successor", ())
+    english: object = doc("english.EnglishRow: the English text (None: the code has none)", None)
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -117,7 +124,9 @@ class CodePage:
         moves = tuple(x for r in self.successors + self.predecessors for x in (r.link, r.year_link))
         annotated = tuple(x for item in self.details + self.notes for x in item.links)
         similar = tuple(r.link for r in self.similar)
-        return self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated + similar
+        english = (self.english.source,) if self.english and self.english.source else ()
+        return (self.breadcrumbs + extra + (self.json,) + tuple(h.link for h in self.history) + moves + annotated
+                + similar + english)
 
 
 def _years_text(years: tuple[int, ...]) -> str:
@@ -188,6 +197,7 @@ def code_page(
         proposal=make_link(url, urls.PROPOSAL_FORM, PROPOSE_CHANGE),
         period_texts=period_diffs(tuple(p.text for p in periods)),
         similar=parts.similar,
+        english=parts.english,
     )
 
 
@@ -205,6 +215,7 @@ class CodePages:
     lineage: Lineage
     annotations: Annotations
     neighbours: Mapping[str, Neighbours]  # code -> the codes before and after it in its code system
+    english: Mapping[str, EnglishText] = field(default_factory=dict)  # code -> its English text, if any
     _groups: dict[tuple[str, str], NoteBlock | None] = field(default_factory=dict, compare=False, repr=False)
     _crumbs: dict[tuple[str, str], tuple[Link, ...]] = field(default_factory=dict, compare=False, repr=False)
     _similar: list[SimilarCodes] = field(default_factory=list, compare=False, repr=False)  # built on first use
@@ -217,8 +228,9 @@ class CodePages:
         events: Mapping[str, tuple[CodeEvent, ...]],
         lineage: Lineage,
         annotations: Annotations,
+        english: Mapping[str, EnglishText] | None = None,
     ) -> CodePages:
-        return cls(catalogue, hierarchy, events, lineage, annotations, _neighbours(catalogue.codes))
+        return cls(catalogue, hierarchy, events, lineage, annotations, _neighbours(catalogue.codes), english or {})
 
     @property
     def codes(self) -> tuple[Code, ...]:
@@ -246,6 +258,7 @@ class CodePages:
             details=details,
             notes=notes,
             similar=self._similar_rows(url, code),
+            english=english_row(url, self.english.get(code.code)),
         )
         return code_page(code, self.catalogue, self.hierarchy, self.neighbours[code.code], parts)
 

@@ -9,8 +9,9 @@ from ..inputs.diagnostics import Diagnostic
 from ..analysis.successors import SUCCESSOR_KINDS, Successor
 
 
-def report_data(catalogue: Catalogue, notes: tuple[Diagnostic, ...], successors: tuple[Successor, ...] = ()) -> dict:
-    """The report as plain data, ready for JSON."""
+def report_data(catalogue: Catalogue, notes: tuple[Diagnostic, ...], successors: tuple[Successor, ...] = (),
+                english: dict | None = None) -> dict:
+    """The report as plain data, ready for JSON; `english`: the English texts' counts (analysis/english.py)."""
     moves = Counter((str(s.year), s.kind) for s in {(s.year, s.old, s.kind): s for s in successors}.values())
     active = sum(1 for c in catalogue.codes if c.active)
     return {
@@ -22,7 +23,8 @@ def report_data(catalogue: Catalogue, notes: tuple[Diagnostic, ...], successors:
             }
             for r in catalogue.releases
         ],
-        "totals": {"codes": len(catalogue.codes), "active": active, "expired": len(catalogue.codes) - active},
+        "totals": {"codes": len(catalogue.codes), "active": active, "expired": len(catalogue.codes) - active,
+                   **({"english": dict(english)} if english else {})},
         "note_counts": dict(sorted(Counter(n.kind for n in notes).items())),
         "expired_with_successor": {
             year: {kind: moves[(year, kind)] for kind in SUCCESSOR_KINDS if moves[(year, kind)]}
@@ -45,6 +47,8 @@ def report_text(data: dict) -> str:
             lines.append(f"  {f['path']} ({f['encoding']}): {f['rows']} rows")
     totals = data["totals"]
     lines += ["", f"codes: {totals['codes']} ({totals['active']} valid, {totals['expired']} expired)", ""]
+    if "english" in totals:
+        lines[-1:] = [_english_line(totals["english"]), ""]
     for year, kinds in data["expired_with_successor"].items():
         counts = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
         lines.append(f"expired codes with a successor in {year}: {counts}")
@@ -56,6 +60,11 @@ def report_text(data: dict) -> str:
         where = n["file"] + (f":{n['line']}" if n["line"] else "") + (f" ({n['cell']})" if n["cell"] else "")
         lines.append(f"{where}: {n['kind']}" + (f": {n['detail']}" if n["detail"] else ""))
     return "\n".join(lines) + "\n"
+
+
+def _english_line(counts: dict) -> str:
+    return (f"English texts: {counts['rows']} rows; {counts['own']} codes with their own, {counts['carried']} carried "
+            f"from a moved code; valid NCSP codes with one: {counts['valid_ncsp_with_text']} of {counts['valid_ncsp']}")
 
 
 def summary(data: dict) -> str:

@@ -1,6 +1,9 @@
 """The search file: every code with its terms, prebuilt for the browser's search engine.
 
-The browser gets one JSON file (`assets/search/index.json`) and the three
+The browser gets one JSON file (`assets/search/index.json`), the English
+texts' entries in a second one that loads after the first results
+(`assets/search/english.json`: `codes`, `docs` and `texts` of the codes that
+have an English text, with term ids of the same vocabulary), and the three
 lunr files from the installed mkdocs package (for lunr's Norwegian stemmer
 and stop words). The file holds the codes (sorted), their current texts,
 code systems, validity and the release they left (`gone`, an index into
@@ -9,19 +12,20 @@ here); the earlier texts of each code (`oldTexts`, `oldCodes`, `oldUntil`);
 the sorted vocabulary of keys (respelt and stemmed words, `search_text`);
 per entry (current texts, then earlier ones) the indices of its terms
 (`docs`) and of the parts of its compound words (`parts`, `search_split`);
-and the synonyms (`synonyms.py`). `search-engine.js` searches it without
+and the thesaurus (`synonyms.py`). `search-engine.js` searches it without
 tokenising or stemming any text: only the query is processed in the
 browser, by `search-text.js`, the same way `search_text.terms` does here.
 
-Measured on the real corpus (10,148 codes, 478 earlier texts): 916 KB,
-181 KB with gzip -6; the engine is ready 30-50 ms after the file is parsed.
+Measured on the real corpus (10,148 codes, 478 earlier texts, about 1,000
+thesaurus entries): 994 KB, 198 KB with gzip -6; the English file 591 KB,
+100 KB (docs/search.md).
 Codes and terms are front-coded, term indices delta-coded.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from .. import urls
 from ..jsonfile import compact_json
@@ -30,7 +34,7 @@ from .split import known_in, split
 from .text import key, lunr_sources, respell, stop_words, terms, words
 from .synonyms import Synonym, search_synonyms
 
-FORMAT = 2
+FORMAT = 3
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -83,11 +87,18 @@ def _gone(code: Code, years: list[int]) -> str:
     return _DIGITS[later[0]] if later else "-"
 
 
-def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tuple[Synonym, ...] = ()) -> dict:
+def search_data(
+    codes: Iterable[Code],
+    years: Iterable[int] = (),
+    synonyms: tuple[Synonym, ...] = (),
+    english: Mapping[str, object] | None = None,
+) -> dict:
     """The search file's content: plain lists in code order, no per-code objects.
 
-    Entries are the codes' current texts (entry i is code i) and then their
-    earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use).
+    Entries are the codes' current texts (entry i is code i), then their
+    earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use),
+    then the English texts of the codes that have one (`english`: code -> an
+    object with `.text`), held apart in `english` (`codes`, `docs`, `texts`).
     `years` are the releases (by default those the codes were in).
     """
     codes = sorted(codes, key=lambda c: c.code)
@@ -96,9 +107,10 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
     old = [(number, text, until) for number, c in enumerate(codes) for text, until in _old_texts(c, words_of)]
     texts = [c.text for c in codes] + [text for _, text, _ in old]
     entry_terms = [terms(text) for text in texts]
-    terms_list = sorted({t for found in entry_terms for t in found})
+    english_rows, english_terms = _english(codes, english or {})
+    terms_list = sorted({t for found in entry_terms + english_terms for t in found})
     index = {term: number for number, term in enumerate(terms_list)}
-    parts = compound_parts(texts, entry_terms, frozenset(terms_list))
+    parts = compound_parts(texts, entry_terms, frozenset(t for found in entry_terms for t in found))
     systems = sorted({c.system for c in codes})
     if len(systems) > 10 or len(years) > len(_DIGITS):
         raise ValueError("the search file keeps a code system in one digit and a release in one base-36 digit")
@@ -106,6 +118,11 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
         "active": "".join("1" if c.active else "0" for c in codes),
         "codes": front_coded([c.code for c in codes]),
         "docs": [_doc_terms([index[t] for t in found]) for found in entry_terms],
+        "english": {
+            "codes": _doc_terms([n for n, _ in english_rows]),
+            "docs": [_doc_terms([index[t] for t in found]) for found in english_terms],
+            "texts": [text for _, text in english_rows],
+        },
         "format": FORMAT,
         "gone": "".join(_gone(c, years) for c in codes),
         "oldCodes": _doc_terms([number for number, _, _ in old]),
@@ -120,6 +137,12 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
         "url": urls.code_url("{code}"),
         "years": years,
     }
+
+
+def _english(codes: list[Code], english: Mapping[str, object]) -> tuple[list[tuple[int, str]], list[list[str]]]:
+    """The (code number, English text) of the codes that have one, and each text's terms."""
+    rows = [(n, english[c.code].text) for n, c in enumerate(codes) if c.code in english]
+    return rows, [terms(text) for _, text in rows]
 
 
 def compound_parts(texts: list[str], text_terms: list[list[str]], known_terms: frozenset[str]) -> list[list[str]]:
@@ -141,10 +164,17 @@ def compound_parts(texts: list[str], text_terms: list[list[str]], known_terms: f
     return found
 
 
-def search_files(catalogue: Catalogue, synonyms: tuple[Synonym, ...] = ()) -> dict[str, str]:
-    """The search file, and lunr and its Norwegian support copied beside it: address -> text."""
+def search_files(
+    catalogue: Catalogue, synonyms: tuple[Synonym, ...] = (), english: Mapping[str, object] | None = None
+) -> dict[str, str]:
+    """The search file, its English entries apart, and lunr and its Norwegian support beside them: address -> text.
+
+    The English entries (`english`) load after the first results, so that
+    their bytes do not delay them.
+    """
     years = [r.year for r in catalogue.releases]
-    files = {urls.SEARCH_INDEX: compact_json(search_data(catalogue.codes, years, synonyms))}
+    data = search_data(catalogue.codes, years, synonyms, english)
+    files = {urls.SEARCH_ENGLISH: compact_json(data.pop("english")), urls.SEARCH_INDEX: compact_json(data)}
     for name, source in lunr_sources().items():
         files[urls.search_asset(name)] = source.read_text(encoding="utf-8")
     return files

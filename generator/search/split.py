@@ -5,7 +5,8 @@ texts say `protese i hofteledd` or `totalprotese`. A word is split into the
 fewest parts of at least `MIN_PART` letters whose keys (respelt and stemmed,
 `search_text.key`) are terms of the vocabulary; of two splits with as many
 parts, the one with the longer first part wins. No hand-made word list: the
-vocabulary is the list.
+vocabulary is the list. A part may end in the linking vowel of Greek and
+Latin compounds (`septo` + `plastikk`): it is then given without it.
 
 At build time every word of a code text that splits so is given its parts'
 terms as extra terms (`search.py`), so `protese` finds `totalprotese`. In the
@@ -24,6 +25,7 @@ from .text import key
 
 MIN_PART = 3  # `kne` in `kneprotese`
 MIN_WORD = 6  # shorter words are not split
+LINK = "o"  # the linking vowel a part may end in (given without it)
 STEM_CUT = 8  # a stem is the word less at most this many letters: a cheap test before stemming
 
 
@@ -61,10 +63,16 @@ def split(word: str, known: Callable[[str], bool], last: Callable[[str], bool] |
         return []
     parts, start = [], 0
     while start < size:
-        parts.append(word[start : end[start]])
+        part = word[start : end[start]]
+        parts.append(part[:-1] if not known(part) and _linked(part, known) else part)
         start = end[start]
     return parts
 
 
+def _linked(part: str, known: Callable[[str], bool]) -> bool:
+    """A known word and the linking vowel of Greek and Latin compounds: `septo` in `septoplastikk`."""
+    return len(part) > MIN_PART and part.endswith(LINK) and known(part[:-1])
+
+
 def _fits(part: str, final: bool, known: Callable[[str], bool], last: Callable[[str], bool] | None) -> bool:
-    return known(part) or (final and last is not None and last(part))
+    return known(part) or _linked(part, known) or (final and last is not None and last(part))

@@ -1,18 +1,21 @@
-"""The maintained synonyms of the search: modality abbreviations and everyday words.
+"""The search's thesaurus: what people type, by kind, and the words of the code texts it stands for.
 
-`data/synonyms.yaml` (named `synonyms:` in the manifest) maps what people
-type to words of the code texts:
+`data/synonyms.yaml` (named `synonyms:` in the manifest) maps each kind to
+its entries:
 
-    rg: [røntgen]                 # a word people type: the words it stands for
-    røntgen: [rg]
-    blindtarmoperasjon: [appendektomi]
-    mandler: [tonsill*]           # `*`: any word that begins so
-    grå stær: [katarakt]          # a phrase of two or three words is matched as one
+    abbreviation:
+      tur-p: [transuretral reseksjon prostata]   # a phrase: every word must be in the text
+      rg: [røntgen]
+    everyday:
+      magespeiling: [gastroskopi]
+      mandler: [tonsill*]                        # `*`: any word that begins so
+      grå stær: [katarakt*]                      # one to three typed words, matched as one
 
-Both sides are written as they are read (any case and spelling); the search
-file holds them as keys (`search_text.key`). A word a synonym stands for
-that no code text has, not as a word nor as the beginning of one, is a note
-of the build report (`unknown-synonym`), with the line of the file.
+Kinds: everyday, latin, english, abbreviation, eponym, convention. Both
+sides are written as they are read (any case and spelling); the search file
+holds them as keys (`search_text.key`), stop words left out. An alternative
+with a word that no code text has, not as a word nor as the beginning of
+one, is a note of the build report (`unknown-synonym`), with its line.
 """
 
 from __future__ import annotations
@@ -27,39 +30,59 @@ from ..inputs.yamlfile import read_yaml
 
 PREFIX = "*"
 MAX_PHRASE = 3
+KINDS = ("everyday", "latin", "english", "abbreviation", "eponym", "convention")
 
 
 @dataclass(frozen=True)
 class Synonym:
+    kind: str  # one of KINDS
     typed: str  # what people type, as written in the file
-    means: tuple[str, ...]  # words of the code texts, as written (a final `*`: any word that begins so)
+    means: tuple[str, ...]  # alternatives as written: words of the code texts separated by spaces
     where: Location
 
 
 def load_synonyms(path: Path | None) -> tuple[Synonym, ...]:
-    """The synonyms file's entries in file order; none without a file. InputError on a bad entry."""
+    """The thesaurus's entries in file order; none without a file. InputError on a bad entry."""
     if path is None:
         return ()
     data = read_yaml(path, "synonyms file")
     if data is None:
         return ()
     if not isinstance(data, dict):
-        raise InputError(Location(str(path)), "expected a mapping of words to lists of words")
+        raise InputError(Location(str(path)), "expected a mapping of kinds to entries")
     lines = _key_lines(path)
-    return tuple(_entry(path, lines, typed, means) for typed, means in data.items())
+    found = []
+    for kind, entries in data.items():
+        where = Location(str(path), lines.get((str(kind), None), 0))
+        if kind not in KINDS:
+            raise InputError(where, f"{kind!r} is no kind of synonym ({', '.join(KINDS)})")
+        if entries is None:
+            continue
+        if not isinstance(entries, dict):
+            raise InputError(where, f"{kind}: expected entries `word: [words of the code texts]`")
+        found.extend(_entry(path, lines, kind, typed, means) for typed, means in entries.items())
+    return tuple(found)
 
 
-def _key_lines(path: Path) -> dict[str, int]:
-    """The line of each top-level key, for the messages (YAML's loader does not keep them)."""
-    found = {}
+def _key_lines(path: Path) -> dict[tuple[str, str | None], int]:
+    """The line of each kind (kind, None) and entry (kind, typed), for the messages."""
+    found: dict[tuple[str, str | None], int] = {}
+    kind = ""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line and not line[0].isspace() and not line.startswith("#") and ":" in line:
-            found.setdefault(line.split(":", 1)[0].strip().strip("'\""), number)
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or ":" not in stripped:
+            continue
+        name = stripped.split(":", 1)[0].strip().strip("'\"")
+        if not line[0].isspace():
+            kind = name
+            found.setdefault((kind, None), number)
+        else:
+            found.setdefault((kind, name), number)
     return found
 
 
-def _entry(path: Path, lines: dict[str, int], typed: object, means: object) -> Synonym:
-    where = Location(str(path), lines.get(str(typed), 0))
+def _entry(path: Path, lines: dict, kind: str, typed: object, means: object) -> Synonym:
+    where = Location(str(path), lines.get((kind, str(typed)), 0))
     if isinstance(means, str):
         means = [means]
     if not isinstance(typed, str) or not isinstance(means, list) or not means:
@@ -68,9 +91,20 @@ def _entry(path: Path, lines: dict[str, int], typed: object, means: object) -> S
     if not 1 <= len(typed_words) <= MAX_PHRASE:
         raise InputError(where, f"{typed!r}: a synonym is one to {MAX_PHRASE} words")
     for meant in means:
-        if not isinstance(meant, str) or len(words(meant.rstrip(PREFIX))) != 1:
-            raise InputError(where, f"{typed!r}: {meant!r} is not one word")
-    return Synonym(typed, tuple(means), where)
+        if not isinstance(meant, str) or not _phrase_words(meant):
+            raise InputError(where, f"{typed!r}: {meant!r} has no word")
+    return Synonym(kind, typed, tuple(means), where)
+
+
+def _phrase_words(meant: str) -> list[str]:
+    """The words of an alternative, stop words left out, each with its `*` if it has one."""
+    found = []
+    for part in meant.split():
+        star = part.endswith(PREFIX)
+        for word in words(part.rstrip(PREFIX)):
+            if word not in stop_words():
+                found.append(word + PREFIX if star else word)
+    return found
 
 
 def typed_key(synonym: Synonym) -> str:
@@ -78,28 +112,33 @@ def typed_key(synonym: Synonym) -> str:
     return " ".join(key(w) for w in words(synonym.typed) if w not in stop_words())
 
 
-def meant_key(meant: str) -> str:
-    """A word meant, as the search file holds it: its key, with `*` after a prefix."""
-    (word,) = words(meant.rstrip(PREFIX))
-    return key(word) + (PREFIX if meant.endswith(PREFIX) else "")
+def meant_keys(meant: str) -> list[str]:
+    """An alternative's words as the search file holds them: keys, with `*` after a prefix."""
+    return [key(w.rstrip(PREFIX)) + (PREFIX if w.endswith(PREFIX) else "") for w in _phrase_words(meant)]
 
 
 def search_synonyms(synonyms: tuple[Synonym, ...]) -> dict[str, list[str]]:
-    """For the search file: typed key -> sorted keys meant (entries with one typed key merged)."""
+    """For the search file: typed key -> [kind, alternative, ...], an alternative its words' keys joined by spaces.
+
+    Entries with one typed key are merged; the first entry names their kind.
+    """
+    kinds: dict[str, str] = {}
     merged: dict[str, set[str]] = {}
     for synonym in synonyms:
-        merged.setdefault(typed_key(synonym), set()).update(meant_key(m) for m in synonym.means)
-    return {typed: sorted(meant) for typed, meant in sorted(merged.items())}
+        typed = typed_key(synonym)
+        kinds.setdefault(typed, synonym.kind)
+        merged.setdefault(typed, set()).update(" ".join(meant_keys(m)) for m in synonym.means)
+    return {typed: [kinds[typed], *sorted(merged[typed])] for typed in sorted(merged)}
 
 
 def synonym_notes(synonyms: tuple[Synonym, ...], vocabulary: list[str]) -> tuple[Diagnostic, ...]:
-    """A note for every word meant that no term of the (sorted) vocabulary is, or begins with."""
+    """A note for every alternative with a word that no term of the (sorted) vocabulary is, or begins with."""
     notes = []
     for synonym in synonyms:
         for meant in synonym.means:
-            found = meant_key(meant)
-            if not _in_vocabulary(found, vocabulary):
-                detail = f"{synonym.typed}: {meant} is no word of any code text"
+            missing = [w for w in meant_keys(meant) if not _in_vocabulary(w, vocabulary)]
+            if missing:
+                detail = f"{synonym.kind}: {synonym.typed}: {meant} is no word of any code text"
                 notes.append(Diagnostic(synonym.where, "unknown-synonym", detail))
     return tuple(notes)
 

@@ -3,8 +3,10 @@
 A text becomes terms in five steps, the same here and in `search-text.js`:
 lower case; fold accents except the ring of `å` (`é` -> `e`, `ö` -> `o`;
 `æ`, `ø` and `å` stay); split into runs of letters and digits; drop the stop
-words of `lunr.no.js`; respell Latin and older spellings the Norwegian way
-(`respell`: `thorax` and `toraks` are both `toraks`); stem with the
+words of `lunr.no.js`; respell Latin, English and older spellings the
+Norwegian way (`respell`: letters, then endings, then a Latin case ending,
+then `ae`/`oe`/`æ`/`ø` as `e`: `thorax` and `toraks` are both `toraks`,
+`appendectomy` and `appendektomi` both `appendektom`); stem with the
 Norwegian Snowball stemmer.
 
 The browser stems with `lunr.no.js`, generated from an older Snowball
@@ -99,10 +101,26 @@ def stem(word: str) -> str:
 
 
 # Latin and older spellings and their Norwegian forms, one rule per match, left to right:
-# `ch` -> k, `ph` -> f, `th` -> t, `ck` -> k, `qu` -> kv, `c` -> s before e, i, y, æ, ø, else k, `x` -> ks.
-# search-text.js has the same expression and table.
-_SPELLING = re.compile(r"ch|ph|th|ck|qu|c(?=[eiyæø])|c|x")
-_RESPELT = {"ch": "k", "ph": "f", "th": "t", "ck": "k", "qu": "kv", "c": "k", "x": "ks"}
+# `ch` -> k, `ph` -> f, `th` -> t, `rh` -> r, `ck` -> k, `qu` -> kv, `c` -> s before e, i, y, æ, ø, else k, `x` -> ks.
+# search-text.js has the same expressions and tables.
+_SPELLING = re.compile(r"ch|ph|th|rh|ck|qu|c(?=[eiyæø])|c|x")
+_RESPELT = {"ch": "k", "ph": "f", "th": "t", "rh": "r", "ck": "k", "qu": "kv", "c": "k", "x": "ks"}
+# Then Latin and English endings meet the Norwegian ones, each rule once, at the end of the word, in order:
+# `-plasty`, `-plastica`, `-plastikk` -> `-plasti`; English `-tion`/`-sion` -> `-sjon`; English `-ic` -> `-isk`;
+# Greek `-sis` -> `-se` (stenosis, paracentesis); English plural `-ies` -> `-i`; one Latin case ending or
+# final vowel (`-ae`, `-ia`, `-ie`, `-is`, `-um`, `-us`, `-y`, `-i`) off a word that keeps at least MIN_STEM
+# letters (`-ectomy`, `-ectomia`, `-ektomi` are all `-ektom`; `-scopy`, `-skopi` `-skop`); and last the
+# diphthongs `ae`, `oe` and the letters `æ`, `ø` -> `e` (oesophagus, øsofagus and esophagus meet).
+_ENDINGS = (
+    (re.compile(r"plast(?:y|i|ia|ik|ikk|ika|ikka)$"), "plasti"),
+    (re.compile(r"(?<=[^s])[ts]ion$"), "sjon"),
+    (re.compile(r"(?<=[^k])ik$"), "isk"),
+    (re.compile(r"(?<=.)sis$"), "se"),
+    (re.compile(r"ies$"), "i"),
+)
+_CASE_ENDING = re.compile(r"(?:ae|ia|ie|is|um|us|y|i)$")
+_DIPHTHONG = re.compile(r"ae|oe|æ|ø")
+MIN_STEM = 4
 
 
 def _respelt(found: re.Match) -> str:
@@ -113,8 +131,14 @@ def _respelt(found: re.Match) -> str:
 
 
 def respell(word: str) -> str:
-    """A folded word in one spelling: `cholecystectomi` and `kolecystektomi` are both `kolesystektomi`."""
-    return _SPELLING.sub(_respelt, word)
+    """A folded word in one spelling: `cholecystectomy`, `kolecystektomi` are both `kolesystektom`."""
+    word = _SPELLING.sub(_respelt, word)
+    for pattern, replacement in _ENDINGS:
+        word = pattern.sub(replacement, word)
+    ending = _CASE_ENDING.search(word)
+    if ending is not None and ending.start() >= MIN_STEM:
+        word = word[: ending.start()]
+    return _DIPHTHONG.sub("e", word)
 
 
 @functools.lru_cache(maxsize=1 << 17)

@@ -1,16 +1,17 @@
 /*
  * NKPK search engine: finds and ranks the codes of the prebuilt search file
- * (generator/search/index.py) for a query. Loaded on demand by search.js, after
- * lunr (for its Norwegian stemmer and stop words) and search-text.js.
+ * (generator/search/index.py) for a query. Loaded on demand by search.js,
+ * after lunr (for its Norwegian stemmer and stop words) and search-text.js;
+ * search-plan.js turns a query into a plan (docs/search.md).
  *
- * The file has entries: the codes' current texts (entry i is code i), then
- * their earlier texts. Each entry has its terms (`docs`) and the terms of
- * the parts of its compound words (`parts`). A query word matches a term
- * that begins with the word's stem (`hofteledd` for `hofte`), a term a
- * maintained synonym names (`rg` for `røntgen`), a part of a compound
- * (`totalprotese` for `protese`); a word that begins no term is split into
- * words of the vocabulary (`hofteprotese`), or, five letters or more,
- * matched with one edit (two from nine letters). Every word must match.
+ * The file has entries: the codes' current texts (entry i is code i), their
+ * earlier texts, and their English texts. Each entry has its terms (`docs`)
+ * and the terms of the parts of its compound words (`parts`). A plan is a
+ * list of slots, one per query word (or typed phrase of the thesaurus); a
+ * slot has options (the word itself, a thesaurus alternative, its compound
+ * parts, a typing error), each a list of leaves that match term ranges.
+ * Soft AND: a hit is ranked first by how many slots it covers, so a word
+ * that matches nothing or little never empties the list.
  */
 (function () {
   "use strict";
@@ -19,16 +20,16 @@
   const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
   const L = LABELS.search;
   const CODE = /^[A-Z0-9]{1,7}$/;
-  const FORMAT = 2; // generator/search/index.py FORMAT
+  const FORMAT = 3; // generator/search/index.py FORMAT
   const K1 = 1.2; // lunr's BM25 parameters
   const B = 0.75;
-  const MIN_PREFIX = 2; // shortest word that finds codes by itself
   const QUALITY = { exact: 1, prefix: 0.6, stemPrefix: 0.4, compound: 0.8, synonym: 0.9, typo: 0.5 };
+  const ENGLISH = 0.8; // an English text's match, against a Norwegian one's
   const TIER = 4;
-  const TYPO_MIN = 5; // letters a word needs to be matched with an edit
-  const TYPO_LONG = 9; // letters from which two edits are allowed
+  const TIGHT = 1.5; // score for a text whose every word the query matched
+  const GENERIC = /^(annen|annet|andre) |uspesifisert/i; // "Annen ...", "... uspesifisert": the *96, *99 codes
   // From the strongest to the weakest way of matching: a hit's `why` is its weakest word's.
-  const WHY = ["exact", "prefix", "spelling", "compound", "synonym", "old-text", "typo"];
+  const WHY = ["exact", "prefix", "spelling", "compound", "synonym", "english", "old-text", "typo"];
 
   function decodeFront(coded) {
     const out = new Array(coded.length);
@@ -57,6 +58,13 @@
     return lo;
   }
 
+  // How many different terms a sorted list of term ids has.
+  function distinctCount(ids) {
+    let count = 0;
+    for (let j = 0; j < ids.length; j++) if (j === 0 || ids[j] !== ids[j - 1]) count++;
+    return count;
+  }
+
   // The entries that have each term (as a word or a compound part), its idf, the average length.
   function termStats(termCount, docs, parts) {
     const postings = Array.from({ length: termCount }, () => []);
@@ -78,14 +86,26 @@
     return { postings, idf, average: total / docs.length };
   }
 
-  // Codes that begin with the query written as a code (case and spaces ignored).
+  // The query written as a code: case, spaces, dots and hyphens ignored, and the letter O read as zero
+  // where only that makes it a code (`sngoag`). The code it is, codes that begin with it.
   function codeMatches(codes, query) {
-    const key = query.replace(/[\s.]+/g, "").toUpperCase();
-    if (!CODE.test(key)) return { exact: -1, prefix: [], digit: false };
+    const written = query.replace(/[\s.\-]+/g, "").toUpperCase();
+    if (!CODE.test(written)) return { exact: -1, prefix: [], digit: false };
+    const key = codeKey(codes, written);
     const start = lowerBound(codes, key);
     const prefix = [];
     for (let i = start; i < codes.length && codes[i].startsWith(key); i++) prefix.push(i);
     return { exact: codes[start] === key ? start : -1, prefix, digit: /\d/.test(key) };
+  }
+
+  function codeKey(codes, written) {
+    const variants = [written, written.replace(/O/g, "0")];
+    for (const key of variants) if (codes[lowerBound(codes, key)] === key) return key;
+    for (const key of variants) {
+      const at = lowerBound(codes, key);
+      if (at < codes.length && codes[at].startsWith(key)) return key;
+    }
+    return written;
   }
 
   function Engine(lunr, file) {
@@ -95,6 +115,8 @@
     this.termSet = new Set(this.terms);
     this.texts = file.texts.concat(file.oldTexts);
     this.oldCodes = decodeDeltas(file.oldCodes);
+    this.englishCodes = [];
+    this.englishFrom = this.codes.length + this.oldCodes.length;
     this.oldUntil = file.oldUntil;
     this.active = file.active;
     this.gone = file.gone;
@@ -108,105 +130,39 @@
     this.docs = file.docs.map(decodeDeltas);
     this.parts = file.parts.map(decodeDeltas);
     this.stats = termStats(this.terms.length, this.docs, this.parts);
+    this.distinct = this.docs.map(distinctCount);
+    this.generic = file.texts.map((text) => GENERIC.test(text));
     this.typos = new Map();
+    this.prepare();
+    if (file.english) this.addEnglish(file.english);
     // One query through every step, so that the first query typed does not pay for compiling them.
     this.search(this.terms[0] || "");
   }
+
+  // The English texts' entries (the search file's `english`, or the file of its own that loads later).
+  Engine.prototype.addEnglish = function (english) {
+    if (this.englishCodes.length || !english.codes.length) return;
+    const docs = english.docs.map(decodeDeltas);
+    this.englishCodes = decodeDeltas(english.codes);
+    this.texts = this.texts.concat(english.texts);
+    this.docs = this.docs.concat(docs);
+    this.parts = this.parts.concat(docs.map(() => []));
+    this.stats = termStats(this.terms.length, this.docs, this.parts);
+    this.distinct = this.distinct.concat(docs.map(distinctCount));
+  };
 
   Engine.prototype.isValid = function (doc) {
     return this.active.charCodeAt(doc) === 49; // "1"
   };
 
   Engine.prototype.codeOf = function (entry) {
-    return entry < this.codes.length ? entry : this.oldCodes[entry - this.codes.length];
+    if (entry < this.codes.length) return entry;
+    if (entry < this.englishFrom) return this.oldCodes[entry - this.codes.length];
+    return this.englishCodes[entry - this.englishFrom];
   };
 
   Engine.prototype.range = function (root) {
     return [lowerBound(this.terms, root), lowerBound(this.terms, root + "\uffff")];
-  };
-
-  // The range of one term (empty if the vocabulary lacks it), or of the terms a `word*` begins.
-  Engine.prototype.meant = function (meant) {
-    if (meant.endsWith("*")) return this.range(meant.slice(0, -1));
-    const at = lowerBound(this.terms, meant);
-    return this.terms[at] === meant ? [at, at + 1] : [at, at];
-  };
-
-  // Terms within one edit of the word's key (two for long words), memoised.
-  Engine.prototype.typoRanges = function (word) {
-    let found = this.typos.get(word.own);
-    if (found === undefined) {
-      const limit = word.spelt.length >= TYPO_LONG ? 2 : 1;
-      found = [];
-      for (let size = word.own.length - limit; size <= word.own.length + limit; size++) {
-        for (const t of this.bySize()[size] || []) {
-          if (T.distance(word.own, this.terms[t], limit) <= limit) found.push({ from: t, to: t + 1, kind: "typo" });
-        }
-      }
-      found.sort((a, b) => a.from - b.from);
-      this.typos.set(word.own, found);
-    }
-    return found;
-  };
-
-  // The term ids by length, made on first use: a typo is looked for among terms of about its length.
-  Engine.prototype.bySize = function () {
-    if (!this.sizes) {
-      this.sizes = [];
-      this.terms.forEach((term, t) => (this.sizes[term.length] = this.sizes[term.length] || []).push(t));
-    }
-    return this.sizes;
-  };
-
-  // A query word: what was typed, its respelling, its key and root, and the term ranges it matches.
-  Engine.prototype.word = function (typed, compound) {
-    const spelt = T.respell(typed);
-    const own = this.text.stem(spelt);
-    let root = own;
-    for (let next = this.text.stem(root); next !== root; next = this.text.stem(root)) root = next;
-    const [from, to] = this.range(root);
-    const word = { typed, spelt, own, root, compound, ranges: from < to ? [{ from, to, kind: "own" }] : [] };
-    for (const meant of this.synonyms[own] || []) {
-      const [a, b] = this.meant(meant);
-      if (a < b) word.ranges.push({ from: a, to: b, kind: "synonym" });
-    }
-    return word;
-  };
-
-  // A phrase of the synonyms file (`grå stær`) starting at words[i]: [length, word] or null.
-  Engine.prototype.phrase = function (typed, i) {
-    for (let size = 3; size >= 2; size--) {
-      if (i + size > typed.length) continue;
-      const key = typed.slice(i, i + size).map(this.text.key).join(" ");
-      const meant = this.synonyms[key];
-      if (!meant) continue;
-      const ranges = meant.map((m) => this.meant(m)).filter((r) => r[0] < r[1]);
-      const word = { typed: typed.slice(i, i + size).join(" "), spelt: key, own: key, root: key, compound: false, synonymOnly: true };
-      word.ranges = ranges.map(([from, to]) => ({ from, to, kind: "synonym" }));
-      return [size, word];
-    }
-    return null;
-  };
-
-  // The query as words to match (codes among the words apart, compound words split).
-  Engine.prototype.plan = function (query) {
-    const typed = T.words(query).filter((w) => !this.text.isStopWord(w));
-    const plan = { codes: [], words: [] };
-    for (let i = 0; i < typed.length; i++) {
-      const code = typed[i].toUpperCase();
-      const at = /\d/.test(code) && CODE.test(code) ? lowerBound(this.codes, code) : -1;
-      if (at >= 0 && this.codes[at] === code && typed.length > 1) { plan.codes.push(at); continue; }
-      const phrase = this.phrase(typed, i);
-      if (phrase) { plan.words.push(phrase[1]); i += phrase[0] - 1; continue; }
-      const word = this.word(typed[i], false);
-      if (word.ranges.length || word.root.length < MIN_PREFIX) { plan.words.push(word); continue; }
-      const last = (part) => { const [a, b] = this.range(this.text.key(part)); return a < b; };
-      const parts = T.split(word.spelt, this.known, i === typed.length - 1 ? last : null);
-      if (parts.length) { parts.forEach((p) => plan.words.push(this.word(p, true))); continue; }
-      if (word.spelt.length >= TYPO_MIN) word.ranges = this.typoRanges(word);
-      plan.words.push(word);
-    }
-    return plan;
   };
 
   // A term's BM25 weight in a list of an entry's term ids, as lunr.Builder computes it.
@@ -217,81 +173,131 @@
     return Math.round(score * 1000) / 1000;
   };
 
-  // The best way one word matches an entry: [score, kind], or null.
-  Engine.prototype.best = function (entry, word) {
+  // An entry's text folded (lower case, no accents), made once.
+  Engine.prototype.folded = function (entry) {
+    if (!this.foldedTexts) this.foldedTexts = [];
+    let found = this.foldedTexts[entry];
+    if (found === undefined) found = this.foldedTexts[entry] = T.fold(this.texts[entry]);
+    return found;
+  };
+
+  // The best way one leaf matches an entry: [score, kind, term], or null.
+  Engine.prototype.best = function (entry, leaf) {
     const own = this.docs[entry];
-    let best = this.bestIn(own, own.length, word, false, null);
-    best = this.bestIn(this.parts[entry], own.length, word, true, best);
-    if (best && word.spelt !== word.typed && (best[1] === "exact" || best[1] === "prefix") &&
-        !T.fold(this.texts[entry]).includes(word.typed)) best[1] = "spelling";
+    let best = this.bestIn(own, own.length, leaf, false, null);
+    best = this.bestIn(this.parts[entry], own.length, leaf, true, best);
+    if (best && leaf.spelt !== leaf.typed && (best[1] === "exact" || best[1] === "prefix") &&
+        !this.folded(entry).includes(leaf.typed)) best[1] = "spelling";
     return best;
   };
 
-  // The best of `best` and the word's matches among term ids `ids` (an entry's words, or its compound parts).
-  Engine.prototype.bestIn = function (ids, length, word, compound, best) {
-    for (const range of word.ranges) {
+  // The best of `best` and the leaf's matches among term ids `ids` (an entry's words, or its compound parts).
+  Engine.prototype.bestIn = function (ids, length, leaf, compound, best) {
+    for (const range of leaf.ranges) {
       for (let j = lowerBound(ids, range.from); j < ids.length && ids[j] < range.to; j++) {
         let kind = range.kind;
-        let fit = QUALITY[kind];
+        let fit = range.fit || QUALITY[kind];
         if (kind === "own") {
           const term = this.terms[ids[j]];
-          fit = term === word.own || term === word.root ? 1 : term.startsWith(word.spelt) ? QUALITY.prefix : QUALITY.stemPrefix;
-          kind = word.compound ? "compound" : fit === 1 ? "exact" : "prefix";
+          fit = term === leaf.own || term === leaf.root ? 1 : term.startsWith(leaf.spelt) ? QUALITY.prefix : QUALITY.stemPrefix;
+          kind = leaf.compound ? "compound" : fit === 1 ? "exact" : "prefix";
         }
         if (compound) { fit *= QUALITY.compound; kind = kind === "exact" || kind === "prefix" ? "compound" : kind; }
         // How a word matched counts first, then how much the term tells (BM25): fit 4 to 5 times.
         const weight = this.weight(ids, ids[j], length);
         const score = fit * (TIER + weight / (weight + 1));
-        if (!best || score > best[0]) best = [score, kind];
+        if (!best || score > best[0]) best = [score, kind, compound ? -1 : ids[j]];
       }
     }
     return best;
   };
 
-  Engine.prototype.match = function (entry, words) {
-    const hit = { doc: this.codeOf(entry), entry, old: entry >= this.codes.length, score: 0, kinds: [] };
-    for (const word of words) {
-      const best = this.best(entry, word);
-      if (!best) return null;
-      hit.score += best[0];
-      hit.kinds.push(best[1]);
+  // How an option (leaves that together stand for a slot) fits an entry: {cover, score, kinds, terms}, or null.
+  Engine.prototype.fit = function (entry, option) {
+    let needed = 0;
+    let matched = 0;
+    let score = 0;
+    const kinds = [];
+    const terms = [];
+    for (const leaf of option.leaves) {
+      const best = this.best(entry, leaf);
+      if (!leaf.filler) needed++;
+      if (!best) { if (option.all && !leaf.filler) return null; continue; }
+      if (!leaf.filler) matched++;
+      score += best[0];
+      kinds.push(option.synonym ? "synonym" : option.typo ? "typo" : best[1]);
+      if (best[2] >= 0) terms.push(best[2]);
     }
+    if (!kinds.length) return null;
+    const cover = needed ? matched / needed : 1;
+    return { cover, score: (score / option.leaves.length) * (0.5 + cover / 2), kinds, terms, option };
+  };
+
+  // The best option of a slot for an entry: the most covered, then the best scored.
+  Engine.prototype.slotFit = function (entry, slot) {
+    let best = null;
+    for (const option of slot.options) {
+      const found = this.fit(entry, option);
+      if (found && (!best || found.cover > best.cover || (found.cover === best.cover && found.score > best.score))) best = found;
+    }
+    return best;
+  };
+
+  Engine.prototype.match = function (entry, slots) {
+    const hit = { doc: this.codeOf(entry), entry, old: entry >= this.codes.length && entry < this.englishFrom,
+      english: entry >= this.englishFrom, cover: 0, score: 0, kinds: [], synonym: null };
+    const matched = [];
+    for (const slot of slots) {
+      const found = this.slotFit(entry, slot);
+      if (!found) continue;
+      if (!slot.filler) hit.cover += found.cover;
+      hit.score += found.score * (hit.english ? ENGLISH : 1);
+      hit.kinds.push(...found.kinds);
+      for (const t of found.terms) if (!matched.includes(t)) matched.push(t);
+      if (found.option.synonym && !hit.synonym) hit.synonym = found.option.synonym;
+    }
+    if (!hit.kinds.length) return null;
+    const distinct = this.distinct[entry];
+    hit.score += distinct ? (TIGHT * matched.length) / distinct : 0;
+    hit.cover = Math.round(hit.cover * 100) / 100;
     hit.valid = this.isValid(hit.doc);
+    hit.generic = this.generic[hit.doc];
     hit.typo = hit.kinds.includes("typo");
-    hit.exact = hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling");
+    hit.exact = hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling" || k === "compound");
     return hit;
   };
 
+  // Most of the query covered; no typing error; current text; valid; the words as
+  // typed; specific; best scored.
   function compareHits(a, b) {
-    return a.typo - b.typo || a.old - b.old || b.exact - a.exact || b.valid - a.valid || b.score - a.score || a.doc - b.doc;
+    return b.cover - a.cover || a.typo - b.typo || a.old - b.old || b.valid - a.valid || a.english - b.english ||
+      b.exact - a.exact || a.generic - b.generic || b.score - a.score || a.doc - b.doc;
   }
 
-  // The entries that have some term of a word's ranges.
-  Engine.prototype.candidates = function (word) {
+  // The entries that have some term of the slots' leaves (the weak ones only if nothing else).
+  Engine.prototype.candidates = function (slots) {
+    const strong = slots.filter((slot) => !slot.weak && !slot.filler);
     const seen = new Uint8Array(this.docs.length);
-    for (const range of word.ranges) {
-      for (let t = range.from; t < range.to; t++) for (const d of this.stats.postings[t]) seen[d] = 1;
+    for (const slot of strong.length ? strong : slots.filter((slot) => !slot.weak)) {
+      for (const option of slot.options) {
+        for (const leaf of option.leaves) {
+          for (const range of leaf.ranges) {
+            for (let t = range.from; t < range.to; t++) for (const d of this.stats.postings[t]) seen[d] = 1;
+          }
+        }
+      }
     }
     const out = [];
     for (let d = 0; d < seen.length; d++) if (seen[d]) out.push(d);
     return out;
   };
 
-  Engine.prototype.spread = function (word) {
-    let count = 0;
-    for (const range of word.ranges) for (let t = range.from; t < range.to; t++) count += this.stats.postings[t].length;
-    return count;
-  };
-
-  // Codes by their words: the best entry of each code (a current text before an earlier one), ranked.
+  // Codes by their words: the best entry of each code, ranked.
   Engine.prototype.textMatches = function (plan) {
-    const selective = plan.words.filter((w) => w.root.length >= MIN_PREFIX || w.synonymOnly);
-    if (!selective.length) return [];
-    const seed = selective.reduce((a, b) => (this.spread(b) < this.spread(a) ? b : a));
     const byCode = new Map();
-    for (const entry of this.candidates(seed)) {
-      const hit = this.match(entry, plan.words);
-      if (!hit) continue;
+    for (const entry of this.candidates(plan.slots)) {
+      const hit = this.match(entry, plan.slots);
+      if (!hit || (!hit.cover && plan.counted)) continue;
       const other = byCode.get(hit.doc);
       if (!other || compareHits(hit, other) < 0) byCode.set(hit.doc, hit);
     }
@@ -299,33 +305,38 @@
   };
 
   function whyOf(hit) {
-    const kinds = hit.old ? hit.kinds.concat("old-text") : hit.kinds;
+    const kinds = hit.old ? hit.kinds.concat("old-text") : hit.english ? hit.kinds.concat("english") : hit.kinds;
     return kinds.reduce((a, b) => (WHY.indexOf(b) > WHY.indexOf(a) ? b : a), "exact");
   }
 
-  // Ranked hits {doc, entry, why, plan}: an exact code first (and codes typed among words); then, for a
-  // query with a digit, codes that begin with it before codes by their words, else after.
+  // Ranked hits {doc, entry, why, synonym, plan}: an exact code first (and codes typed among words); then,
+  // for a query with a digit or one that matches no word, codes that begin with it before codes by their
+  // words, else after. The array's `missing` lists the query words that match nothing.
   // options.expired === false leaves expired codes out, options.systems keeps only those code systems.
   Engine.prototype.search = function (query, options) {
     const codes = codeMatches(this.codes, query);
     const plan = this.plan(query);
     const ranked = [];
     const seen = new Set();
-    const add = (doc, entry, why) => {
-      if (!seen.has(doc)) { seen.add(doc); ranked.push({ doc, entry, why, plan }); }
+    const add = (doc, entry, why, synonym) => {
+      if (!seen.has(doc)) { seen.add(doc); ranked.push({ doc, entry, why, synonym, plan }); }
     };
-    if (codes.exact >= 0) add(codes.exact, codes.exact, "exact");
-    plan.codes.forEach((doc) => add(doc, doc, "exact"));
+    if (codes.exact >= 0) add(codes.exact, codes.exact, "exact", null);
+    plan.codes.forEach((doc) => add(doc, doc, "exact", null));
     const prefix = codes.prefix.slice().sort((a, b) => this.isValid(b) - this.isValid(a) || a - b);
-    const byText = () => this.textMatches(plan).forEach((hit) => add(hit.doc, hit.entry, whyOf(hit)));
-    const byPrefix = () => prefix.forEach((doc) => add(doc, doc, "prefix"));
-    if (codes.digit) { byPrefix(); byText(); } else { byText(); byPrefix(); }
+    const byText = codes.exact >= 0 ? [] : this.textMatches(plan); // `JKA 21`: not the texts with "21"
+    const byPrefix = () => prefix.forEach((doc) => add(doc, doc, "prefix", null));
+    if (codes.digit) byPrefix();
+    byText.forEach((hit) => add(hit.doc, hit.entry, whyOf(hit), hit.synonym));
+    byPrefix();
     const systems = options && options.systems && options.systems.length ? options.systems : null;
-    return ranked.filter((hit) => (!options || options.expired !== false || this.isValid(hit.doc)) &&
+    const out = ranked.filter((hit) => (!options || options.expired !== false || this.isValid(hit.doc)) &&
       (!systems || systems.includes(this.systemOf(hit.doc))));
+    out.missing = codes.exact >= 0 || codes.prefix.length ? [] : plan.missing;
+    return out;
   };
 
-  // The code a query names exactly (case and spaces ignored), or -1.
+  // The code a query names exactly (case, spaces, dots and hyphens ignored), or -1.
   Engine.prototype.exactCode = function (query) {
     return codeMatches(this.codes, query).exact;
   };
@@ -342,22 +353,39 @@
     return gone === "-" ? L.expired : LABELS.fill(L.expiredFrom, { year: this.years[parseInt(gone, 36)] });
   };
 
-  // What a hit shows: `path` is the code page's site-relative URL; `old` the earlier text it was found by.
+  // Why a hit was found, in words (empty for an exact or a prefix match): for a synonym, what was typed
+  // and the words of the text it stands for.
+  Engine.prototype.reason = function (why, synonym, entry) {
+    if (why !== "synonym" || !synonym) return L.why[why] || "";
+    const means = T.words(this.texts[entry]).filter((word) => {
+      if (this.text.isStopWord(word)) return false;
+      const at = lowerBound(this.terms, this.text.key(word));
+      return synonym.leaves.some((leaf) => leaf.ranges.some((range) => at >= range.from && at < range.to));
+    });
+    const kind = L.kinds[synonym.kind] || synonym.kind;
+    return L.why.synonym + " (" + kind + "): " + synonym.typed + " = " + (means.length ? means.join(" ") : "…");
+  };
+
+  // What a hit shows: `path` is the code page's site-relative URL; `old` the earlier text it was found by,
+  // `english` the English text; `reason` says in words how it was found.
   Engine.prototype.hit = function (found) {
     const doc = typeof found === "number" ? found : found.doc;
     const entry = typeof found === "number" ? doc : found.entry;
-    const old = entry >= this.codes.length ? { text: this.texts[entry], until: this.oldUntil[entry - this.codes.length] } : null;
+    const isOld = entry >= this.codes.length && entry < this.englishFrom;
+    const why = typeof found === "number" ? "exact" : found.why;
     return {
       code: this.codes[doc],
       text: this.texts[doc],
       system: this.systemOf(doc),
       active: this.isValid(doc),
       status: this.status(doc),
-      why: typeof found === "number" ? "exact" : found.why,
-      old,
+      why,
+      reason: this.reason(why, typeof found === "number" ? null : found.synonym, entry),
+      old: isOld ? { text: this.texts[entry], until: this.oldUntil[entry - this.codes.length] } : null,
+      english: entry >= this.englishFrom ? this.texts[entry] : null,
       path: this.url.replace("{code}", this.codes[doc]),
     };
   };
 
-  window.nkpkSearchEngine = { create: (lunr, file) => new Engine(lunr, file), Engine, lowerBound, decodeFront, WHY };
+  window.nkpkSearchEngine = { create: (lunr, file) => new Engine(lunr, file), Engine, lowerBound, decodeFront, WHY, LABELS };
 })();

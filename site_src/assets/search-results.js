@@ -2,7 +2,7 @@
  * NKPK search: the results page, sok/?q=... Every hit, PAGE_SIZE to a page
  * (&side=2), filtered by code system (&kodeverk=NCSP, repeatable) and
  * validity (&skjul=utgatte), matched words marked; "Mente du" suggestions
- * when nothing matched. Loaded with the engine by search.js, which calls
+ * when nothing matched or a query word matched nothing. Loaded with the engine by search.js, which calls
  * window.nkpkSearchResults(container) on the page that has the container.
  */
 (function () {
@@ -105,7 +105,7 @@
   };
 
   ResultsPage.prototype.show = function (engine) {
-    const { element, hitLink, countText, markShown } = this.site;
+    const { element, hitLink, countText, missingText, markShown } = this.site;
     this.engine = engine;
     if (!this.query.trim()) {
       this.summary.textContent = L.emptyQuery;
@@ -123,10 +123,11 @@
     });
     this.list.replaceChildren(...items);
     this.list.start = first + 1;
+    const missing = missingText(ranked);
     const range = ranked.length > PAGE_SIZE ? LABELS.fill(L.showing, { first: first + 1, last: first + items.length }) : "";
-    this.summary.textContent = LABELS.fill(L.resultsFor, { hits: countText(ranked.length), query: this.query }) + range;
+    this.summary.textContent = LABELS.fill(L.resultsFor, { hits: countText(ranked.length), query: this.query }) + range + (missing ? " · " + missing : "");
     this.pageLinks(ranked.length);
-    if (ranked.length) this.suggestions.hidden = true; else this.suggest(engine);
+    if (ranked.length && !(ranked.missing || []).length) this.suggestions.hidden = true; else this.suggest(engine);
     markShown(this.query, ranked.length, started);
   };
 
@@ -136,6 +137,7 @@
       const page = new ResultsPage(container, site);
       page.systemFilter(engine);
       page.show(engine);
+      document.addEventListener("nkpk-search-english", () => page.show(engine));
       return page;
     });
   };

@@ -12,12 +12,24 @@
   const MARKS = /[\u0300-\u0309\u030b-\u036f]/g;
   const WORD = /[\p{L}\p{N}]+/gu;
   // search_text.py _SPELLING and _RESPELT
-  const SPELLING = /ch|ph|th|ck|qu|c(?=[eiyæø])|c|x/g;
-  const RESPELT = { ch: "k", ph: "f", th: "t", ck: "k", qu: "kv", c: "k", x: "ks" };
+  const SPELLING = /ch|ph|th|rh|ck|qu|c(?=[eiyæø])|c|x/g;
+  const RESPELT = { ch: "k", ph: "f", th: "t", rh: "r", ck: "k", qu: "kv", c: "k", x: "ks" };
+  // search_text.py _ENDINGS, _CASE_ENDING, _DIPHTHONG, MIN_STEM
+  const ENDINGS = [
+    [/plast(?:y|i|ia|ik|ikk|ika|ikka)$/, "plasti"],
+    [/(?<=[^s])[ts]ion$/, "sjon"],
+    [/(?<=[^k])ik$/, "isk"],
+    [/(?<=.)sis$/, "se"],
+    [/ies$/, "i"],
+  ];
+  const CASE_ENDING = /(?:ae|ia|ie|is|um|us|y|i)$/;
+  const DIPHTHONG = /ae|oe|æ|ø/g;
+  const MIN_STEM = 4;
   // search_split.py MIN_PART, MIN_WORD, STEM_CUT
   const MIN_PART = 3;
   const MIN_WORD = 6;
   const STEM_CUT = 8;
+  const LINK = "o";
 
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(MARKS, "").normalize("NFC");
@@ -28,10 +40,14 @@
   }
 
   function respell(word) {
-    return word.replace(SPELLING, (letters, at) => {
+    let spelt = word.replace(SPELLING, (letters, at) => {
       if (letters === "c" && at + 1 < word.length && "eiyæø".includes(word[at + 1])) return "s";
       return RESPELT[letters];
     });
+    for (const [pattern, replacement] of ENDINGS) spelt = spelt.replace(pattern, replacement);
+    const ending = CASE_ENDING.exec(spelt);
+    if (ending && ending.index >= MIN_STEM) spelt = spelt.slice(0, ending.index);
+    return spelt.replace(DIPHTHONG, "e");
   }
 
   function textTools(lunr) {
@@ -80,7 +96,7 @@
         if (rest === null || (start === 0 && stop === size)) continue;
         if (fewest[start] !== null && rest + 1 >= fewest[start]) continue;
         const part = word.slice(start, stop);
-        if (known(part) || (stop === size && last && last(part))) {
+        if (known(part) || linked(part, known) || (stop === size && last && last(part))) {
           fewest[start] = rest + 1;
           end[start] = stop;
         }
@@ -88,8 +104,16 @@
     }
     if (fewest[0] === null) return [];
     const parts = [];
-    for (let start = 0; start < size; start = end[start]) parts.push(word.slice(start, end[start]));
+    for (let start = 0; start < size; start = end[start]) {
+      const part = word.slice(start, end[start]);
+      parts.push(!known(part) && linked(part, known) ? part.slice(0, -1) : part);
+    }
     return parts;
+  }
+
+  // search_split._linked: a known word and a linking vowel (`septo` in `septoplastikk`).
+  function linked(part, known) {
+    return part.length > MIN_PART && part.endsWith(LINK) && known(part.slice(0, -1));
   }
 
   // Levenshtein distance of a and b, or limit + 1 once it is sure to exceed limit.

@@ -27,11 +27,13 @@
   const site = {
     root: absolute(form.dataset.nkpkRoot),
     index: absolute(form.dataset.nkpkIndex),
+    english: absolute(form.dataset.nkpkEnglish),
     page: absolute(form.dataset.nkpkPage),
     scripts: form.dataset.nkpkScripts.split(" ").map(absolute),
   };
   let loading = null;
   let loaded = null;
+  let english = null;
   const LOOKS_LIKE_CODE = /^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9 ]{3,10}$/;
 
   function addScript(src) {
@@ -45,11 +47,23 @@
     });
   }
 
-  function fetchIndex() {
-    return fetch(site.index).then((response) => {
+  function fetchJSON(address) {
+    return fetch(address).then((response) => {
       if (!response.ok) throw new Error("search file: HTTP " + response.status);
       return response.json();
     });
+  }
+
+  // The English texts' entries, fetched once the browser is idle after the first results (their bytes
+  // do not delay them), or at once for the API; the box and the results page search again when they arrive. Without them search goes on.
+  function loadEnglish(engine) {
+    if (!english) {
+      english = fetchJSON(site.english).then((file) => {
+        engine.addEnglish(file);
+        document.dispatchEvent(new CustomEvent("nkpk-search-english"));
+      }, () => null);
+    }
+    return english;
   }
 
   // The engine's warm-up queries, once the first results are shown and the browser is idle:
@@ -60,13 +74,14 @@
       const started = performance.now();
       const queries = engine.warmQueries();
       while (queries.length && performance.now() - started < WARM_BUDGET) engine.search(queries.shift());
+      loadEnglish(engine);
     });
   }
 
   // The engine, loaded once; a failed load is tried again on the next call.
   function load() {
     if (!loading) {
-      loading = Promise.all([fetchIndex(), Promise.all(site.scripts.map(addScript))]).then(([file]) => {
+      loading = Promise.all([fetchJSON(site.index), Promise.all(site.scripts.map(addScript))]).then(([file]) => {
         loaded = window.nkpkSearchEngine.create(window.lunr, file);
         warmUp(loaded);
         return loaded;
@@ -86,7 +101,8 @@
 
   window.nkpkSearch = function (query, options) {
     const limit = options && options.limit != null ? options.limit : API_LIMIT;
-    return load().then((engine) => engine.search(String(query), options).slice(0, limit).map((found) => hitOf(engine, found)));
+    return load().then((engine) => loadEnglish(engine).then(() =>
+      engine.search(String(query), options).slice(0, limit).map((found) => hitOf(engine, found))));
   };
 
   function element(tag, className, text) {
@@ -122,6 +138,7 @@
       old.prepend(LABELS.fill(L.oldText, { year: hit.old.until }));
       link.append(old);
     }
+    if (hit.reason) link.append(element("span", "nkpk-hit__why", L.found + " " + hit.reason));
     const meta = element("span", "nkpk-hit__meta", hit.system + " · ");
     meta.append(element("span", hit.active ? "nkpk-hit__status" : "nkpk-hit__status nkpk-hit__expired", hit.status));
     link.append(meta);
@@ -132,6 +149,12 @@
   function countText(count) {
     if (count === 0) return L.noHits;
     return LABELS.fill(L.hits, { count: String(count).replace(/\B(?=(\d{3})+$)/g, "\u00a0") });
+  }
+
+  // "ingen treff på «fjerning»" for the query words that match nothing (they do not empty the list).
+  function missingText(ranked) {
+    const missing = ranked.missing || [];
+    return missing.length ? L.missing + " " + missing.map((word) => "«" + word + "»").join(", ") : "";
   }
 
   function markShown(query, count, started) {
@@ -160,6 +183,8 @@
     this.input.addEventListener("pointerenter", () => load());
     this.input.addEventListener("focus", () => load());
     this.input.addEventListener("input", () => this.update());
+    // The English entries arrived: search again, unless a hit is selected (the list must not move under the keys).
+    document.addEventListener("nkpk-search-english", () => { if (!this.panel.hidden && this.selected < 0) this.update(); });
     this.input.addEventListener("keydown", (event) => this.key(event));
     this.hide.addEventListener("change", () => { this.update(); this.input.focus(); });
     document.addEventListener("keydown", (event) => {
@@ -198,7 +223,8 @@
       return item;
     });
     this.list.replaceChildren(...items);
-    this.status.textContent = countText(ranked.length);
+    const missing = missingText(ranked);
+    this.status.textContent = countText(ranked.length) + (missing ? " · " + missing : "");
     this.all.href = site.page + "?q=" + encodeURIComponent(query) + (this.hide.checked ? "&" + HIDE_PARAM + "=" + HIDE_VALUE : "");
     this.all.hidden = ranked.length <= BOX_LIMIT;
     this.open();
@@ -272,7 +298,7 @@
   };
 
   const box = new SearchBox();
-  window.nkpkSearchSite = { load, box, site, hitLink, countText, markShown, element, HIDE_PARAM, HIDE_VALUE };
+  window.nkpkSearchSite = { load, box, site, hitLink, countText, missingText, markShown, element, HIDE_PARAM, HIDE_VALUE };
   const results = document.querySelector("[data-nkpk-results]");
   if (results) load().then(() => window.nkpkSearchResults(results), () => {
     results.querySelector("[data-nkpk-summary]").textContent = L.loadFailed;

@@ -1,0 +1,73 @@
+"""Search quality does not fall back: the graded query sets through the engine, in chromium, against floors.
+
+tests/search/ranked.tsv (a copy of the shared ../shared/search-ranked.tsv)
+and tests/search/graded.tsv (the project's own graded set) are scored as
+bench/search_eval.py scores them (top-1, mean reciprocal rank, top-5), on
+the real corpus's search file with the thesaurus and the English texts.
+The floors lie a little below the figures reached (docs/search.md), so
+that a change that loses quality fails here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from .browser import browser  # noqa: F401 - fixture
+from .helpers import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.real]
+
+# file: (top-1, MRR, top-5) at least
+FLOORS = {
+    "ranked.tsv": (1.0, 1.0, 1.0),
+    "graded.tsv": (0.82, 0.87, 0.95),
+}
+
+
+def _evaluation():
+    name = "bench_search_eval"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "search_eval.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, real_dir: Path):  # noqa: F811
+    page = browser.new_page()
+    _evaluation().engine_page(page)
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_graded_queries_stay_above_their_floors(search_page, name: str) -> None:
+    evaluation = _evaluation()
+    queries = evaluation.read_graded(ROOT / "tests" / "search" / name)
+    assert len(queries) >= (12 if name == "ranked.tsv" else 200)
+    results = evaluation.run_queries(search_page, queries)
+    found = evaluation.figures(results)
+    top1, mrr, top5 = FLOORS[name]
+    missed = [(r.query.query, r.codes[:5]) for r in results if not r.top1]
+    assert found.top1 >= top1, f"top-1 {found.top1:.3f} < {top1}: {missed}"
+    assert found.mrr >= mrr, f"MRR {found.mrr:.3f} < {mrr}"
+    assert found.top5 >= top5, f"top-5 {found.top5:.3f} < {top5}"
+
+
+def test_the_scores_count_as_the_eval_says() -> None:
+    evaluation = _evaluation()
+    query = evaluation.Query("q", ("AB1",), ("AB2", "NF*"), "kind", "")
+    first = evaluation.Result(query, ("AB1", "X"))
+    third = evaluation.Result(query, ("X", "NFB20", "AB1"))
+    none = evaluation.Result(query, ("X", "Y", "Z", "W", "V", "AB1"))
+    assert (first.top1, first.reciprocal, first.top5) == (True, 1.0, True)
+    assert (third.top1, third.reciprocal, third.top5) == (False, 1 / 3, True)
+    assert (none.top1, none.reciprocal, none.top5) == (False, 1 / 6, False)
+    table = evaluation.by_category([first, third, none])
+    assert table["all"].count == 3 and table["all"].top1 == pytest.approx(1 / 3)

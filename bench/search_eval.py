@@ -139,6 +139,7 @@ def run_queries(page, queries: list[Query]) -> list[Result]:
 def engine_page(page) -> None:
     """A blank page with the worktree's search scripts, the real corpus's search file and `nkpkSearch`."""
     from generator.build import prepare
+    from generator.pages.browser_labels import labels_script
     from generator.search.index import search_data
     from generator.search.text import lunr_sources
     from generator.urls import SEARCH_SCRIPTS
@@ -147,6 +148,7 @@ def engine_page(page) -> None:
     data = search_data(project.catalogue.codes, [r.year for r in project.catalogue.releases], project.synonyms,
                        project.english)
     page.set_content("<!doctype html><title>search eval</title>")
+    page.add_script_tag(content=labels_script())
     for source in (*lunr_sources().values(), *(ROOT / "site_src" / p for p in SEARCH_SCRIPTS)):
         page.add_script_tag(content=source.read_text(encoding="utf-8"))
     page.evaluate(

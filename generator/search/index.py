@@ -31,7 +31,7 @@ from .. import urls
 from ..jsonfile import compact_json
 from ..model.catalogue import Catalogue, Code
 from .split import known_in, split
-from .text import key, lunr_sources, respell, stop_words, terms, words
+from .text import filler_keys, key, lunr_sources, respell, stop_words, terms, words
 from .synonyms import Synonym, search_synonyms
 
 FORMAT = 3
@@ -93,9 +93,7 @@ def search_data(
     synonyms: tuple[Synonym, ...] = (),
     english: Mapping[str, object] | None = None,
 ) -> dict:
-    """The search file's content: plain lists in code order, no per-code objects.
-
-    Entries are the codes' current texts (entry i is code i), then their
+    """The search file's content: plain lists in code order, no per-code objects. Entries are the codes' current texts (entry i is code i), then their
     earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use),
     then the English texts of the codes that have one (`english`: code -> an
     object with `.text`), held apart in `english` (`codes`, `docs`, `texts`).
@@ -123,6 +121,7 @@ def search_data(
             "docs": [_doc_terms([index[t] for t in found]) for found in english_terms],
             "texts": [text for _, text in english_rows],
         },
+        "filler": filler_keys(),
         "format": FORMAT,
         "gone": "".join(_gone(c, years) for c in codes),
         "oldCodes": _doc_terms([number for number, _, _ in old]),

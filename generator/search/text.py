@@ -50,6 +50,22 @@ def lunr_sources() -> dict[str, Path]:
     }
 
 
+# Words that only say that something is done to the body: in a query they add to a text that has
+# them but never decide a miss (soft AND). NCSP says "open" by leaving the approach out, and the
+# side is a code of its own (ZXA00 Høyre side, ZXA05 Venstre side), not a word of the procedure.
+FILLER_WORDS = (
+    "operasjon", "operasjoner", "operere", "operert", "kirurgi", "kirurgisk", "behandling", "behandle",
+    "inngrep", "prosedyre", "undersøkelse", "op", "opr", "operation", "surgery", "procedure", "treatment",
+    "åpen", "åpent", "open",
+    "høyre", "venstre", "høyresidig", "venstresidig",
+)
+
+
+def filler_keys() -> list[str]:
+    """The search keys of the filler words, sorted (the search file's `filler`)."""
+    return sorted({key(word) for word in FILLER_WORDS})
+
+
 @functools.cache
 def stop_words() -> frozenset[str]:
     """The Norwegian stop words, read from `lunr.no.js` so that both sides use one list."""

@@ -124,6 +124,7 @@
     this.system = file.system;
     this.systems = file.systems;
     this.synonyms = file.synonyms;
+    this.fillerKeys = file.filler;
     this.url = file.url;
     this.text = T.textTools(lunr);
     this.known = T.knownIn(this.termSet, this.text.key);

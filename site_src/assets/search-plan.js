@@ -39,18 +39,9 @@
     while (n < a.length && n < b.length && a[n] === b[n]) n++;
     return Math.min(n, 8);
   }
-  // Words that only say that something is done to the body.
-  const FILLER = [
-    "operasjon", "operasjoner", "operere", "operert", "kirurgi", "kirurgisk", "behandling", "behandle",
-    "inngrep", "prosedyre", "undersøkelse", "op", "opr", "operation", "surgery", "procedure", "treatment",
-    // NCSP says "open" by leaving the approach out: the word adds to a text that has it, no more.
-    "åpen", "åpent", "open",
-    // The side is a code of its own (ZXA00 Høyre side, ZXA05 Venstre side), not a word of the procedure.
-    "høyre", "venstre", "høyresidig", "venstresidig",
-  ];
 
   Engine.prototype.prepare = function () {
-    this.filler = new Set(FILLER.map((w) => this.text.key(w)));
+    this.filler = new Set(this.fillerKeys); // the search file's keys of generator/search/text.py FILLER_WORDS
   };
 
   // The range of one term (empty if the vocabulary lacks it), or of the terms a `word*` begins.

@@ -36,8 +36,23 @@ class FileRow:
 
 
 @dataclass(frozen=True)
+class FormatLink:
+    link: Link = doc("link to the file, labelled with its format (CSV, Excel, FHIR, JSON)")
+    size: str = doc("the file's size in words")
+
+
+@dataclass(frozen=True)
+class ReleaseFiles:
+    year: int = doc("the release")
+    count: str = doc("how many codes the release has, in words")
+    formats: tuple[FormatLink | None, ...] = doc("one per column of RELEASE_FORMATS (None: no such file)")
+
+
+@dataclass(frozen=True)
 class OpenDownloads:
-    rows: tuple[FileRow, ...] = doc("every harmonised file: all releases first, then each release, newest first")
+    all_years: tuple[FileRow, ...] = doc("the files that hold every release")
+    formats: tuple[str, ...] = doc("the column titles of the release table")
+    releases: tuple[ReleaseFiles, ...] = doc("one row per release, newest first")
     api: Link = doc("link to the API page")
     compare: Link = doc("link to the comparison page")
 
@@ -88,10 +103,34 @@ def _row(project, from_url: str, file: OpenFile) -> FileRow:
     return FileRow(link, file.description, fmt, size_text(len(project.open_data.bytes_of(file))))
 
 
+RELEASE_FORMATS = ("CSV", "Excel", "FHIR", "JSON (endringer)")  # the columns of the release table
+
+
+def _release_files(project, from_url: str, release, files: dict[str, OpenFile]) -> ReleaseFiles:
+    from ..output.render import dump_json  # here: output.render imports this module for its templates
+
+    year = release.year
+    paths = (urls.harmonised_csv(year), urls.harmonised_xlsx(year), urls.fhir_codesystem(year))
+    formats: list[FormatLink | None] = []
+    for label, path in zip(RELEASE_FORMATS, paths):
+        file = files.get(path)
+        size = size_text(len(project.open_data.bytes_of(file))) if file else ""
+        formats.append(FormatLink(Link(label, urls.file_link(from_url, path), path), size) if file else None)
+    changes = dump_json(changes_document(release, project.lineage))
+    path = urls.changes_json(year)
+    formats.append(FormatLink(Link(RELEASE_FORMATS[-1], urls.file_link(from_url, path), path), size_text(len(changes.encode()))))
+    count = f"{sum(s.count for s in release.systems):,}".replace(",", "\u00a0") + " koder"
+    return ReleaseFiles(year, count, tuple(formats))
+
+
 def open_downloads(project, from_url: str) -> OpenDownloads:
-    files = [f for f in project.open_data.files if f.path.startswith("nedlasting/")]
+    files = {f.path: f for f in project.open_data.files}
+    everything = [f for f in project.open_data.files if f.year is None and (
+        f.path.startswith("nedlasting/") or f.path == urls.FHIR_CODESYSTEM)]
     return OpenDownloads(
-        tuple(_row(project, from_url, f) for f in files),
+        tuple(_row(project, from_url, f) for f in everything),
+        RELEASE_FORMATS,
+        tuple(_release_files(project, from_url, r, files) for r in reversed(project.releases)),
         make_link(from_url, urls.API_PAGE, API_PAGE_LINK),
         make_link(from_url, urls.COMPARE_PAGE, COMPARE_PAGE_LINK),
     )

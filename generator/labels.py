@@ -31,6 +31,28 @@ PREDECESSOR_LABELS = {
     "similar": "Tidligere kode med nesten lik tekst",
 }
 
+# A code's status: one wording on the code page, in the checker, in search hits and in the JSON
+# (`{year}`: a release; a valid code's newest release gets NEWEST_HERE). The browser scripts read
+# these from the data files they load: `status` in api/kodeliste.json and in the search file.
+STATUS_LABELS = {
+    "valid": "Gyldig i {year}",
+    "expired": "Utgått fra {year}",
+    "future": "Ikke gyldig ennå (fra {year})",
+    "absent": "Ikke i utgaven (ingen liste for {system})",
+    "unknown": "Ukjent kode",
+    "malformed": "Ugyldig format",
+    "newest": " (nyeste utgave her)",
+    "none": "ingen etterfølger",
+}
+
+
+def code_status(active: bool, year: int) -> str:
+    """`Gyldig i 2017 (nyeste utgave her)` (year: the newest release) or `Utgått fra 2017` (the first without it)."""
+    if active:
+        return STATUS_LABELS["valid"].format(year=year) + STATUS_LABELS["newest"]
+    return STATUS_LABELS["expired"].format(year=year)
+
+
 # The words and sentences that page modules put together: `{...}` are str.format fields.
 LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")
 LEVEL_PLURALS = ("Kapitler", "Grupper", "Undergrupper")

@@ -43,7 +43,7 @@ def test_code_pages_show_the_latest_text(real_site: Path) -> None:
     page = parse_page(real_site / "kode/JKA21/index.html")
     assert "".join(page.h1).strip() == "JKA21 Laparoskopisk kolecystektomi"
     expired = " ".join(parse_page(real_site / "kode/UJD02/index.html").text)
-    assert "Utgått kode" in expired and "2014" in expired
+    assert "Utgått fra 2016" in expired and "Siste utgave med koden er 2015" in expired
 
 
 def test_pages_say_which_release_is_the_newest(real_site: Path) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from .fields import doc
-from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, level_name
+from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, code_status, level_name
 from ..urls import Link, make_link
 from .changes import HistoryEntry
 from .successor_rows import SuccessorRow
@@ -78,6 +78,8 @@ class CodePage:
     proposal: Link | None = doc("link to the proposal form (the template adds the code to its address)", None)
     period_texts: tuple = doc("word_diff.Segment tuples: each period's text against the text before it", ())
     similar: tuple = doc("CodeRow: valid codes like this expired code without successor", ())
+    status: str = doc("the code's status in words (labels.code_status)", "")
+    gone_year: int = doc("an expired code: the first release without it (0: valid)", 0)
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -221,7 +223,14 @@ def code_page(
         proposal=make_link(url, urls.PROPOSAL_FORM, PROPOSE_CHANGE),
         period_texts=period_diffs(tuple(p.text for p in periods)),
         similar=parts.similar,
+        status=code_status(code.active, catalogue.newest.year if code.active else gone_year(code, catalogue)),
+        gone_year=0 if code.active else gone_year(code, catalogue),
     )
+
+
+def gone_year(code: Code, catalogue: Catalogue) -> int:
+    """The first release after the code's last one (as the search file's `gone`); 0 for a valid code."""
+    return next((r.year for r in catalogue.releases if r.year > code.years[-1]), 0)
 
 
 def _node_row(page_url: str, node: Node) -> NodeRow:

@@ -14,7 +14,11 @@ machine. The file holds, in code order:
   each successor found in the release where it expired (from the lineage),
   in the lineage's order (official, moved, similar best first);
 - `kinds`, `labels` and `names`: the successor kinds with their Norwegian
-  labels, and the code systems' short names; `url`: a code page's address.
+  labels, and the code systems' short names; `url`: a code page's address;
+- `status`: the words for a code's status (labels.STATUS_LABELS, `{year}`
+  and `{system}` filled in by the script), the same as on the code pages;
+- `similar`: per expired code without successor, the valid codes its code
+  page offers instead (pages/similar.py), in the same order.
 
 Measured on the real corpus (10,137 codes, 10 releases): 0.76 MB, 113 kB
 with gzip -6. The texts are two thirds of it (each code's text once, and the
@@ -29,8 +33,9 @@ from dataclasses import dataclass
 
 from .. import urls
 from .fields import doc
-from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
+from ..labels import STATUS_LABELS, SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..model.catalogue import Catalogue, Code
+from .similar import SimilarCodes
 from ..analysis.successors import SUCCESSOR_KINDS, Lineage
 
 FORMAT = 1
@@ -51,6 +56,16 @@ def _texts(code: Code, index: dict[int, int]) -> list:
     return texts
 
 
+def _similar(codes: list[Code], lineage: Lineage) -> dict[str, list[str]]:
+    """Per expired code without successor, the valid codes its code page offers (code.py, similar.py)."""
+    index = SimilarCodes(codes)
+    found = {}
+    for code in codes:
+        if not code.active and not lineage.by_old.get(code.code):
+            found[code.code] = [other.code for other in index.of(code)]
+    return {code: similar for code, similar in found.items() if similar}
+
+
 def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
     """The checker's data file as plain lists in code order."""
     years = [r.year for r in catalogue.releases]
@@ -66,6 +81,7 @@ def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
         if old in known
     }
     return {
+        "similar": _similar(codes, lineage),
         "codes": [c.code for c in codes],
         "format": FORMAT,
         "kinds": list(SUCCESSOR_KINDS),
@@ -73,6 +89,7 @@ def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
         "names": [SYSTEM_SHORT[s] for s in systems],
         "present": [_presence(c, years, systems) for c in codes],
         "releases": [{"systems": list(r.systems), "year": r.year} for r in catalogue.releases],
+        "status": STATUS_LABELS,
         "successors": successors,
         "systems": systems,
         "texts": [_texts(c, index) for c in codes],

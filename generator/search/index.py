@@ -25,6 +25,7 @@ import json
 from typing import Callable, Iterable
 
 from .. import urls
+from ..labels import STATUS_LABELS
 from ..model.catalogue import Catalogue, Code
 from .split import known_in, split
 from .text import key, lunr_sources, respell, stop_words, terms, words
@@ -113,6 +114,7 @@ def search_data(codes: Iterable[Code], years: Iterable[int] = (), synonyms: tupl
         "oldUntil": [until for _, _, until in old],
         "parts": [_doc_terms([index[t] for t in found]) for found in parts],
         "synonyms": search_synonyms(synonyms),
+        "status": {k: STATUS_LABELS[k] for k in ("expired", "newest", "valid")},  # the code pages' wording
         "system": "".join(str(systems.index(c.system)) for c in codes),
         "systems": systems,
         "terms": front_coded(terms_list),

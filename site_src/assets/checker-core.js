@@ -7,6 +7,8 @@
 (() => {
   "use strict";
 
+  // Words of this file only; a code's status comes from the data file (`status`: generator/labels.py).
+  const LABELS = { similar: "lignende gyldige koder" };
   const FORMAT = 1;
   const ABSENT = ".";
   const CODE = /^[A-Z0-9]{3,8}$/;
@@ -64,6 +66,8 @@
       this.labels = file.labels;
       this.names = file.names;
       this.url = file.url;
+      this.statusWords = file.status;
+      this.similar = file.similar || {};
       this.index = new Map();
       for (let i = 0; i < file.codes.length; i++) this.index.set(file.codes[i], i);
     }
@@ -158,7 +162,12 @@
       let successors = found.list.map((s) => {
         return { code: s.code, label: data.kindLabel(s.rank), via: s.via, status: s.status };
       });
-      return { state: now.state, release: now.release, system: now.system, text: now.text, successors: successors };
+      // An expired code that leads nowhere: the valid codes its code page offers instead.
+      let similar = now.state !== "expired" || successors.length ? [] : (this.similar[code] || []).map((c) => {
+        return { code: c, status: this.status(this.index.get(c), r) };
+      });
+      return { state: now.state, release: now.release, system: now.system, text: now.text, successors: successors,
+        similar: similar };
     }
 
     check(entries, year) {
@@ -189,13 +198,15 @@
     }
 
     statusText(found) {
+      let words = this.statusWords;
+      let fill = (text) => text.replace("{year}", this.years[found.release]).replace("{system}", this.names[found.system]);
       switch (found.state) {
-        case "valid": return "Gyldig";
-        case "expired": return "Utgått fra " + this.years[found.release];
-        case "future": return "Ikke gyldig ennå (fra " + this.years[found.release] + ")";
-        case "absent": return "Ikke i utgaven (ingen liste for " + this.names[found.system] + ")";
-        case "unknown": return "Ukjent kode";
-        default: return "Ugyldig format";
+        case "valid": return fill(words.valid) + (found.release === this.years.length - 1 ? words.newest : "");
+        case "expired": return fill(words.expired);
+        case "future": return fill(words.future);
+        case "absent": return fill(words.absent);
+        case "unknown": return words.unknown;
+        default: return words.malformed;
       }
     }
 
@@ -214,12 +225,30 @@
       return note ? text + " – " + note : text;
     }
 
+    // "ingen etterfølger", or nothing: an expired code whose successors are none.
+    noSuccessor(found) {
+      return found.state === "expired" && !found.successors.length ? this.statusWords.none : "";
+    }
+
+    similarText(similar) {
+      let data = this;
+      return LABELS.similar + ": " + similar.map((s) => {
+        return s.status.state === "valid" ? s.code : s.code + " (" + data.statusText(s.status).toLowerCase() + ")";
+      }).join(", ");
+    }
+
+    successorsText(found) {
+      let none = this.noSuccessor(found);
+      if (!none) return found.successors.map((s) => this.successorText(s)).join(", ");
+      return found.similar && found.similar.length ? none + "; " + this.similarText(found.similar) : none;
+    }
+
     csv(result) {
       let data = this;
       let lines = [CSV_HEADERS.map(csvField).join(";")];
       result.rows.forEach((row) => {
         let found = row.found;
-        let successors = found.successors.map((s) => data.successorText(s)).join(", ");
+        let successors = data.successorsText(found);
         let cells = [row.row, row.raw, row.code, data.statusText(found), data.systemName(found),
           found.text || "", successors, result.year];
         lines.push(cells.map(csvField).join(";"));
@@ -261,5 +290,6 @@
     isCode: isCode,
     splitText: splitText,
     csvField: csvField,
+    LABELS: LABELS,
   };
 })();

@@ -175,6 +175,18 @@
       return note ? html + " – " + escape(note) : html;
     }
 
+    // An expired code without successor: says so, and offers the valid codes its code page offers.
+    noSuccessorHtml(data, found) {
+      let checker = this;
+      let html = '<span class="nkpk-check__none">' + escape(data.noSuccessor(found)) + "</span>";
+      if (!found.similar.length) return html;
+      return html + '<br><span class="nkpk-check__similar">' + escape(window.nkpkChecker.LABELS.similar) + ": " +
+        found.similar.map((s) => {
+          let link = checker.codeLink(data, s.code);
+          return s.status.state === "valid" ? link : link + " (" + escape(data.statusText(s.status).toLowerCase()) + ")";
+        }).join(", ") + "</span>";
+    }
+
     // "Did you mean": known codes one keystroke away from an unknown one.
     nearbyHtml(data, code) {
       const near = data.nearby(code, 3);
@@ -187,7 +199,8 @@
       let found = row.found;
       let known = found.state !== "unknown" && found.state !== "malformed";
       let checker = this;
-      let successors = found.successors.map((s) => checker.successorHtml(data, s)).join("<br>");
+      let successors = data.noSuccessor(found) ? checker.noSuccessorHtml(data, found) :
+        found.successors.map((s) => checker.successorHtml(data, s)).join("<br>");
       return '<tr class="nkpk-check--' + found.state + '"><td>' + row.row + "</td><td>" + escape(row.raw) +
         "</td><td>" + (known ? checker.codeLink(data, row.code) : row.code) +
         '</td><td><span class="nkpk-check__status">' + escape(data.statusText(found)) + "</span>" +

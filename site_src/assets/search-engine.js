@@ -97,6 +97,7 @@
     this.active = file.active;
     this.gone = file.gone;
     this.years = file.years;
+    this.statusWords = file.status;
     this.system = file.system;
     this.systems = file.systems;
     this.synonyms = file.synonyms;
@@ -334,10 +335,11 @@
 
   // A code's status against the newest release the site carries.
   Engine.prototype.status = function (doc) {
-    const newest = this.years[this.years.length - 1];
-    if (this.isValid(doc)) return "Gyldig i " + newest + " (nyeste utgave her)";
+    // The words come from the search file (`status`: generator/labels.py), as on the code pages.
+    const words = this.statusWords, newest = this.years[this.years.length - 1];
+    if (this.isValid(doc)) return words.valid.replace("{year}", newest) + words.newest;
     const gone = this.gone.charAt(doc);
-    return gone === "-" ? "Utgått" : "Utgått fra " + this.years[parseInt(gone, 36)];
+    return words.expired.replace(gone === "-" ? " fra {year}" : "{year}", gone === "-" ? "" : this.years[parseInt(gone, 36)]);
   };
 
   // What a hit shows: `path` is the code page's site-relative URL; `old` the earlier text it was found by.

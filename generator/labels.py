@@ -52,6 +52,9 @@ def code_status(active: bool, year: int) -> str:
         return STATUS_LABELS["valid"].format(year=year) + STATUS_LABELS["newest"]
     return STATUS_LABELS["expired"].format(year=year)
 
+# Where the code list in force is published (the site carries the releases in its data only).
+IN_FORCE_NAME = "FinnKode"
+IN_FORCE_URL = "https://finnkode.helsedirektoratet.no/"
 
 # The words and sentences that page modules put together: `{...}` are str.format fields.
 LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")

@@ -77,7 +77,7 @@ def test_json_twin_has_one_version_per_release(mini_site: Path) -> None:
 
 def test_code_page_shows_text_changes_and_gaps(mini_site: Path) -> None:
     text = " ".join(parse_page(mini_site / "kode/JKA21/index.html").text)
-    assert "Endret tekst" in text and "Gyldig i 2017-utgaven" in text
+    assert "Endret tekst" in text and "Gyldig i 2017 (nyeste utgave her)" in text
     back = " ".join(parse_page(mini_site / "kode/JKA99/index.html").text)
     assert "Ikke med i utgaven" in back and "Gyldig igjen" in back
     # NCMP has no file in 2016: that release says nothing about AAFE00.

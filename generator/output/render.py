@@ -19,7 +19,7 @@ from ..pages.feed import ChangesFeed
 from ..pages.changes import ChangesOverview, ChangesPage, LatestChanges
 from ..inputs.details import details_json
 from ..pages.browse import CodePage, NodePage, SystemList, SystemPage
-from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline
+from ..pages.guidance import DeadlineTable, DownloadList, NextDeadline, ReleaseNote
 from ..opendata.pages import ApiPage, CompareBox, OpenDownloads
 from ..model.catalogue import Code
 from .sitemap import SitemapFile
@@ -55,6 +55,7 @@ TEMPLATES: dict[type, str] = {
     ChangesOverview: "changes_overview.html",
     LatestChanges: "latest_changes.html",
     NextDeadline: "next_deadline.html",
+    ReleaseNote: "release_note.html",
     DeadlineTable: "deadline_table.html",
     DownloadList: "download_list.html",
     CheckerBox: "checker.html",

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .. import urls
 from .fields import doc
-from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES, code_status, level_name
+from ..labels import IN_FORCE_NAME, IN_FORCE_URL, PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, SYSTEM_SHORT, TIMELINE_NOTES
+from ..labels import code_status, level_name
 from ..urls import Link, make_link
 from .changes import HistoryEntry
 from .successor_rows import SuccessorRow
@@ -300,6 +301,7 @@ class SystemList:
     newest_year: int = doc("the newest release the site carries")
     entries: tuple[tuple[Link, SystemPage], ...] = doc("(link, system page) per code system")
     first_year: int = doc("the oldest release the site carries", 0)
+    in_force: tuple[str, str] = doc("(name, address) of the official list in force, outside the site", (IN_FORCE_NAME, IN_FORCE_URL))
 
     @property
     def links(self) -> tuple[Link, ...]:

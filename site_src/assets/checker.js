@@ -29,6 +29,24 @@
     return number(count) + " " + (count === 1 ? one : many);
   }
 
+  // The code list: fetched, or from disk (file://, where fetch() fails) the offline build's
+  // script twin, which sets window.nkpkCodeList (generator/output/offline.py).
+  function loadCodeList(url) {
+    if (location.protocol !== "file:") {
+      return fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = url.replace(/\.json$/, ".js");
+      element.onload = function () { resolve(window.nkpkCodeList); };
+      element.onerror = function () { reject(new Error("could not load " + element.src)); };
+      document.head.appendChild(element);
+    });
+  }
+
   class Checker {
     constructor(box) {
       this.box = box;
@@ -56,10 +74,7 @@
 
     load(url) {
       let checker = this;
-      let loading = fetch(url).then((response) => {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      }).then((file) => new core.Data(file));
+      let loading = loadCodeList(url).then((file) => new core.Data(file));
       loading.then(() => {
         if (performance.mark) performance.mark(READY_MARK);
         checker.say("Lim inn koder eller åpne en fil, velg utgave og trykk «Sjekk».");

@@ -43,7 +43,12 @@
     });
   }
 
+  // From disk (file://) fetch() fails: the offline build writes the search file also as a script
+  // that sets window.nkpkSearchFile (generator/output/offline.py).
   function fetchIndex() {
+    if (location.protocol === "file:") {
+      return addScript(site.index.replace(/\.json$/, ".js")).then(() => window.nkpkSearchFile);
+    }
     return fetch(site.index).then((response) => {
       if (!response.ok) throw new Error("search file: HTTP " + response.status);
       return response.json();

@@ -32,7 +32,7 @@ from .inputs.diagnostics import InputError
 from .output.render import Renderer
 from .search.text import lunr_sources
 from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
-from .output.offline import make_offline
+from .output.offline import make_offline, offline_zip
 from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell
 from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
@@ -147,6 +147,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             raise self._fail(f"input error: {exc}") from None
         if self.config.offline:
             make_offline(Path(config.site_dir))
+        if self._command in ("build", "gh-deploy"):  # not on every rebuild of `mkdocs serve`
+            offline_zip(Path(config.site_dir))
         if self._final is not None:
             # What mkdocs wrote itself (guidance pages, assets): keep unchanged files as they were.
             adopt_unchanged(Path(config.site_dir), self._final, writer.written)

@@ -55,6 +55,7 @@ class OpenDownloads:
     releases: tuple[ReleaseFiles, ...] = doc("one row per release, newest first")
     api: Link = doc("link to the API page")
     compare: Link = doc("link to the comparison page")
+    offline: Link | None = doc("link to the whole site as a zip that opens from disk", None)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def open_downloads(project, from_url: str) -> OpenDownloads:
         tuple(_release_files(project, from_url, r, files) for r in reversed(project.releases)),
         make_link(from_url, urls.API_PAGE, API_PAGE_LINK),
         make_link(from_url, urls.COMPARE_PAGE, COMPARE_PAGE_LINK),
+        Link(PurePosixPath(urls.OFFLINE_ZIP).name, urls.file_link(from_url, urls.OFFLINE_ZIP), urls.OFFLINE_ZIP),
     )
 
 

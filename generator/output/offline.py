@@ -15,12 +15,17 @@ Material's own offline plugin, the offline build
 
 It runs on the fresh folder before it is swapped in. A file is replaced, not
 written over: the writer may have linked it to the previous site's copy.
+
+Every build also writes `urls.OFFLINE_ZIP`: the whole site as the offline
+build would write it, in one zip file for the downloads page (`offline_zip`;
+the same bytes for the same site: names sorted, fixed dates).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import zipfile
 from pathlib import Path
 
 from .. import urls
@@ -83,3 +88,37 @@ def make_offline(root: Path) -> int:
             script = path.with_suffix(".js")
             _replace(script, f"window.{name} = {text.rstrip()};\n")
     return changed
+
+
+def _offline_files(root: Path, skip: str):
+    """(site-relative name, bytes) of every file of the site as the offline build writes it, names sorted."""
+    found = []
+    for folder, _, names in os.walk(root):
+        for name in names:
+            rel = (Path(folder) / name).relative_to(root).as_posix()
+            if rel != skip and not name.startswith("."):
+                found.append(rel)
+    twins = {data: data[: -len(".json")] + ".js" for data in DATA_SCRIPTS}
+    for rel in sorted(set(found) | {t for d, t in twins.items() if d in found}):
+        data = next((d for d, t in twins.items() if t == rel), None)
+        if data is not None:
+            yield rel, f"window.{DATA_SCRIPTS[data]} = {_data_file((root / data).read_text(encoding='utf-8')).rstrip()};\n".encode()
+        elif rel in DATA_SCRIPTS:
+            yield rel, _data_file((root / rel).read_text(encoding="utf-8")).encode()
+        elif rel.endswith(".html"):
+            yield rel, offline_page((root / rel).read_text(encoding="utf-8")).encode()
+        else:
+            yield rel, (root / rel).read_bytes()
+
+
+def offline_zip(root: Path, top: str = "nkpk") -> int:
+    """Write `urls.OFFLINE_ZIP` in `root`: the site for file://, under the folder `top`; returns its size."""
+    target = root / urls.OFFLINE_ZIP
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for rel, data in _offline_files(root, urls.OFFLINE_ZIP):
+            info = zipfile.ZipInfo(f"{top}/{rel}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data, compresslevel=6)
+    return target.stat().st_size

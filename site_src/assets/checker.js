@@ -33,16 +33,16 @@
   // script twin, which sets window.nkpkCodeList (generator/output/offline.py).
   function loadCodeList(url) {
     if (location.protocol !== "file:") {
-      return fetch(url).then(function (response) {
+      return fetch(url).then((response) => {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       });
     }
-    return new Promise(function (resolve, reject) {
-      var element = document.createElement("script");
+    return new Promise((resolve, reject) => {
+      const element = document.createElement("script");
       element.src = url.replace(/\.json$/, ".js");
-      element.onload = function () { resolve(window.nkpkCodeList); };
-      element.onerror = function () { reject(new Error("could not load " + element.src)); };
+      element.onload = () => resolve(window.nkpkCodeList);
+      element.onerror = () => reject(new Error("could not load " + element.src));
       document.head.appendChild(element);
     });
   }

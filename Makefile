@@ -4,7 +4,7 @@ PYTHON ?= python3
 STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site test check browser axe bench same-output screenshots clean
+.PHONY: site serve test check browser axe bench same-output screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 
 ## Build the site from the real code lists in data/ into site/.
 ## MANIFEST=path/to/releases.yaml builds other lists; SITE_URL=https://example.org/nkpk/ sets the public address.
+## OFFLINE=1 builds a site that opens from disk (site/index.html, search included).
 site: $(STAMP)
-	$(VENV)/bin/nkpk-site build $(if $(MANIFEST),--manifest "$(MANIFEST)") $(if $(SITE_URL),--site-url "$(SITE_URL)")
+	$(VENV)/bin/nkpk-site build $(if $(MANIFEST),--manifest "$(MANIFEST)") $(if $(SITE_URL),--site-url "$(SITE_URL)") $(if $(OFFLINE),--offline)
+
+## Serve site/ on this machine and print the address to open (PORT=8000 by default).
+serve: $(STAMP)
+	$(VENV)/bin/nkpk-site serve --dir site --port $(or $(PORT),8000)
 
 ## Validate the inputs and print the build report, writing nothing.
 check: $(STAMP)

@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs configuration")
     build.add_argument("--force", action="store_true", help="build even if no input has changed")
     build.add_argument("--jobs", type=int, default=0, help="processes that write code pages (default: one per core)")
+    build.add_argument("--offline", action="store_true",
+                       help="a site that opens from disk: links end in index.html, search works from file://")
+    serve = sub.add_parser("serve", help="serve the built site on this machine and print its address")
+    serve.add_argument("--dir", type=Path, default=Path("site"), help="the built site (default: site/)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
     check = sub.add_parser("check", help="read and validate the inputs; write nothing")
     check.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
     check.add_argument("--report", action="store_true", help="print the whole build report")
@@ -54,6 +59,7 @@ def _plugins(config_file: Path, args: argparse.Namespace) -> list:
         plugins = [{name: options} for name, options in plugins.items()]
     ours = {"manifest": str(args.manifest.resolve())} if args.manifest else {}
     ours |= {"jobs": args.jobs} if args.jobs else {}
+    ours |= {"offline": True} if getattr(args, "offline", False) else {}
     listed = []
     for item in plugins:
         name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
@@ -72,7 +78,8 @@ def run_build(args: argparse.Namespace) -> int:
     site = Path(config.site_dir)
     manifest = Path(config.config_file_path).resolve().parent / plugin.config.manifest
     folders = tuple(Path(d) for d in (config.docs_dir, config.theme.custom_dir) if d)
-    key = build_key(args.config, manifest, folders, config.site_url or None, build_date(os.environ))
+    options = "offline" if plugin.config.offline else ""
+    key = build_key(args.config, manifest, folders, config.site_url or None, build_date(os.environ), options)
     if not args.force and is_fresh(site, key):
         print(f"nkpk-site: {site} is up to date (no input has changed); nothing written")
         return 0
@@ -92,8 +99,16 @@ def run_build(args: argparse.Namespace) -> int:
     if result.sitemap_pages:
         print(f"nkpk-site: sitemap.xml lists {result.sitemap_pages} pages under {config.site_url}")
     else:
-        print("nkpk-site: no sitemap.xml (a sitemap needs absolute addresses: give --site-url)")
+        print("nkpk-site: sitemap.xml is written for a public address only (--site-url); not needed to look at the site")
+    print(_what_to_open(site, plugin.config.offline))
     return 0
+
+
+def _what_to_open(site: Path, offline: bool) -> str:
+    if offline:
+        return f"nkpk-site: open {(site / 'index.html').resolve().as_uri()} in a browser (the site works from disk)"
+    return ("nkpk-site: to look at it, run `make serve` (or `nkpk-site serve`) and open the address it prints; "
+            "for a site that opens from disk, build with --offline")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -113,8 +128,28 @@ def run_add_release(args: argparse.Namespace) -> int:
 COMMANDS = {"build": run_build, "check": run_check, "add-release": run_add_release}
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the built folder on 127.0.0.1 until Ctrl+C, printing the address to open."""
+    import functools
+    import http.server
+
+    if not (args.dir / "index.html").is_file():
+        print(f"nkpk-site: no site in {args.dir}: run `make site` first", file=sys.stderr)
+        return 1
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"nkpk-site: serving {args.dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return run_serve(args)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:

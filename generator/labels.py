@@ -31,6 +31,31 @@ PREDECESSOR_LABELS = {
     "similar": "Tidligere kode med nesten lik tekst",
 }
 
+# A code's status: one wording on the code page, in the checker, in search hits and in the JSON
+# (`{year}`: a release; a valid code's newest release gets NEWEST_HERE). The browser scripts read
+# these from the data files they load: `status` in api/kodeliste.json and in the search file.
+STATUS_LABELS = {
+    "valid": "Gyldig i {year}",
+    "expired": "Utgått fra {year}",
+    "future": "Ikke gyldig ennå (fra {year})",
+    "absent": "Ikke i utgaven (ingen liste for {system})",
+    "unknown": "Ukjent kode",
+    "malformed": "Ugyldig format",
+    "newest": " (nyeste utgave her)",
+    "none": "ingen etterfølger",
+}
+
+
+def code_status(active: bool, year: int) -> str:
+    """`Gyldig i 2017 (nyeste utgave her)` (year: the newest release) or `Utgått fra 2017` (the first without it)."""
+    if active:
+        return STATUS_LABELS["valid"].format(year=year) + STATUS_LABELS["newest"]
+    return STATUS_LABELS["expired"].format(year=year)
+
+# Where the code list in force is published (the site carries the releases in its data only).
+IN_FORCE_NAME = "FinnKode"
+IN_FORCE_URL = "https://finnkode.helsedirektoratet.no/"
+
 # The words and sentences that page modules put together: `{...}` are str.format fields.
 LEVEL_NAMES = ("Kapittel", "Gruppe", "Undergruppe")
 LEVEL_PLURALS = ("Kapitler", "Grupper", "Undergrupper")
@@ -234,10 +259,9 @@ NEXT_PROPOSAL_HEAD = "Neste frist for forslag: {date} – {title} ({release}-utg
 # scripts. `{name}` fields are filled by `nkpkLabels.fill(text, {name: value})`; a pair is [one, many].
 BROWSER_LABELS = {
     "systems": SYSTEM_SHORT,
+    "status": STATUS_LABELS,  # a code's status: the same words on code pages, in search hits and the checker
     "search": {
-        "valid": "Gyldig i {year} (nyeste utgave her)",
-        "expired": "Utgått",
-        "expiredFrom": "Utgått fra {year}",
+        "expired": "Utgått",  # an expired code whose last release is unknown
         "oldText": "tekst til {year}: ",
         "noHits": "Ingen treff",
         "hits": "{count} treff",
@@ -272,15 +296,8 @@ BROWSER_LABELS = {
     "checker": {
         "headers": ["Rad", "I listen", "Kode", "Status", "Kodeverk", "Tekst", "Etterfølgere"],
         "release": "Utgave",  # the CSV's last column
-        "status": {
-            "valid": "Gyldig",
-            "expired": "Utgått fra {year}",
-            "future": "Ikke gyldig ennå (fra {year})",
-            "absent": "Ikke i utgaven (ingen liste for {system})",
-            "unknown": "Ukjent kode",
-            "malformed": "Ugyldig format",
-        },
         "via": " (via {codes})",
+        "similar": "lignende gyldige koder",
         "ready": "Lim inn koder eller åpne en fil, velg utgave og trykk «Sjekk».",
         "loadFailed": "Kodeverket kunne ikke lastes. Last siden på nytt for å prøve igjen.",
         "reading": "Leser «{name}» …",

@@ -32,6 +32,7 @@ from .inputs.diagnostics import InputError
 from .output.render import Renderer
 from .search.text import lunr_sources
 from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
+from .output.offline import make_offline, offline_zip
 from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell
 from .opendata.sizes import fill_size_slots, has_slots
@@ -42,6 +43,7 @@ class NkpkConfig(base.Config):
     templates = c.Type(str, default="templates")
     nav_title = c.Type(str, default="Kodeverk")
     jobs = c.Type(int, default=0)  # processes writing code pages; 0: one per core when worth it
+    offline = c.Type(bool, default=False)  # a site that opens from disk (output/offline.py), as Material's offline plugin
 
 
 class NkpkPlugin(BasePlugin[NkpkConfig]):
@@ -150,6 +152,10 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             raise self._fail(f"output clash: {exc}") from None
         except InputError as exc:  # a code page's link, checked as the page is made
             raise self._fail(f"input error: {exc}") from None
+        if self.config.offline:
+            make_offline(Path(config.site_dir))
+        if self._command in ("build", "gh-deploy"):  # not on every rebuild of `mkdocs serve`
+            offline_zip(Path(config.site_dir))
         if self._final is not None:
             # What mkdocs wrote itself (guidance pages, assets): keep unchanged files as they were.
             adopt_unchanged(Path(config.site_dir), self._final, writer.written)

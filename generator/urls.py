@@ -154,6 +154,7 @@ PROPOSAL_FORM = "forslagsskjema/"  # the hand-written page site_src/forslagsskje
 # Open data (issue 17): harmonised downloads, FHIR resources, JSON Schemas, the API page, the comparison page.
 ALL_RELEASES_CSV = "nedlasting/nkpk-alle-utgaver.csv"
 ALL_CHANGES_CSV = "nedlasting/nkpk-endringer.csv"
+OFFLINE_ZIP = "nedlasting/nkpk-nettsted.zip"  # the whole site, made to open from disk (output/offline.py)
 
 
 def harmonised_csv(year: int) -> str:

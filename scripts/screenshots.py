@@ -26,6 +26,9 @@ PAGES = {  # name -> path in the site, and what to do before the picture
     "forside": "",
     "kode-JKA21": "kode/JKA21/",
     "kode-AADE00": "kode/AADE00/",
+    "kode-KAJ10": "kode/KAJ10/",
+    "endringer-2017": "endringer/2017/",
+    "nedlasting": "nedlasting/",
     "endringer-2016": "endringer/2016/",
     "endringer": "endringer/",
     "sjekk": "sjekk/",
@@ -53,7 +56,7 @@ def shoot(site: Path, out: Path, full: bool) -> list[Path]:
                 if name == "sjekk":
                     _checker(page)
                 target = out / f"{name}-{width}.png"
-                page.screenshot(path=str(target), full_page=full and name != "endringer-2016")
+                page.screenshot(path=str(target), full_page=full and name not in ("endringer-2016", "endringer-2017"))
                 written.append(target)
             context.close()
     return written

@@ -77,7 +77,7 @@ def test_json_twin_has_one_version_per_release(mini_site: Path) -> None:
 
 def test_code_page_shows_text_changes_and_gaps(mini_site: Path) -> None:
     text = " ".join(parse_page(mini_site / "kode/JKA21/index.html").text)
-    assert "Endret tekst" in text and "Gyldig i 2017-utgaven" in text
+    assert "Endret tekst" in text and "Gyldig i 2017 (nyeste utgave her)" in text
     back = " ".join(parse_page(mini_site / "kode/JKA99/index.html").text)
     assert "Ikke med i utgaven" in back and "Gyldig igjen" in back
     # NCMP has no file in 2016: that release says nothing about AAFE00.
@@ -89,7 +89,7 @@ def test_expired_code_keeps_its_page(tmp_path: Path) -> None:
     releases = {2016: RELEASES[2016], 2017: {"ncsp.txt": ("utf-8", "JKA20\tKolecystektomi\n")}}
     assert build_site(tmp_path / "site", write_manifest(tmp_path, releases)) == 0
     page = " ".join(parse_page(tmp_path / "site/kode/JKB00/index.html").text)
-    assert "Utgått kode" in page and "2016" in page
+    assert "Utgått fra 2017" in page and "Siste utgave med koden er 2016" in page
     assert load_json(tmp_path / "site/api/kode/JKB00.json")["active"] is False
     group = " ".join(parse_page(tmp_path / "site/ncsp/JKB/index.html").text)
     assert "Utgåtte koder" in group and "JKB00" in group

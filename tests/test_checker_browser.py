@@ -25,6 +25,7 @@ from generator.inputs.clean import clean_code
 from generator.model.catalogue import Catalogue, Code, CodeVersion, Release
 from generator.inputs.diagnostics import InputError, Location
 from generator.analysis.successors import Lineage, Successor
+from generator.labels import STATUS_LABELS
 
 from .browser import browser, page, serve  # noqa: F401 - the fixtures
 from .conftest import REAL
@@ -112,19 +113,24 @@ def checker(page, sample_site) -> Checker:  # noqa: F811
     return _open(page, *sample_site)
 
 
+NONE = STATUS_LABELS["none"]  # "ingen etterfølger"
+
+
 def test_pasted_list_against_2016(checker: Checker, texts) -> None:
     rows = checker.check(PASTED, 2016, by_key=True)
     moved, text = "Flyttet til", lambda code, year=2015: texts[code][year]
     assert rows == [
-        ["1", "jka 21", "JKA21", "Gyldig", "NCSP", text("JKA21", 2016), ""],
+        ["1", "jka 21", "JKA21", "Gyldig i 2016", "NCSP", text("JKA21", 2016), ""],
         ["2", "TAB00", "TAB00", "Utgått fra 2016", "NCSP", text("TAB00"), f"{moved} ABT00"],
         ["3", "TJJ10", "TJJ10", "Utgått fra 2016", "NCSP", text("TJJ10"), f"{moved} JJA20K"],
-        ["4", "CJE25", "CJE25", "Utgått fra 2016", "NCSP", text("CJE25"), ""],  # three codes on one line: numbered by position
-        ["5", "DCA10", "DCA10", "Utgått fra 2016", "NCSP", text("DCA10"), ""],
+        # three codes on one line: numbered by position; an expired code without successor says so,
+        # with the valid codes its code page offers (DCA10 is valid again in 2017: its page offers none)
+        ["4", "CJE25", "CJE25", "Utgått fra 2016", "NCSP", text("CJE25"), f"{NONE}\nlignende gyldige koder: CJE20"],
+        ["5", "DCA10", "DCA10", "Utgått fra 2016", "NCSP", text("DCA10"), NONE],
         ["6", "XYZ99", "XYZ99", "Ukjent kode", "", "", ""],
         ["7", "12", "", "Ugyldig format", "", "", ""],
         ["8", "=1+2", "", "Ugyldig format", "", "", ""],
-        ["9", '"JKA 21"', "JKA21", "Gyldig", "NCSP", text("JKA21", 2016), ""],
+        ["9", '"JKA 21"', "JKA21", "Gyldig i 2016", "NCSP", text("JKA21", 2016), ""],
         ["10", "tab00", "TAB00", "Utgått fra 2016", "NCSP", text("TAB00"), f"{moved} ABT00"],
         ["11", "1XC07", "1XC07", "Ikke gyldig ennå (fra 2017)", "Særkoder", text("1XC07", 2017), ""],
         ["12", "2XX02", "2XX02", "Ikke i utgaven (ingen liste for Særkoder)", "Særkoder", text("2XX02"), ""],
@@ -144,14 +150,14 @@ def test_changing_the_release_checks_again(checker: Checker, texts) -> None:
     checker.check(PASTED, 2016)
     checker.page.select_option("select[name=utgave]", "2017")
     rows = {row[1]: row[3:] for row in checker.wait()}
-    assert rows["DCA10"] == ["Gyldig", "NCSP", texts["DCA10"][2017], ""]  # valid again
+    assert rows["DCA10"] == ["Gyldig i 2017 (nyeste utgave her)", "NCSP", texts["DCA10"][2017], ""]  # valid again
     assert rows["TAB00"] == ["Utgått fra 2016", "NCSP", texts["TAB00"][2015], "Flyttet til ABT00"]
     assert rows["TJJ10"][0] == "Utgått fra 2016" and rows["TJJ10"][3] == "Flyttet til JJA20K"
-    assert rows["1XC07"][:2] == ["Gyldig", "Særkoder"]
+    assert rows["1XC07"][:2] == ["Gyldig i 2017 (nyeste utgave her)", "Særkoder"]
     assert rows["2XX02"][:2] == ["Utgått fra 2017", "Særkoder"]
     checker.page.select_option("select[name=utgave]", "2015")
     rows = {row[1]: row[3] for row in checker.wait()}
-    assert rows["TAB00"] == rows["2XX02"] == rows["DCA10"] == "Gyldig"
+    assert rows["TAB00"] == rows["2XX02"] == rows["DCA10"] == "Gyldig i 2015"
 
 
 def test_csv_download_and_no_request_while_checking(checker: Checker) -> None:
@@ -167,6 +173,7 @@ def test_csv_download_and_no_request_while_checking(checker: Checker) -> None:
     assert lines[0] == HEADERS + ["Utgave"]
     expected = [row + ["2016"] for row in table]
     expected[7][1] = "'=1+2"  # never a formula in a spreadsheet
+    expected[3][6] = expected[3][6].replace("\n", "; ")  # the table's line break is a semicolon in the CSV
     assert lines[1:] == expected
     assert '"""JKA 21"""' in raw.decode("utf-8-sig")  # quotes doubled, the field quoted
     # The list went nowhere: nothing was fetched after the page had its data, and
@@ -198,7 +205,7 @@ def test_xlsx_file_picks_the_code_column(checker: Checker, tmp_path: Path) -> No
     assert page.is_disabled("textarea[name=koder]")
     assert [row[:4] for row in rows] == [
         ["2", "TAB00", "TAB00", "Utgått fra 2016"],
-        ["3", "jka 21", "JKA21", "Gyldig"],
+        ["3", "jka 21", "JKA21", "Gyldig i 2017 (nyeste utgave her)"],
         ["6", "XYZ99", "XYZ99", "Ukjent kode"],
         ["7", "12345", "", "Ugyldig format"],
     ]
@@ -249,7 +256,7 @@ def test_csv_file_in_windows_1252(checker: Checker, tmp_path: Path) -> None:
     rows = checker.wait()
     options = checker.page.eval_on_selector_all("select[name=kolonne] option", "os => os.map(o => o.text)")
     assert options == ["Kolonne A – Løpenr", "Kolonne B – Prosedyre", "Kolonne C – Kommentar"]
-    assert [row[:4] for row in rows] == [["2", "JKA21", "JKA21", "Gyldig"], ["3", "tab 00", "TAB00", "Utgått fra 2016"]]
+    assert [row[:4] for row in rows] == [["2", "JKA21", "JKA21", "Gyldig i 2017 (nyeste utgave her)"], ["3", "tab 00", "TAB00", "Utgått fra 2016"]]
 
 
 def test_long_list_is_paged_and_can_show_only_problems(checker: Checker) -> None:
@@ -314,20 +321,20 @@ CHECK = """([file, codes, year]) => {
 
 
 @pytest.mark.parametrize("year,expected", [
-    (2013, [["AAA10", "Gyldig", "Ny tekst", ""],
+    (2013, [["AAA10", "Gyldig i 2013 (nyeste utgave her)", "Ny tekst", ""],
             ["OLD01", "Utgått fra 2011", "OLD01 tekst", "Erstattet av NEW01 (via MID01)"],
             ["DEAD1", "Utgått fra 2011", "DEAD1 tekst", "Ny kode med nesten lik tekst GONE1 – utgått fra 2012"],
             ["SKA01", "Utgått fra 2013", "SKA01 tekst", ""],
-            ["FUT01", "Gyldig", "FUT01 tekst", ""]]),
-    (2012, [["AAA10", "Gyldig", "Ny tekst", ""],
+            ["FUT01", "Gyldig i 2013 (nyeste utgave her)", "FUT01 tekst", ""]]),
+    (2012, [["AAA10", "Gyldig i 2012", "Ny tekst", ""],
             ["OLD01", "Utgått fra 2011", "OLD01 tekst", "Erstattet av NEW01 (via MID01)"],
             ["DEAD1", "Utgått fra 2011", "DEAD1 tekst", "Ny kode med nesten lik tekst GONE1 – utgått fra 2012"],
             ["SKA01", "Ikke i utgaven (ingen liste for Særkoder)", "SKA01 tekst", ""],
             ["FUT01", "Ikke gyldig ennå (fra 2013)", "FUT01 tekst", ""]]),
-    (2011, [["AAA10", "Gyldig", "AAA10 tekst", ""],
+    (2011, [["AAA10", "Gyldig i 2011", "AAA10 tekst", ""],
             ["OLD01", "Utgått fra 2011", "OLD01 tekst", "Flyttet til MID01"],
             ["DEAD1", "Utgått fra 2011", "DEAD1 tekst", "Ny kode med nesten lik tekst GONE1"],
-            ["SKA01", "Gyldig", "SKA01 tekst", ""],
+            ["SKA01", "Gyldig i 2011", "SKA01 tekst", ""],
             ["FUT01", "Ikke gyldig ennå (fra 2013)", "FUT01 tekst", ""]]),
 ])
 def test_statuses_and_successor_chains(checker: Checker, year: int, expected: list) -> None:

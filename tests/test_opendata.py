@@ -96,20 +96,30 @@ def test_changes_table_is_every_change_of_every_release(real_site: Path) -> None
 
 
 def test_downloads_page_lists_every_file_with_its_size(real_site: Path) -> None:
+    """Files of all releases first (a row each), then one row per release with its formats, then the originals."""
     page = real_site / "nedlasting/index.html"
     html = page.read_text(encoding="utf-8")
-    files = sorted(p for p in (real_site / "nedlasting").rglob("*") if p.is_file() and p.name != "index.html")
+    zipped = real_site / "nedlasting/nkpk-nettsted.zip"  # the whole site, so no size: the page is in it
+    assert zipped.is_file() and '<a href="nkpk-nettsted.zip" download>' in html
+    files = sorted(p for p in (real_site / "nedlasting").rglob("*") if p.is_file() and p.name != "index.html" and p != zipped)
     assert len(files) >= 13 * 2 + 2 + 13
-    rows = re.findall(r'<tr>\s*<td><a href="([^"]+)" download>([^<]+)</a></td>(.*?)</tr>', html, re.S)
-    listed = {unquote(href): cells for href, _, cells in rows}
+    whole = re.findall(r'<th scope="row"><a href="([^"]+)" download>[^<]+</a></th>.*?'
+                       r'<td data-label="Størrelse">([^<]+)</td>', html, re.S)
+    inline = re.findall(r'<a href="([^"]+)" download>[^<]+</a> <span class="nkpk-size">([^<]+)</span>', html)
+    listed = {unquote(href): size.split(", ")[-1] for href, size in whole + inline}  # "format, system, size"
     for path in files:
         href = path.relative_to(real_site / "nedlasting").as_posix()
         assert href in listed, f"{href} is not listed"
-        cells = re.findall(r"<td>([^<]*)</td>", listed[href])
-        assert size_text(path.stat().st_size) == cells[-1], href
-        assert cells[0].strip(), f"{href}: no description"
+        assert size_text(path.stat().st_size) == listed[href], href
+    assert html.index("nkpk-alle-utgaver.csv") < html.index("2017/nkpk-2017.csv") < html.index("2016/nkpk-2016.csv")
+    rows = re.findall(r'<th scope="row" id="filer-(\d{4})">', html)
+    assert rows == sorted(rows, reverse=True) and len(rows) == 13  # one row per release, newest first
+    fhir = real_site / "api/fhir/2016/CodeSystem-nkpk.json"
+    assert listed["../api/fhir/2016/CodeSystem-nkpk.json"] == size_text(fhir.stat().st_size)
+    changes = real_site / "api/endringer/2016.json"
+    assert listed["../api/endringer/2016.json"] == size_text(changes.stat().st_size)
     text = " ".join(parse_page(page).text)
-    assert "Alle koder i utgaven for 2016" in text and "UTF-8 med BOM" in text
+    assert "8\u00a0548 koder" in text and "UTF-8 med BOM" in text
 
 
 def test_optional_columns_and_byte_identical_workbooks(tmp_path: Path) -> None:

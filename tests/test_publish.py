@@ -155,7 +155,9 @@ def test_no_sitemap_without_a_public_address(tmp_path: Path, capsys) -> None:
     from .test_build import write_manifest
 
     assert build_site(tmp_path / "site", write_manifest(tmp_path)) == 0
-    assert "no sitemap.xml" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "sitemap.xml is written for a public address only" in out  # information, not a warning
+    assert "make serve" in out  # and what to open
     assert not list((tmp_path / "site").glob("sitemap*"))
 
 

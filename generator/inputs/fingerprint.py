@@ -27,9 +27,11 @@ def key_path(site: Path) -> Path:
 
 
 def build_key(
-    config_file: Path, manifest: Path, folders: tuple[Path, ...], site_url: str | None, today: datetime.date
+    config_file: Path, manifest: Path, folders: tuple[Path, ...], site_url: str | None, today: datetime.date,
+    options: str = "",
 ) -> str:
-    """The key of a build; `folders` are the configured page and template folders (docs_dir, custom_dir)."""
+    """The key of a build; `folders` are the configured page and template folders (docs_dir, custom_dir);
+    `options`: build options that change the output (`offline`)."""
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
@@ -39,6 +41,8 @@ def build_key(
     add("python", sys.version.encode())
     add("site_url", (site_url or "").encode())
     add("date", today.isoformat().encode())
+    if options:
+        add("options", options.encode())
     for package in PACKAGES:
         add(package, metadata.version(package).encode())
     for path in sorted(_inputs(config_file, manifest, folders)):

@@ -38,12 +38,28 @@ class FileRow:
 
 
 @dataclass(frozen=True)
+class FormatLink:
+    link: Link = doc("link to the file, labelled with its format (CSV, Excel, FHIR, JSON)")
+    size: str = doc("the file's size in words")
+
+
+@dataclass(frozen=True)
+class ReleaseFiles:
+    year: int = doc("the release")
+    count: str = doc("how many codes the release has, in words")
+    formats: tuple[FormatLink | None, ...] = doc("one per column of RELEASE_FORMATS (None: no such file)")
+
+
+@dataclass(frozen=True)
 class OpenDownloads:
     template: ClassVar[str] = "open_data.html"
 
-    rows: tuple[FileRow, ...] = doc("every harmonised file: all releases first, then each release, newest first")
+    all_years: tuple[FileRow, ...] = doc("the files that hold every release")
+    formats: tuple[str, ...] = doc("the column titles of the release table")
+    releases: tuple[ReleaseFiles, ...] = doc("one row per release, newest first")
     api: Link = doc("link to the API page")
     compare: Link = doc("link to the comparison page")
+    offline: Link | None = doc("link to the whole site as a zip that opens from disk", None)
 
 
 @dataclass(frozen=True)
@@ -96,12 +112,32 @@ def _row(project, from_url: str, file: OpenFile) -> FileRow:
     return FileRow(link, file.description, fmt, size_slot(file.path))  # the size, once the file is written
 
 
+RELEASE_FORMATS = ("CSV", "Excel", "FHIR", "JSON (endringer)")  # the columns of the release table
+
+
+def _release_files(from_url: str, release, files: dict[str, OpenFile]) -> ReleaseFiles:
+    """One release's row: its harmonised files and its changes as JSON, each with a size slot (sizes.py)."""
+    year = release.year
+    paths = (urls.harmonised_csv(year), urls.harmonised_xlsx(year), urls.fhir_codesystem(year), urls.changes_json(year))
+    formats: list[FormatLink | None] = []
+    for label, path in zip(RELEASE_FORMATS, paths):
+        written = path in files or path == urls.changes_json(year)  # the changes JSON is the change page's twin
+        formats.append(FormatLink(Link(label, urls.file_link(from_url, path), path), size_slot(path)) if written else None)
+    count = f"{sum(s.count for s in release.systems):,}".replace(",", "\u00a0") + " koder"
+    return ReleaseFiles(year, count, tuple(formats))
+
+
 def open_downloads(project, from_url: str) -> OpenDownloads:
-    files = [f for f in project.open_data.files if f.path.startswith("nedlasting/")]
+    files = {f.path: f for f in project.open_data.files}
+    everything = [f for f in project.open_data.files if f.year is None and (
+        f.path.startswith("nedlasting/") or f.path == urls.FHIR_CODESYSTEM)]
     return OpenDownloads(
-        tuple(_row(project, from_url, f) for f in files),
+        tuple(_row(project, from_url, f) for f in everything),
+        RELEASE_FORMATS,
+        tuple(_release_files(from_url, r, files) for r in reversed(project.releases)),
         make_link(from_url, urls.API_PAGE, API_PAGE_LINK),
         make_link(from_url, urls.COMPARE_PAGE, COMPARE_PAGE_LINK),
+        Link(PurePosixPath(urls.OFFLINE_ZIP).name, urls.file_link(from_url, urls.OFFLINE_ZIP), urls.OFFLINE_ZIP),
     )
 
 

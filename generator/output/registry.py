@@ -30,6 +30,7 @@ from ..pages.checker import checker_json
 from ..opendata.downloads import download_bytes
 from ..pages.browser_labels import labels_script
 from ..pages.ical import calendar
+from ..pages.markers import fill_markers
 from .parallel import workers_for, write_parts
 from .render import Renderer, Shell
 from ..pages.report import report_text
@@ -125,9 +126,14 @@ def _in_chrome(tools: Tools, page) -> Rendered:
     yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
 
 
+def _with_parts(tools: Tools, page) -> str:
+    """A generated page's body with its markers filled in (pages/markers.py), as on a hand-written page."""
+    return fill_markers(tools.renderer.render(page), page.url, page.url, tools.project, tools.renderer.render)
+
+
 def _changes(tools: Tools, pair) -> Rendered:
     page, release = pair
-    yield page.url, tools.page(page.url, page.title, tools.renderer.render(page))
+    yield page.url, tools.page(page.url, page.title, _with_parts(tools, page))
     yield urls.changes_json(release.year), indented_json(page.twin(release, tools.project.lineage))
 
 
@@ -166,7 +172,7 @@ def _report(tools: Tools, _: None) -> Rendered:
 
 def _body(tools: Tools, page) -> Rendered:
     """A page body that mkdocs puts in the theme's chrome (and its nav)."""
-    yield page.url, tools.renderer.render(page)
+    yield page.url, _with_parts(tools, page)
 
 
 def _open_files(project: PreparedSite) -> list:

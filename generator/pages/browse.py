@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from .. import urls
 from .fields import doc
-from ..labels import SYSTEM_NAMES, SYSTEM_SHORT, level_name
+from ..labels import IN_FORCE_NAME, IN_FORCE_URL, SYSTEM_NAMES, SYSTEM_SHORT, level_name
 from ..urls import Link, make_link
 from ..model.hierarchy import Hierarchy, Node
 from ..model.catalogue import Catalogue, Code
@@ -159,6 +159,7 @@ class SystemList:
     newest_year: int = doc("the newest release the site carries")
     entries: tuple[tuple[Link, SystemPage], ...] = doc("(link, system page) per code system")
     first_year: int = doc("the oldest release the site carries", 0)
+    in_force: tuple[str, str] = doc("(name, address) of the official list in force, outside the site", (IN_FORCE_NAME, IN_FORCE_URL))
 
     @property
     def links(self) -> tuple[Link, ...]:

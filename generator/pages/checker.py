@@ -14,10 +14,12 @@ machine. The file holds, in code order:
   each successor found in the release where it expired (from the lineage),
   in the lineage's order (official, moved, similar best first);
 - `kinds`, `labels` and `names`: the successor kinds with their Norwegian
-  labels, and the code systems' short names; `url`: a code page's address.
+  labels, and the code systems' short names; `url`: a code page's address;
+- `similar`: per expired code without successor, the valid codes its code
+  page offers instead (pages/similar.py), in the same order.
 
 Measured on the real corpus (10,137 codes, 10 releases): 0.76 MB, 113 kB
-with gzip -6. The texts are two thirds of it (each code's text once, and the
+with gzip -6; with 13 releases and `similar` (895 codes, 53 kB) 0.84 MB, 125 kB. The texts are two thirds of it (each code's text once, and the
 497 codes whose text changed once more per change); the presence strings,
 11 kB of them, shrink to 4 kB with gzip.
 """
@@ -32,6 +34,7 @@ from ..jsonfile import compact_json
 from .fields import doc
 from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..model.catalogue import Catalogue, Code
+from .similar import SimilarCodes
 from ..analysis.successors import SUCCESSOR_KINDS, Lineage
 
 FORMAT = 1
@@ -50,6 +53,16 @@ def _texts(code: Code, index: dict[int, int]) -> list:
         if version.text != before.text:
             texts += [index[version.year], version.text]
     return texts
+
+
+def _similar(codes: list[Code], lineage: Lineage) -> dict[str, list[str]]:
+    """Per expired code without successor, the valid codes its code page offers (code.py, similar.py)."""
+    index = SimilarCodes(codes)
+    found = {}
+    for code in codes:
+        if not code.active and not lineage.by_old.get(code.code):
+            found[code.code] = [other.code for other in index.of(code)]
+    return {code: similar for code, similar in found.items() if similar}
 
 
 def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
@@ -74,6 +87,7 @@ def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
         "names": [SYSTEM_SHORT[s] for s in systems],
         "present": [_presence(c, years, systems) for c in codes],
         "releases": [{"systems": list(r.systems), "year": r.year} for r in catalogue.releases],
+        "similar": _similar(codes, lineage),
         "successors": successors,
         "systems": systems,
         "texts": [_texts(c, index) for c in codes],

@@ -26,7 +26,7 @@ from typing import Callable, ClassVar, Iterator, Mapping
 
 from .. import urls
 from ..inputs.details import details_json
-from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, TIMELINE_NOTES
+from ..labels import PERIOD, PROPOSE_CHANGE, SYSTEM_NAMES, TIMELINE_NOTES, code_status
 from ..model.annotations import Annotations
 from .book import NoteBlock, code_notes, group_block
 from .changes import HistoryEntry, code_history
@@ -117,6 +117,8 @@ class CodePage:
     period_texts: tuple = doc("word_diff.Segment tuples: each period's text against the text before it", ())
     similar: tuple = doc("CodeRow: valid codes like this expired code without successor", ())
     english: object = doc("english.EnglishRow: the English text (None: the code has none)", None)
+    status: str = doc("the code's status in words (labels.code_status)", "")
+    gone_year: int = doc("an expired code: the first release without it (0: valid)", 0)
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -198,7 +200,14 @@ def code_page(
         period_texts=period_diffs(tuple(p.text for p in periods)),
         similar=parts.similar,
         english=parts.english,
+        status=code_status(code.active, catalogue.newest.year if code.active else gone_year(code, catalogue)),
+        gone_year=0 if code.active else gone_year(code, catalogue),
     )
+
+
+def gone_year(code: Code, catalogue: Catalogue) -> int:
+    """The first release after the code's last one (as the search file's `gone`); 0 for a valid code."""
+    return next((r.year for r in catalogue.releases if r.year > code.years[-1]), 0)
 
 
 Neighbours = tuple[Code | None, Code | None]

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from .. import urls
 from .fields import doc
-from ..labels import ALL_DEADLINES, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
+from ..labels import ALL_DEADLINES, IN_FORCE_NAME, IN_FORCE_URL, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
 from ..urls import Link, make_link
 from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_occurrence, systems_text
 from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts, upcoming_proposals
@@ -30,6 +30,27 @@ class NextDeadline:
     more: Link | None = doc("to the deadlines page, unless shown on it")
     head: str = doc("`text` up to the count of days, for the browser to recount from today", "")
     upcoming: str = doc("JSON list of [ISO date, head] of the following proposal deadlines: the browser takes the first ahead", "[]")
+
+
+@dataclass(frozen=True)
+class ReleaseNote:
+    """The newest release here, the next deadline, and where the list in force is (pages that show releases)."""
+
+    template: ClassVar[str] = "release_note.html"
+
+    newest_year: int = doc("the newest release the site carries")
+    first_year: int = doc("the oldest release the site carries")
+    deadline: NextDeadline | None = doc("the next proposal deadline (None: no deadlines file)")
+    in_force: tuple[str, str] = doc("(name, address) of the official list in force, outside the site")
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return (self.deadline.more,) if self.deadline and self.deadline.more else ()
+
+
+def release_note(from_url: str, years: tuple[int, ...], deadlines: tuple[Deadline, ...], today: datetime.date) -> ReleaseNote:
+    """`years`: the releases of the site, oldest first."""
+    return ReleaseNote(years[-1], years[0], next_deadline(from_url, deadlines, today), (IN_FORCE_NAME, IN_FORCE_URL))
 
 
 @dataclass(frozen=True)

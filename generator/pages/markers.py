@@ -16,7 +16,7 @@ from ..inputs.diagnostics import InputError, Location
 from .browse import system_list
 from .changes import latest_changes
 from .checker import checker_box
-from .guidance import deadline_table, download_list, next_deadline
+from .guidance import deadline_table, download_list, next_deadline, release_note
 from ..opendata.pages import api_page, compare_box, open_downloads
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ MARKERS: dict[str, Callable[[str, PreparedSite], object | None]] = {
     "latest-changes": lambda url, p: latest_changes(url, p.releases),
     "checker": lambda url, p: checker_box(url, p.catalogue),
     "next-deadline": lambda url, p: next_deadline(url, p.deadlines, p.build_date),
+    "release-note": lambda url, p: release_note(url, tuple(r.year for r in p.catalogue.releases), p.deadlines, p.build_date),
     "deadlines": lambda url, p: deadline_table(url, p.deadlines, p.build_date),
     "downloads": lambda url, p: download_list(url, p.downloads),
     "open-data": lambda url, p: open_downloads(p, url),

@@ -66,6 +66,7 @@
       this.labels = file.labels;
       this.names = file.names;
       this.url = file.url;
+        this.similar = file.similar || {};
       this.index = new Map();
       for (let i = 0; i < file.codes.length; i++) this.index.set(file.codes[i], i);
     }
@@ -160,7 +161,12 @@
       let successors = found.list.map((s) => {
         return { code: s.code, label: data.kindLabel(s.rank), via: s.via, status: s.status };
       });
-      return { state: now.state, release: now.release, system: now.system, text: now.text, successors: successors };
+      // An expired code that leads nowhere: the valid codes its code page offers instead.
+      let similar = now.state !== "expired" || successors.length ? [] : (this.similar[code] || []).map((c) => {
+        return { code: c, status: this.status(this.index.get(c), r) };
+      });
+      return { state: now.state, release: now.release, system: now.system, text: now.text, successors: successors,
+        similar: similar };
     }
 
     check(entries, year) {
@@ -191,9 +197,16 @@
     }
 
     statusText(found) {
-      let text = L.status[found.state] || L.status.malformed;
-      let year = found.release == null ? "" : this.years[found.release];
-      return LABELS.fill(text, { year: year, system: found.system == null ? "" : this.names[found.system] });
+      let words = LABELS.status;
+      let fill = (text) => LABELS.fill(text, { year: found.release == null ? "" : this.years[found.release], system: found.system == null ? "" : this.names[found.system] });
+      switch (found.state) {
+        case "valid": return fill(words.valid) + (found.release === this.years.length - 1 ? words.newest : "");
+        case "expired": return fill(words.expired);
+        case "future": return fill(words.future);
+        case "absent": return fill(words.absent);
+        case "unknown": return words.unknown;
+        default: return words.malformed;
+      }
     }
 
     systemName(found) {
@@ -211,11 +224,29 @@
       return note ? text + " – " + note : text;
     }
 
+    // "ingen etterfølger", or nothing: an expired code whose successors are none.
+    noSuccessor(found) {
+      return found.state === "expired" && !found.successors.length ? LABELS.status.none : "";
+    }
+
+    similarText(similar) {
+      let data = this;
+      return L.similar + ": " + similar.map((s) => {
+        return s.status.state === "valid" ? s.code : s.code + " (" + data.statusText(s.status).toLowerCase() + ")";
+      }).join(", ");
+    }
+
+    successorsText(found) {
+      let none = this.noSuccessor(found);
+      if (!none) return found.successors.map((s) => this.successorText(s)).join(", ");
+      return found.similar && found.similar.length ? none + "; " + this.similarText(found.similar) : none;
+    }
+
     // The table as CSV for Excel (assets/nkpk-csv.js): byte-order mark, semicolons, CRLF.
     csv(result) {
       let rows = result.rows.map((row) => {
         let found = row.found;
-        let successors = found.successors.map((s) => this.successorText(s)).join(", ");
+        let successors = this.successorsText(found);
         return [row.row, row.raw, row.code, this.statusText(found), this.systemName(found),
           found.text || "", successors, result.year];
       });

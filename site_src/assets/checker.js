@@ -31,6 +31,24 @@
     return LABELS.fill(pair[count === 1 ? 0 : 1], { count: number(count) });
   }
 
+  // The code list: fetched, or from disk (file://, where fetch() fails) the offline build's
+  // script twin, which sets window.nkpkCodeList (generator/output/offline.py).
+  function loadCodeList(url) {
+    if (location.protocol !== "file:") {
+      return fetch(url).then((response) => {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+    return new Promise((resolve, reject) => {
+      const element = document.createElement("script");
+      element.src = url.replace(/\.json$/, ".js");
+      element.onload = () => resolve(window.nkpkCodeList);
+      element.onerror = () => reject(new Error("could not load " + element.src));
+      document.head.appendChild(element);
+    });
+  }
+
   class Checker {
     constructor(box) {
       this.box = box;
@@ -58,10 +76,7 @@
 
     load(url) {
       let checker = this;
-      let loading = fetch(url).then((response) => {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      }).then((file) => new core.Data(file));
+      let loading = loadCodeList(url).then((file) => new core.Data(file));
       loading.then(() => {
         if (performance.mark) performance.mark(READY_MARK);
         checker.say(L.ready);
@@ -177,6 +192,18 @@
       return note ? html + " – " + escape(note) : html;
     }
 
+    // An expired code without successor: says so, and offers the valid codes its code page offers.
+    noSuccessorHtml(data, found) {
+      let checker = this;
+      let html = '<span class="nkpk-check__none">' + escape(data.noSuccessor(found)) + "</span>";
+      if (!found.similar.length) return html;
+      return html + '<br><span class="nkpk-check__similar">' + escape(window.nkpkChecker.LABELS.similar) + ": " +
+        found.similar.map((s) => {
+          let link = checker.codeLink(data, s.code);
+          return s.status.state === "valid" ? link : link + " (" + escape(data.statusText(s.status).toLowerCase()) + ")";
+        }).join(", ") + "</span>";
+    }
+
     // "Did you mean": known codes one keystroke away from an unknown one.
     nearbyHtml(data, code) {
       const near = data.nearby(code, 3);
@@ -189,7 +216,8 @@
       let found = row.found;
       let known = found.state !== "unknown" && found.state !== "malformed";
       let checker = this;
-      let successors = found.successors.map((s) => checker.successorHtml(data, s)).join("<br>");
+      let successors = data.noSuccessor(found) ? checker.noSuccessorHtml(data, found) :
+        found.successors.map((s) => checker.successorHtml(data, s)).join("<br>");
       return '<tr class="nkpk-check--' + found.state + '"><td>' + row.row + "</td><td>" + escape(row.raw) +
         "</td><td>" + (known ? checker.codeLink(data, row.code) : row.code) +
         '</td><td><span class="nkpk-check__status">' + escape(data.statusText(found)) + "</span>" +

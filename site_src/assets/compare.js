@@ -146,6 +146,24 @@
     return row;
   };
 
+  // The code list: fetched, or from disk (file://, where fetch() fails) the offline build's
+  // script twin, which sets window.nkpkCodeList (generator/output/offline.py).
+  function loadCodeList(url) {
+    if (location.protocol !== "file:") {
+      return fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = url.replace(/\.json$/, ".js");
+      element.onload = function () { resolve(window.nkpkCodeList); };
+      element.onerror = function () { reject(new Error("could not load " + element.src)); };
+      document.head.appendChild(element);
+    });
+  }
+
   function Compare(box) {
     this.box = box;
     this.root = box.getAttribute("data-nkpk-root");
@@ -160,10 +178,7 @@
     this.more = box.querySelector("[data-nkpk-compare-more]");
     this.last = null;
     this.shown = PAGE_SIZE;
-    this.data = fetch(box.getAttribute("data-nkpk-data")).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.json();
-    }).then(function (raw) { return new Data(raw); });
+    this.data = loadCodeList(box.getAttribute("data-nkpk-data")).then(function (raw) { return new Data(raw); });
     this.listen();
     this.start();
   }

@@ -348,10 +348,10 @@
 
   // A code's status against the newest release the site carries.
   Engine.prototype.status = function (doc) {
-    const newest = this.years[this.years.length - 1];
-    if (this.isValid(doc)) return LABELS.fill(L.valid, { year: newest });
+    const S = LABELS.status, newest = this.years[this.years.length - 1];
+    if (this.isValid(doc)) return LABELS.fill(S.valid, { year: newest }) + S.newest;
     const gone = this.gone.charAt(doc);
-    return gone === "-" ? L.expired : LABELS.fill(L.expiredFrom, { year: this.years[parseInt(gone, 36)] });
+    return gone === "-" ? L.expired : LABELS.fill(S.expired, { year: this.years[parseInt(gone, 36)] });
   };
 
   // Why a hit was found, in words (empty for an exact or a prefix match): for a synonym, what was typed

@@ -47,7 +47,14 @@
     });
   }
 
-  function fetchJSON(address) {
+  // From disk (file://) fetch() fails: the offline build writes each search file also as a script
+  // that sets a global (generator/output/offline.py DATA_SCRIPTS).
+  const OFFLINE_GLOBALS = { index: "nkpkSearchFile", english: "nkpkSearchEnglish" };
+  function fetchJSON(part) {
+    const address = site[part];
+    if (location.protocol === "file:") {
+      return addScript(address.replace(/\.json$/, ".js")).then(() => window[OFFLINE_GLOBALS[part]]);
+    }
     return fetch(address).then((response) => {
       if (!response.ok) throw new Error("search file: HTTP " + response.status);
       return response.json();
@@ -58,7 +65,7 @@
   // do not delay them), or at once for the API; the box and the results page search again when they arrive. Without them search goes on.
   function loadEnglish(engine) {
     if (!english) {
-      english = fetchJSON(site.english).then((file) => {
+      english = fetchJSON("english").then((file) => {
         engine.addEnglish(file);
         document.dispatchEvent(new CustomEvent("nkpk-search-english"));
       }, () => null);
@@ -81,7 +88,7 @@
   // The engine, loaded once; a failed load is tried again on the next call.
   function load() {
     if (!loading) {
-      loading = Promise.all([fetchJSON(site.index), Promise.all(site.scripts.map(addScript))]).then(([file]) => {
+      loading = Promise.all([fetchJSON("index"), Promise.all(site.scripts.map(addScript))]).then(([file]) => {
         loaded = window.nkpkSearchEngine.create(window.lunr, file);
         warmUp(loaded);
         return loaded;

@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 ## MANIFEST=path/to/releases.yaml builds other lists; SITE_URL=https://example.org/nkpk/ sets the public address.
 ## OFFLINE=1 builds a site that opens from disk (site/index.html, search included).
 site: $(STAMP)
-	$(VENV)/bin/nkpk-site build $(if $(MANIFEST),--manifest "$(MANIFEST)") $(if $(SITE_URL),--site-url "$(SITE_URL)") $(if $(OFFLINE),--offline)
+	$(VENV)/bin/nkpk-site build $(if $(MANIFEST),--manifest "$(MANIFEST)") $(if $(SITE_URL),--site-url "$(SITE_URL)") $(if $(OFFLINE),--offline) $(if $(ZIP),--zip)
 
 ## Serve site/ on this machine and print the address to open (PORT=8000 by default).
 serve: $(STAMP)

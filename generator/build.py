@@ -18,7 +18,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from . import urls
 from .model.annotations import annotate, collect_books, merge_names
 from .pages.book import BookPage, annotated_pages
 from .pages.changes import ChangesOverview, ChangesPage, Official, changes_overview, changes_pages
@@ -80,6 +79,7 @@ class PreparedSite:
     synonyms: tuple[Synonym, ...] = ()  # the search's maintained synonyms
     # code -> its English text (Nordic common NCSP), own or carried from a predecessor (analysis/english.py)
     english: Mapping[str, EnglishText] = field(default_factory=dict)
+    site_zip: bool = False  # the build also writes urls.OFFLINE_ZIP (the whole site, to read from disk)
 
     @cached_property
     def open_data(self) -> OpenData:
@@ -92,18 +92,19 @@ class PreparedSite:
         return planned(self)
 
 
-def prepare(manifest_path: Path, today: datetime.date | None = None) -> PreparedSite:
+def prepare(manifest_path: Path, today: datetime.date | None = None, site_zip: bool = False) -> PreparedSite:
     """Read every input, build the model and page contexts; raise InputError on bad input.
 
-    `today` is the build date; by default SOURCE_DATE_EPOCH or today's UTC date.
+    `today` is the build date; by default SOURCE_DATE_EPOCH or today's UTC date. `site_zip`: the
+    build also writes the whole site as a zip for reading from disk (the downloads page offers it).
     """
     with collector_paused():  # millions of small objects without cycles: collecting would only walk them
-        project = _prepare(manifest_path, today or build_date(os.environ))
+        project = _prepare(manifest_path, today or build_date(os.environ), site_zip)
         freeze_heap()  # undone when the command's build ends (gc_settings.OneBuild)
     return project
 
 
-def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
+def _prepare(manifest_path: Path, today: datetime.date, site_zip: bool = False) -> PreparedSite:
     manifest = load_manifest(manifest_path)
     # Books and change documents are few and read at once; code lists are read one release at a time,
     # as the catalogue takes them, so that only one release's rows are held at any time.
@@ -146,6 +147,7 @@ def _prepare(manifest_path: Path, today: datetime.date) -> PreparedSite:
         books=book_views,
         synonyms=synonyms,
         english=english.texts,
+        site_zip=site_zip,
     )
     check_links(project)
     return project

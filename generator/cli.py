@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=0, help="processes that write code pages (default: one per core)")
     build.add_argument("--offline", action="store_true",
                        help="a site that opens from disk: links end in index.html, search works from file://")
+    build.add_argument("--zip", action="store_true",
+                       help="also write the whole site as a zip that opens from disk, offered on the downloads page")
     serve = sub.add_parser("serve", help="serve the built site on this machine and print its address")
     serve.add_argument("--dir", type=Path, default=Path("site"), help="the built site (default: site/)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
@@ -60,6 +62,7 @@ def _plugins(config_file: Path, args: argparse.Namespace) -> list:
     ours = {"manifest": str(args.manifest.resolve())} if args.manifest else {}
     ours |= {"jobs": args.jobs} if args.jobs else {}
     ours |= {"offline": True} if getattr(args, "offline", False) else {}
+    ours |= {"zip": True} if getattr(args, "zip", False) else {}
     listed = []
     for item in plugins:
         name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
@@ -78,7 +81,7 @@ def run_build(args: argparse.Namespace) -> int:
     site = Path(config.site_dir)
     manifest = Path(config.config_file_path).resolve().parent / plugin.config.manifest
     folders = tuple(Path(d) for d in (config.docs_dir, config.theme.custom_dir) if d)
-    options = "offline" if plugin.config.offline else ""
+    options = " ".join(name for name in ("offline", "zip") if plugin.config[name])
     key = build_key(args.config, manifest, folders, config.site_url or None, build_date(os.environ), options)
     if not args.force and is_fresh(site, key):
         print(f"nkpk-site: {site} is up to date (no input has changed); nothing written")

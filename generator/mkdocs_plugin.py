@@ -43,6 +43,7 @@ class NkpkConfig(base.Config):
     templates = c.Type(str, default="templates")
     nav_title = c.Type(str, default="Kodeverk")
     jobs = c.Type(int, default=0)  # processes writing code pages; 0: one per core when worth it
+    zip = c.Type(bool, default=False)  # also write the whole site as a zip that opens from disk (output/offline.py)
     offline = c.Type(bool, default=False)  # a site that opens from disk (output/offline.py), as Material's offline plugin
 
 
@@ -80,7 +81,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._sized = set()
         self._settings.enter()
         try:
-            self._project = prepare((root / self.config.manifest).resolve())
+            self._project = prepare((root / self.config.manifest).resolve(), site_zip=self.config.zip)
         except InputError as exc:
             raise self._fail(f"input error: {exc}") from None
         self._renderer = Renderer(root / self.config.templates)
@@ -154,7 +155,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             raise self._fail(f"input error: {exc}") from None
         if self.config.offline:
             make_offline(Path(config.site_dir))
-        if self._command in ("build", "gh-deploy"):  # not on every rebuild of `mkdocs serve`
+        if self.config.zip and self._command in ("build", "gh-deploy"):  # not on every rebuild of `mkdocs serve`
             offline_zip(Path(config.site_dir))
         if self._final is not None:
             # What mkdocs wrote itself (guidance pages, assets): keep unchanged files as they were.

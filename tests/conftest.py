@@ -23,10 +23,10 @@ def project_root() -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory, real_dir) -> Path:
-    """The whole real corpus, built once per test session."""
+    """The whole real corpus, built once per test session, with the site's zip (--zip)."""
     from .helpers import build_site
     from .independent import MANIFEST
 
     out = tmp_path_factory.mktemp("real") / "site"
-    assert build_site(out, MANIFEST) == 0
+    assert build_site(out, MANIFEST, extra=["--zip"]) == 0
     return out

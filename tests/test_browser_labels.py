@@ -44,8 +44,8 @@ def _node(script: str) -> dict:
     probe = script + """
 const L = window.nkpkLabels;
 console.log(JSON.stringify({
-  words: L, frozen: Object.isFrozen(L) && Object.isFrozen(L.checker.status),
-  filled: L.fill(L.checker.status.expired, { year: 2016 }),
+  words: L, frozen: Object.isFrozen(L) && Object.isFrozen(L.status),
+  filled: L.fill(L.status.expired, { year: 2016 }),
   pattern: L.fill("{a} {b}", { a: "$&" }),
 }));
 """

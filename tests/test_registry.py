@@ -19,8 +19,8 @@ SITE_URL = "https://example.org/nkpk/"
 
 def test_every_planned_address_is_written_and_every_generated_file_planned(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    assert build_site(site, site_url=SITE_URL) == 0
-    project = prepare(sample_manifest())
+    assert build_site(site, site_url=SITE_URL, extra=["--zip"]) == 0
+    project = prepare(sample_manifest(), site_zip=True)
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     planned = {urls.output_path(a) for a in project.planned}
     assert planned - written == set()
@@ -56,3 +56,10 @@ def test_every_output_has_a_unique_name_and_a_known_mode() -> None:
     names = [o.name for o in OUTPUTS]
     assert len(names) == len(set(names))
     assert {o.mode for o in OUTPUTS} <= {"parallel", "serial", "mkdocs"}
+
+
+def test_the_site_zip_is_made_and_offered_only_when_asked_for(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(site) == 0
+    assert not (site / urls.OFFLINE_ZIP).exists()
+    assert "nkpk-nettsted.zip" not in (site / "nedlasting" / "index.html").read_text(encoding="utf-8")

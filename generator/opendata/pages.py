@@ -137,7 +137,8 @@ def open_downloads(project, from_url: str) -> OpenDownloads:
         tuple(_release_files(from_url, r, files) for r in reversed(project.releases)),
         make_link(from_url, urls.API_PAGE, API_PAGE_LINK),
         make_link(from_url, urls.COMPARE_PAGE, COMPARE_PAGE_LINK),
-        Link(PurePosixPath(urls.OFFLINE_ZIP).name, urls.file_link(from_url, urls.OFFLINE_ZIP), urls.OFFLINE_ZIP),
+        Link(PurePosixPath(urls.OFFLINE_ZIP).name, urls.file_link(from_url, urls.OFFLINE_ZIP), urls.OFFLINE_ZIP)
+        if project.site_zip else None,
     )
 
 

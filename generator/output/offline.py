@@ -16,7 +16,7 @@ Material's own offline plugin, the offline build
 It runs on the fresh folder before it is swapped in. A file is replaced, not
 written over: the writer may have linked it to the previous site's copy.
 
-Every build also writes `urls.OFFLINE_ZIP`: the whole site as the offline
+A build with `--zip` also writes `urls.OFFLINE_ZIP`: the whole site as the offline
 build would write it, in one zip file for the downloads page (`offline_zip`;
 the same bytes for the same site: names sorted, fixed dates).
 """

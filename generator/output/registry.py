@@ -17,10 +17,9 @@ To add an output file, add one `Output` to `OUTPUTS` (its paths come from
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .. import urls
 from ..inputs.diagnostics import InputError, Location
@@ -37,45 +36,10 @@ from ..pages.report import report_text
 from ..search.index import search_files
 from ..search.text import lunr_sources
 from .write import OutputClash, SiteWriter
-
-if TYPE_CHECKING:
-    from ..analysis.compare import ReleaseChanges
-    from ..analysis.english import EnglishText
-    from ..analysis.successors import Lineage
-    from ..inputs.deadlines import Deadline
-    from ..model.catalogue import Catalogue
-    from ..opendata.downloads import Download
-    from ..opendata.files import OpenData
-    from ..pages.book import BookPage
-    from ..pages.browse import NodePage, SystemPage
-    from ..pages.changes import ChangesOverview, ChangesPage
-    from ..pages.code import CodePages
-    from ..search.synonyms import Synonym
+from ..project import Project
 
 Content = str | bytes
 Rendered = Iterator[tuple[str, Content]]
-
-
-class Project(Protocol):
-    """What the outputs are made from (read only): the build's `PreparedSite` is one."""
-
-    catalogue: Catalogue
-    lineage: Lineage
-    codes: CodePages
-    nodes: tuple[NodePage, ...]
-    books: tuple[BookPage, ...]
-    systems: tuple[SystemPage, ...]
-    releases: tuple[ReleaseChanges, ...]
-    changes: tuple[ChangesPage, ...]
-    overview: ChangesOverview
-    synonyms: tuple[Synonym, ...]
-    english: Mapping[str, EnglishText]  # code -> its English text, if it has one
-    downloads: tuple[Download, ...]
-    deadlines: tuple[Deadline, ...]
-    build_date: datetime.date
-    report: dict
-    open_data: OpenData
-    planned: frozenset[str]  # every address of the generated part of the site (`planned`)
 
 
 @dataclass(frozen=True)
@@ -175,7 +139,7 @@ def _body(tools: Tools, page) -> Rendered:
     yield page.url, _with_parts(tools, page)
 
 
-def _open_files(project: PreparedSite) -> list:
+def _open_files(project: Project) -> list:
     """The open-data files, the workbooks (the costliest) first: dealt out in turn, they are shared out evenly."""
     return sorted(project.open_data.files, key=lambda f: not f.path.endswith(".xlsx"))
 

@@ -20,10 +20,10 @@ from .guidance import deadline_table, download_list, next_deadline, release_note
 from ..opendata.pages import api_page, compare_box, open_downloads
 
 if TYPE_CHECKING:
-    from ..build import PreparedSite
+    from ..project import Project
 
 # name -> (page URL, project) -> context of the part (or None: nothing to show)
-MARKERS: dict[str, Callable[[str, PreparedSite], object | None]] = {
+MARKERS: dict[str, Callable[[str, Project], object | None]] = {
     "systems": lambda url, p: system_list(url, p.systems, tuple(r.year for r in p.catalogue.releases)),
     "latest-changes": lambda url, p: latest_changes(url, p.releases),
     "checker": lambda url, p: checker_box(url, p.catalogue),
@@ -44,7 +44,7 @@ def marker(name: str) -> str:
     return f"<!-- nkpk:{name} -->"
 
 
-def fill_markers(html: str, page_url: str, source: str, project: PreparedSite, render: Callable[[object], str]) -> str:
+def fill_markers(html: str, page_url: str, source: str, project: Project, render: Callable[[object], str]) -> str:
     """Replace every marker in a hand-written page's HTML by its rendered part; `source` names the page."""
 
     def part(found: re.Match) -> str:

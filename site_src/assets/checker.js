@@ -197,7 +197,7 @@
       let checker = this;
       let html = '<span class="nkpk-check__none">' + escape(data.noSuccessor(found)) + "</span>";
       if (!found.similar.length) return html;
-      return html + '<br><span class="nkpk-check__similar">' + escape(window.nkpkChecker.LABELS.similar) + ": " +
+      return html + '<br><span class="nkpk-check__similar">' + escape(L.similar) + ": " +
         found.similar.map((s) => {
           let link = checker.codeLink(data, s.code);
           return s.status.state === "valid" ? link : link + " (" + escape(data.statusText(s.status).toLowerCase()) + ")";

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -77,3 +77,24 @@ def engine_page(browser) -> Iterator[object]:
         opened.add_script_tag(content=source.read_text(encoding="utf-8"))
     yield opened
     context.close()
+
+
+@pytest.fixture
+def open_at(browser) -> Iterator[Callable]:  # noqa: F811
+    """open_at(width, url): a page in a fresh context of that width; fails the test on a script error."""
+    contexts, errors = [], []
+
+    def opener(width: int, url: str, clipboard: bool = False):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        if clipboard:
+            context.grant_permissions(["clipboard-read", "clipboard-write"])
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+    assert errors == []

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from .browser import browser, serve  # noqa: F401 - the shared Debian chromium fixture
+from .browser import browser, open_at, serve  # noqa: F401 - the shared Debian chromium fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -47,27 +47,6 @@ SMALL_LINKS = """() => [...document.querySelectorAll('.md-content a[href]')].map
 def base(real_site: Path) -> Iterator[str]:
     with serve(real_site) as url:
         yield url
-
-
-@pytest.fixture
-def open_at(browser) -> Iterator[Callable]:  # noqa: F811
-    """open_at(width, url): a page in a fresh context of that width; fails the test on a script error."""
-    contexts, errors = [], []
-
-    def opener(width: int, url: str, clipboard: bool = False):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        if clipboard:
-            context.grant_permissions(["clipboard-read", "clipboard-write"])
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
-    assert errors == []
 
 
 def _check(page, text: str) -> list[list[str]]:

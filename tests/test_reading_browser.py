@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 import pytest
 
 from generator.labels import STATUS_LABELS
-from .browser import browser, serve  # noqa: F401 - the shared Debian chromium fixture
+from .browser import browser, open_at, serve  # noqa: F401 - the shared Debian chromium fixtures
 from .helpers import build_site
 
 pytestmark = pytest.mark.browser
@@ -49,25 +49,6 @@ TABLES = """() => {
 def base(real_site: Path) -> Iterator[str]:
     with serve(real_site) as url:
         yield url
-
-
-@pytest.fixture
-def open_at(browser) -> Iterator[Callable]:  # noqa: F811
-    """open_at(width, url): a page in a fresh context of that width; fails the test on a script error."""
-    contexts, errors = [], []
-
-    def opener(width: int, url: str):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
-    assert errors == []
 
 
 def _check(page, codes: str) -> list[list[str]]:

@@ -190,6 +190,8 @@
     this.input.addEventListener("pointerenter", () => load());
     this.input.addEventListener("focus", () => load());
     this.input.addEventListener("input", () => this.update());
+    // Words typed before this script ran (a page still loading) are searched at once.
+    if (this.input.value.trim() && document.activeElement === this.input) this.update();
     // The English entries arrived: search again, unless a hit is selected (the list must not move under the keys).
     document.addEventListener("nkpk-search-english", () => { if (!this.panel.hidden && this.selected < 0) this.update(); });
     this.input.addEventListener("keydown", (event) => this.key(event));

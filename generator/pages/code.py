@@ -173,6 +173,7 @@ def code_page(
     def neighbour(other: Code | None) -> Link | None:
         return make_link(url, urls.code_url(other.code), other.code) if other else None
 
+    gone = 0 if code.active else gone_year(code, catalogue)
     return CodePage(
         url=url,
         title=f"{code.code} {code.text}",
@@ -200,8 +201,8 @@ def code_page(
         period_texts=period_diffs(tuple(p.text for p in periods)),
         similar=parts.similar,
         english=parts.english,
-        status=code_status(code.active, catalogue.newest.year if code.active else gone_year(code, catalogue)),
-        gone_year=0 if code.active else gone_year(code, catalogue),
+        status=code_status(code.active, gone or catalogue.newest.year),
+        gone_year=gone,
     )
 
 

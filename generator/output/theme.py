@@ -4,6 +4,11 @@ All pages the build writes itself (code, browse, book, change pages) sit two lev
 (`kode/JKA21/`, `ncsp/JK/`), so their chrome differs only in the page URL
 and title. We render the theme's `main.html` once for a page whose
 URL, title and body are tokens, and fill the tokens in for each page.
+The theme's templates leave runs of blank, indented lines (more than half of
+a code page's bytes): in the chrome, every run of white space with a line
+break becomes one line break, which changes nothing a browser shows (outside
+`<pre>` and `<textarea>`, which the chrome keeps as they are) and keeps line
+breaks where scripts need them. Bodies are filled in afterwards, untouched.
 This module and `templates/` are the only places that know the theme.
 """
 
@@ -21,6 +26,8 @@ SLUG = "nkpkslugtoken"
 TITLE = "NKPKTITLETOKEN"
 BODY = "NKPKBODYTOKEN"
 _TOKENS = re.compile(f"({SECTION}|{SLUG}|{TITLE}|{BODY})")
+_KEEP = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S)
+_BLANKS = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
 class ThemeShell:
@@ -32,7 +39,7 @@ class ThemeShell:
         page.content = BODY
         page.meta = {"nkpk_body": True}  # the body brings its own <h1>
         context = get_context(nav, files, config, page)
-        rendered = env.get_template("main.html").render(context)
+        rendered = squeeze(env.get_template("main.html").render(context))
         self._parts = _TOKENS.split(rendered)
         if BODY not in self._parts:
             raise RuntimeError("the theme's main.html did not show the page body")
@@ -46,3 +53,9 @@ class ThemeShell:
             BODY: body,
         }
         return "".join(values.get(part, part) for part in self._parts)
+
+
+def squeeze(html_text: str) -> str:
+    """Every run of white space that holds a line break as one line break, but inside <pre> and <textarea>."""
+    pieces = _KEEP.split(html_text)
+    return "".join(p if i % 2 else _BLANKS.sub("\n", p) for i, p in enumerate(pieces))

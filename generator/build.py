@@ -25,6 +25,7 @@ from .inputs.build_date import build_date
 from .gc_settings import collector_paused, freeze_heap
 from .analysis.compare import ReleaseChanges, code_events, compare_releases
 from .pages.code import CodePages
+from .pages.similar import similar_codes
 from .pages.browse import NodePage, SystemPage, node_pages, system_pages
 from .inputs.deadlines import Deadline, load_deadlines
 from .model.hierarchy import Hierarchy, build_hierarchy, load_names
@@ -131,7 +132,8 @@ def _prepare(manifest_path: Path, today: datetime.date, site_zip: bool = False) 
         catalogue=catalogue,
         hierarchy=hierarchy,
         notes=notes,
-        codes=CodePages.of(catalogue, hierarchy, events, lineage, annotations, english.texts),
+        codes=CodePages.of(catalogue, hierarchy, events, lineage, annotations, english.texts,
+                           similar_codes(catalogue.codes, lineage)),
         nodes=nodes,
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,

@@ -27,7 +27,7 @@ def sample() -> PreparedSite:
 
 @pytest.fixture(scope="module")
 def data(sample: PreparedSite) -> dict:
-    return checker_data(sample.catalogue, sample.lineage)
+    return checker_data(sample.catalogue, sample.lineage, sample.codes.similar)
 
 
 def _code(data: dict, code: str) -> tuple[str, list, list]:
@@ -93,7 +93,7 @@ def test_texts_only_where_they_changed(data: dict, sample: PreparedSite) -> None
 
 def test_file_is_deterministic_and_compact(sample: PreparedSite, data: dict) -> None:
     text = compact_json(data)
-    assert text == compact_json(checker_data(sample.catalogue, sample.lineage))
+    assert text == compact_json(checker_data(sample.catalogue, sample.lineage, sample.codes.similar))
     assert text.endswith("\n") and "\n" not in text[:-1] and ": " not in text
     assert list(json.loads(text)) == sorted(data)
 

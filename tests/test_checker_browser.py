@@ -21,6 +21,7 @@ from openpyxl import Workbook
 
 from generator.build import prepare
 from generator.pages.checker import checker_data
+from generator.pages.similar import similar_codes
 from generator.inputs.clean import clean_code
 from generator.model.catalogue import Catalogue, Code, CodeVersion, Release
 from generator.inputs.diagnostics import InputError, Location
@@ -338,7 +339,8 @@ CHECK = """([file, codes, year]) => {
             ["FUT01", "Ikke gyldig ennå (fra 2013)", "FUT01 tekst", ""]]),
 ])
 def test_statuses_and_successor_chains(checker: Checker, year: int, expected: list) -> None:
-    file = json.loads(json.dumps(checker_data(*_catalogue())))
+    catalogue, lineage = _catalogue()
+    file = json.loads(json.dumps(checker_data(catalogue, lineage, similar_codes(catalogue.codes, lineage))))
     found = checker.page.evaluate(CHECK, [file, ["AAA10", "OLD01", "DEAD1", "SKA01", "FUT01"], year])
     assert found == expected
 

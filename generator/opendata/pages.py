@@ -177,7 +177,7 @@ def api_page(project, from_url: str) -> ApiPage:
         _endpoint(from_url, "endringer", API_PATTERNS["endringer"],
                   urls.changes_json(newest.year), "endringer", changes_document(newest, project.lineage)),
         _endpoint(from_url, "kodeliste", urls.CHECKER_DATA,
-                  urls.CHECKER_DATA, "kodeliste", checker_data(project.catalogue, project.lineage)),
+                  urls.CHECKER_DATA, "kodeliste", checker_data(project.catalogue, project.lineage, project.codes.similar)),
         _endpoint(from_url, "fhir-codesystem", API_PATTERNS["fhir-codesystem"],
                   urls.FHIR_CODESYSTEM, "fhir-codesystem", codesystem_all(project.catalogue, project.releases)),
         _endpoint(from_url, "fhir-conceptmap", API_PATTERNS["fhir-conceptmap"],

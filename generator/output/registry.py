@@ -106,7 +106,7 @@ def _search(tools: Tools, _: None) -> Rendered:
 
 
 def _checker(tools: Tools, _: None) -> Rendered:
-    yield urls.CHECKER_DATA, checker_json(tools.project.catalogue, tools.project.lineage)
+    yield urls.CHECKER_DATA, checker_json(tools.project.catalogue, tools.project.lineage, tools.project.codes.similar)
 
 
 def _feed(tools: Tools, _: None) -> Rendered:

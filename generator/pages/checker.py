@@ -27,14 +27,13 @@ with gzip -6; with 13 releases and `similar` (895 codes, 53 kB) 0.84 MB, 125 kB.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Mapping
 
 from .. import urls
 from ..jsonfile import compact_json
 from .fields import doc
 from ..labels import SUCCESSOR_LABELS, SYSTEM_SHORT
 from ..model.catalogue import Catalogue, Code
-from .similar import SimilarCodes
 from ..analysis.successors import SUCCESSOR_KINDS, Lineage
 
 FORMAT = 1
@@ -55,17 +54,7 @@ def _texts(code: Code, index: dict[int, int]) -> list:
     return texts
 
 
-def _similar(codes: list[Code], lineage: Lineage) -> dict[str, list[str]]:
-    """Per expired code without successor, the valid codes its code page offers (code.py, similar.py)."""
-    index = SimilarCodes(codes)
-    found = {}
-    for code in codes:
-        if not code.active and not lineage.by_old.get(code.code):
-            found[code.code] = [other.code for other in index.of(code)]
-    return {code: similar for code, similar in found.items() if similar}
-
-
-def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
+def checker_data(catalogue: Catalogue, lineage: Lineage, similar: Mapping[str, tuple[Code, ...]]) -> dict:
     """The checker's data file as plain lists in code order."""
     years = [r.year for r in catalogue.releases]
     systems = list(catalogue.systems)
@@ -87,7 +76,7 @@ def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
         "names": [SYSTEM_SHORT[s] for s in systems],
         "present": [_presence(c, years, systems) for c in codes],
         "releases": [{"systems": list(r.systems), "year": r.year} for r in catalogue.releases],
-        "similar": _similar(codes, lineage),
+        "similar": {code: [other.code for other in found] for code, found in sorted(similar.items())},
         "successors": successors,
         "systems": systems,
         "texts": [_texts(c, index) for c in codes],
@@ -95,9 +84,9 @@ def checker_data(catalogue: Catalogue, lineage: Lineage) -> dict:
     }
 
 
-def checker_json(catalogue: Catalogue, lineage: Lineage) -> str:
-    """The checker's data file (`urls.CHECKER_DATA`)."""
-    return compact_json(checker_data(catalogue, lineage))
+def checker_json(catalogue: Catalogue, lineage: Lineage, similar: Mapping[str, tuple[Code, ...]]) -> str:
+    """The checker's data file (`urls.CHECKER_DATA`); `similar`: pages/similar.py's `similar_codes`."""
+    return compact_json(checker_data(catalogue, lineage, similar))
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,6 @@ from .fields import doc
 from .word_diff import period_diffs
 from ..analysis.compare import CodeEvent, TimelineRow, code_timeline, text_changed_years
 from .browse import code_row, crumbs
-from .similar import SimilarCodes
 from ..model.hierarchy import Hierarchy, Node
 from ..urls import Link, make_link
 from ..model.catalogue import Catalogue, Code
@@ -226,9 +225,9 @@ class CodePages:
     annotations: Annotations
     neighbours: Mapping[str, Neighbours]  # code -> the codes before and after it in its code system
     english: Mapping[str, EnglishText] = field(default_factory=dict)  # code -> its English text, if any
+    similar: Mapping[str, tuple[Code, ...]] = field(default_factory=dict)  # expired code -> similar valid codes
     _groups: dict[tuple[str, str], NoteBlock | None] = field(default_factory=dict, compare=False, repr=False)
     _crumbs: dict[tuple[str, str], tuple[Link, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _similar: list[SimilarCodes] = field(default_factory=list, compare=False, repr=False)  # built on first use
 
     @classmethod
     def of(
@@ -239,8 +238,10 @@ class CodePages:
         lineage: Lineage,
         annotations: Annotations,
         english: Mapping[str, EnglishText] | None = None,
+        similar: Mapping[str, tuple[Code, ...]] | None = None,
     ) -> CodePages:
-        return cls(catalogue, hierarchy, events, lineage, annotations, _neighbours(catalogue.codes), english or {})
+        return cls(catalogue, hierarchy, events, lineage, annotations, _neighbours(catalogue.codes), english or {},
+                   similar or {})
 
     @property
     def codes(self) -> tuple[Code, ...]:
@@ -267,18 +268,10 @@ class CodePages:
             predecessors=predecessor_rows(url, self.lineage.by_new.get(code.code, ())),
             details=details,
             notes=notes,
-            similar=self._similar_rows(url, code),
+            similar=tuple(code_row(url, other) for other in self.similar.get(code.code, ())),
             english=english_row(url, self.english.get(code.code)),
         )
         return code_page(code, self.catalogue, self.hierarchy, self.neighbours[code.code], parts)
-
-    def _similar_rows(self, url: str, code: Code) -> tuple:
-        """Valid codes like an expired code that has no successor (none for other codes)."""
-        if code.active or self.lineage.by_old.get(code.code):
-            return ()
-        if not self._similar:
-            self._similar.append(SimilarCodes(self.catalogue.codes))
-        return tuple(code_row(url, other) for other in self._similar[0].of(code))
 
     def _breadcrumbs(self, code: Code) -> tuple[Link, ...]:
         nodes = self.hierarchy.path(code.system, code.code)

@@ -42,13 +42,12 @@ def _in_order(entries: list[tuple[str, str, object]]) -> list:
 
 def release_versions(catalogue: Catalogue, year: int) -> list[tuple[str, str, tuple[CodeVersion, int]]]:
     """(system, code, (version, first year)) of every code in one release, in row order."""
-    found = []
-    for code in catalogue.codes:
-        for version in code.versions:
-            if version.year == year:
-                found.append((version.system, code.code, (version, code.versions[0].year)))
-                break
-    return _in_order(found)
+    by_system: dict[str, list] = {system: [] for system in SYSTEMS}
+    for code in catalogue.codes:  # in code order: each code system's rows come out in row order
+        if year in code.years:
+            version = code.versions[code.years.index(year)]
+            by_system[version.system].append((version.system, code.code, (version, code.years[0])))
+    return [entry for system in SYSTEMS for entry in by_system[system]]
 
 
 def release_table(catalogue: Catalogue, release: ReleaseChanges) -> tuple[tuple[str, ...], list[list[object]]]:

@@ -94,8 +94,7 @@ def _unit_stage(tools, writer, unit) -> str:
 
 
 def install(dump) -> None:
-    for name in ("read_file",):
-        wrap("generator.build", name, "read")
+    wrap("generator.inputs.readers", "Readers.read", "read")
     for name in ("build_catalogue", "collect_books", "build_hierarchy", "merge_names", "load_names", "annotate",
                  "compare_releases", "code_events", "official_entries", "find_successors", "_official_notes",
                  "load_synonyms", "synonym_notes", "vocabulary"):
@@ -106,6 +105,7 @@ def install(dump) -> None:
     wrap("generator.output.registry", "write_unit", _unit_stage)
     for name in ("compact_json", "dump_json", "search_files", "checker_json"):
         wrap("generator.output.registry", name, "JSON")
+    wrap("generator.build", "similar_codes", "model")
     for module in ("generator.opendata.files", "generator.opendata.harmonised"):
         for name in ("csv_bytes", "xlsx_bytes", "json_bytes", "schema_bytes"):
             wrap(module, name, "open data")

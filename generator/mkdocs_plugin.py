@@ -31,7 +31,7 @@ from .gc_settings import OneBuild
 from .inputs.diagnostics import InputError
 from .output.render import Renderer
 from .search.text import lunr_sources
-from .output.registry import Tools, mkdocs_pages, page_addresses, write_outputs
+from .output.registry import Early, Tools, mkdocs_pages, page_addresses, start_early, write_outputs
 from .output.offline import make_offline, offline_zip
 from .output.sitemap import SITEMAP, write_sitemap
 from .output.theme import ThemeShell
@@ -64,6 +64,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._settings = OneBuild()  # the process settings of the build under way, undone when it ends
         self._sitemap_pages = 0
         self._sized: set[str] = set()  # pages that show open-data sizes: filled once the files are written
+        self._early: Early | None = None  # the process writing the early outputs (registry.start_early)
         self.result: BuildResult | None = None  # what the last build gave back; None while one is under way
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -113,6 +114,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         for file in files:
             if file.dest_uri in planned:
                 raise self._fail(f"{file.src_uri} would overwrite the generated file {file.dest_uri}")
+        # The open data and the search index need no page chrome: a process writes them while mkdocs makes its pages.
+        tools = Tools(self._project, self._renderer, None, config.site_url or None, self._project.planned)
+        self._early = start_early(tools, SiteWriter(Path(config.site_dir), previous=self._final), self.config.jobs)
         for source, (title, _) in sorted(self._generated.items()):
             # Title as front matter, not a heading: the rendered body brings its own <h1>,
             # and a heading here would give the page a table of contents pointing at no id.
@@ -145,7 +149,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         try:
             writer = SiteWriter(Path(config.site_dir), previous=self._final)
             tools = Tools(self._project, self._renderer, shell, config.site_url or None, self._project.planned)
-            write_outputs(tools, writer, self.config.jobs)
+            early, self._early = self._early, None
+            write_outputs(tools, writer, self.config.jobs, early)
             fill_size_slots(Path(config.site_dir), self._sized, writer.written)
             pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
             self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages, self._renderer.render)
@@ -173,6 +178,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         """A failed build drops its fresh folder: the previous site stays as it was."""
+        if self._early is not None:  # still writing into the fresh folder: end it first
+            self._early.part.stop()
+            self._early = None
         if self._fresh is not None:
             discard(self._fresh)
         self._final = self._fresh = self._config = None

@@ -65,3 +65,33 @@ def test_late_failure_keeps_the_old_site(tmp_path: Path, capsys, monkeypatch, na
     assert message in capsys.readouterr().err
     assert tree_bytes(site) == before
     assert _leftovers(site) == []
+
+
+def test_the_early_process_writes_the_same_site_and_its_failure_keeps_the_old_one(tmp_path: Path, capsys,
+                                                                                   monkeypatch) -> None:
+    """With two writing processes, the open data and search files are written by a process started early
+    (while mkdocs makes its pages): the same bytes as on one core; a failure there stops the build."""
+    import generator.output.registry as registry
+    from generator.inputs.diagnostics import InputError, Location
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
+    config = _project_copy(tmp_path)
+    one, two = tmp_path / "one" / "site", tmp_path / "two" / "site"
+    assert main(["build", "--config", str(config), "--out", str(one), "--force", "--jobs", "1"]) == 0
+    assert main(["build", "--config", str(config), "--out", str(two), "--force", "--jobs", "2"]) == 0
+    assert tree_bytes(one) == tree_bytes(two)
+
+    def broken(tools, file):  # runs in the forked early process, which inherits this patch
+        raise InputError(Location(file.path), "the workbook could not be made")
+        yield
+
+    monkeypatch.setattr(registry, "_open_data", broken)
+    monkeypatch.setattr(registry, "OUTPUTS", tuple(
+        registry.Output(o.name, o.subjects, o.addresses, broken, o.mode) if o.name == "open-data" else o
+        for o in registry.OUTPUTS))
+    before = tree_bytes(two)
+    capsys.readouterr()
+    assert main(["build", "--config", str(config), "--out", str(two), "--force", "--jobs", "2"]) == 1
+    assert "the workbook could not be made" in capsys.readouterr().err
+    assert tree_bytes(two) == before
+    assert _leftovers(two) == []

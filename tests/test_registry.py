@@ -55,7 +55,7 @@ def test_a_planned_address_that_is_not_rendered_is_refused(tmp_path: Path) -> No
 def test_every_output_has_a_unique_name_and_a_known_mode() -> None:
     names = [o.name for o in OUTPUTS]
     assert len(names) == len(set(names))
-    assert {o.mode for o in OUTPUTS} <= {"parallel", "serial", "mkdocs"}
+    assert {o.mode for o in OUTPUTS} <= {"early", "parallel", "serial", "mkdocs"}
 
 
 def test_the_site_zip_is_made_and_offered_only_when_asked_for(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from ..opendata.downloads import download_bytes
 from ..pages.browser_labels import labels_script
 from ..pages.ical import calendar
 from ..pages.markers import fill_markers
-from .parallel import workers_for, write_parts
+from .parallel import Part, Queue, can_fork, workers_for, write_parts, write_queues
 from .render import Renderer, Shell
 from ..pages.report import report_text
 from ..search.index import search_files
@@ -62,9 +62,11 @@ class Output:
 
     `subjects(project)`: the units of work; `addresses(subject)`: what one of
     them writes; `render(tools, subject)`: (address, text or bytes) for each.
-    `mode`: "parallel" (written by the forked processes), "serial" (by the
-    parent, after them) or "mkdocs" (a page body handed to mkdocs, which
-    writes it with its nav; its subject has `source` and `title`).
+    `mode`: "parallel" (written by the forked processes), "early" (the same,
+    but started by `start_early` as soon as the output folder is there, while
+    mkdocs makes its own pages), "serial" (by the parent, after them) or
+    "mkdocs" (a page body handed to mkdocs, which writes it with its nav; its
+    subject has `source` and `title`).
     """
 
     name: str
@@ -144,12 +146,14 @@ def _open_files(project: Project) -> list:
     return sorted(project.open_data.files, key=lambda f: not f.path.endswith(".xlsx"))
 
 
-# The order is the order of writing, dealt out in turn to the processes: the two biggest files come first,
-# so that they go to two processes, then the other costly ones (the workbooks), then the many small pages.
+# The order is the order of writing. The costly files that need no page chrome go first, to one process
+# started early ("early"), biggest first; the writing processes take the pages, each the next one as it is
+# free, and then help with what is left of the early ones.
 OUTPUTS: tuple[Output, ...] = (
-    Output("search", _one, lambda _: (urls.SEARCH_ENGLISH, urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())), _search),
-    Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker),
-    Output("open-data", _open_files, lambda f: (f.path,), _open_data),
+    Output("search", _one, lambda _: (urls.SEARCH_ENGLISH, urls.SEARCH_INDEX, *map(urls.search_asset, lunr_sources())),
+           _search, "early"),
+    Output("checker", _one, lambda _: (urls.CHECKER_DATA,), _checker, "early"),
+    Output("open-data", _open_files, lambda f: (f.path,), _open_data, "early"),
     Output("code", lambda p: p.codes.codes, lambda c: (urls.code_url(c.code), urls.code_json(c.code)), _code),
     Output("node", lambda p: p.nodes, lambda page: (page.url,), _in_chrome),
     Output("book", lambda p: p.books, lambda page: (page.url,), _in_chrome),
@@ -197,14 +201,40 @@ def _only(output: Output, tools: Tools, subject) -> str:
     return body
 
 
-def write_outputs(tools: Tools, writer: SiteWriter, jobs: int = 0) -> None:
+def _units(project: Project, *modes: str) -> list[tuple[Output, Any]]:
+    return [(o, s) for o in OUTPUTS if o.mode in modes for s in o.subjects(project)]
+
+
+@dataclass(frozen=True)
+class Early:
+    """The "early" outputs' queue and the process started to drain it (`start_early`)."""
+
+    queue: Queue
+    part: Part
+
+
+def start_early(tools: Tools, writer: SiteWriter, jobs: int = 0) -> Early | None:
+    """Start writing the "early" outputs in a process of their own; None when the build writes on one core."""
+    if (jobs or workers_for(len(_units(tools.project, "parallel")))) < 2 or not can_fork():
+        return None
+    queue = Queue(_units(tools.project, "early"))
+    return Early(queue, Part([queue], partial(write_unit, tools), writer))
+
+
+def write_outputs(tools: Tools, writer: SiteWriter, jobs: int = 0, early: Early | None = None) -> None:
     """Render and write every output but mkdocs' pages: the parallel ones on every core, then the serial ones.
 
-    `jobs` processes write the parallel outputs (0: one per core when there are enough of them).
+    `jobs` processes write the parallel outputs (0: one per core when there are enough of them); with
+    `early` (from `start_early`), they then help its process with what is left of the early ones.
     """
     project = tools.project
-    work = [(o, s) for o in OUTPUTS if o.mode == "parallel" for s in o.subjects(project)]
-    write_parts(work, partial(write_unit, tools), writer, jobs or workers_for(len(work)))
+    write_one = partial(write_unit, tools)
+    pages = _units(project, "parallel")
+    workers = jobs or workers_for(len(pages))
+    if early is None:
+        write_parts(_units(project, "early") + pages, write_one, writer, workers)
+    else:
+        write_queues([Queue(pages), early.queue], write_one, writer, workers, [early.part])
     for output in (o for o in OUTPUTS if o.mode == "serial"):
         for subject in output.subjects(project):
             write_unit(tools, writer, (output, subject))

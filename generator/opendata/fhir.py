@@ -21,10 +21,13 @@ show) are left out rather than guessed.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..analysis.compare import ReleaseChanges
 from ..model.hierarchy import PREFIX_LENGTHS
 from ..model.catalogue import Catalogue, Code
 from ..analysis.successors import Lineage
+from ..jsonfile import compact_json_streamed
 from ..labels import FHIR_DESCRIPTION, FHIR_MAP_COMMENTS, FHIR_MAP_DESCRIPTION, FHIR_MAP_TITLE, FHIR_PROPERTIES, FHIR_TITLE
 
 SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7275"
@@ -86,8 +89,23 @@ def _base(resource_id: str, version: str | None, status: str) -> dict:
 
 def codesystem_all(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> dict:
     """Every code of any release with its newest text, code system, status, first release, chapter and group."""
+    concepts = list(_all_concepts(catalogue, releases))
+    return {**_all_head(catalogue, len(concepts)), "concept": concepts}
+
+
+def codesystem_all_text(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> str:
+    """`codesystem_all` as compact JSON, made a chunk of concepts at a time (jsonfile.compact_json_streamed)."""
+    return compact_json_streamed(_all_head(catalogue, len(catalogue.codes)), "concept", _all_concepts(catalogue, releases))
+
+
+def _all_head(catalogue: Catalogue, count: int) -> dict:
+    resource = _base("nkpk", None, "active")
+    resource.update(count=count, property=_property_defs(tuple(p[0] for p in PROPERTIES)))
+    return resource
+
+
+def _all_concepts(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> Iterator[dict]:
     expired = expiry_years(releases)
-    concepts = []
     for code in catalogue.codes:
         properties = [{"code": "kodeverk", "valueCode": code.system}]
         if code.active:
@@ -95,24 +113,34 @@ def codesystem_all(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -
         elif expired.get(code.code) is not None:
             properties += [{"code": "status", "valueCode": "retired"}, {"code": "utgaatt", "valueInteger": expired[code.code]}]
         properties.append({"code": "forste-utgave", "valueInteger": code.versions[0].year})
-        concepts.append({"code": code.code, "display": code.text, "property": properties + _prefixes(code.system, code.code)})
-    resource = _base("nkpk", None, "active")
-    resource.update(count=len(concepts), property=_property_defs(tuple(p[0] for p in PROPERTIES)), concept=concepts)
-    return resource
+        yield {"code": code.code, "display": code.text, "property": properties + _prefixes(code.system, code.code)}
 
 
 def codesystem_release(catalogue: Catalogue, year: int) -> dict:
     """The codes and texts of one release; version = the year."""
-    concepts = []
+    concepts = list(_release_concepts(catalogue, year))
+    return {**_release_head(catalogue, year, len(concepts)), "concept": concepts}
+
+
+def codesystem_release_text(catalogue: Catalogue, year: int) -> str:
+    """`codesystem_release` as compact JSON, made a chunk of concepts at a time."""
+    count = sum(1 for code in catalogue.codes if year in code.years)
+    return compact_json_streamed(_release_head(catalogue, year, count), "concept", _release_concepts(catalogue, year))
+
+
+def _release_head(catalogue: Catalogue, year: int, count: int) -> dict:
+    newest = catalogue.newest.year == year
+    resource = _base(f"nkpk-{year}", str(year), "active" if newest else "retired")
+    resource.update(count=count, property=_property_defs(("kodeverk", "kapittel", "gruppe")))
+    return resource
+
+
+def _release_concepts(catalogue: Catalogue, year: int) -> Iterator[dict]:
     for code in catalogue.codes:
         version = _version_in(code, year)
         if version is not None:
             properties = [{"code": "kodeverk", "valueCode": version.system}] + _prefixes(version.system, code.code)
-            concepts.append({"code": code.code, "display": version.text, "property": properties})
-    newest = catalogue.newest.year == year
-    resource = _base(f"nkpk-{year}", str(year), "active" if newest else "retired")
-    resource.update(count=len(concepts), property=_property_defs(("kodeverk", "kapittel", "gruppe")), concept=concepts)
-    return resource
+            yield {"code": code.code, "display": version.text, "property": properties}
 
 
 def _version_in(code: Code, year: int):

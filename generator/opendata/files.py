@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import urls
 from ..jsonfile import compact_json, indented_json
 from ..labels import FHIR_ALL_FILE, FHIR_MAP_FILE, FHIR_RELEASE_FILE
-from .fhir import codesystem_all, codesystem_release, conceptmap
+from .fhir import codesystem_all_text, codesystem_release_text, conceptmap
 from .harmonised import OpenFile, harmonised_files
 from .schemas import SCHEMAS
 
@@ -39,12 +39,12 @@ def schema_bytes(data: object) -> bytes:
 def fhir_files(project) -> list[OpenFile]:
     catalogue, releases, lineage = project.catalogue, project.releases, project.lineage
     files = [OpenFile(urls.FHIR_CODESYSTEM, *FHIR_ALL_FILE,
-                      lambda: json_bytes(codesystem_all(catalogue, releases)))]
+                      lambda: codesystem_all_text(catalogue, releases).encode("utf-8"))]
     for release in reversed(releases):
         year = release.year
         title, description = (text.format(year=year) for text in FHIR_RELEASE_FILE)
         files.append(OpenFile(urls.fhir_codesystem(year), title, description,
-                              lambda y=year: json_bytes(codesystem_release(catalogue, y)), year))
+                              lambda y=year: codesystem_release_text(catalogue, y).encode("utf-8"), year))
         if release.previous_year is not None:
             title, description = (text.format(previous=release.previous_year, year=year) for text in FHIR_MAP_FILE)
             files.append(OpenFile(urls.fhir_conceptmap(release.previous_year, year), title, description,

@@ -83,6 +83,9 @@ _STYLES = (
 )
 _MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+# A sheet name in a reference is quoted unless it is plainly a name (as Excel and XlsxWriter write it).
+_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*").fullmatch
+_LIKE_REFERENCE = re.compile(r"[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*([Cc][0-9]*)?|[Cc][0-9]*").fullmatch
 
 _ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
@@ -149,13 +152,13 @@ def _app(title: str) -> str:
 
 
 def _workbook(title: str, cells: str) -> str:
-    quoted = "'" + title.replace("'", "''") + "'"
+    sheet = title if _BARE(title) and not _LIKE_REFERENCE(title) else "'" + title.replace("'", "''") + "'"
     return (
         f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_DOC}/relationships">'
         f'<bookViews><workbookView xWindow="240" yWindow="15" windowWidth="16095" windowHeight="9660"/></bookViews>'
         f'<sheets><sheet name="{_attribute(title)}" sheetId="1" r:id="rId1"/></sheets>'
         f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-        f"{_attribute(quoted)}!{cells}</definedName></definedNames>"
+        f"{_attribute(sheet)}!{cells}</definedName></definedNames>"
         '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
     )
 
@@ -168,8 +171,8 @@ def _sheet(header, rows, widths, letters: list[str], span: str, write_rows=None)
     """The worksheet's XML in pieces: the start, the header row, CHUNK rows at a time (`write_rows`,
     by default `_rows`), the end."""
     write_rows = write_rows or _rows
-    cols = "".join(f'<col min="{n}" max="{n}" width="{_char_width(w):.16g}" customWidth="1"/>'
-                   for n, w in enumerate(widths, start=1))
+    cols = "".join(f'<col min="{first}" max="{last}" width="{_char_width(w):.16g}" customWidth="1"/>'
+                   for first, last, w in _runs(widths))
     yield (
         f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_DOC}/relationships"><dimension ref="{span}"/>'
         '<sheetViews><sheetView tabSelected="1" workbookViewId="0">'
@@ -181,6 +184,15 @@ def _sheet(header, rows, widths, letters: list[str], span: str, write_rows=None)
     for start in range(0, len(rows), CHUNK):
         yield "".join(write_rows(rows[start:start + CHUNK], start + 2, letters))
     yield f'</sheetData><autoFilter ref="{span}"/>{_MARGINS}</worksheet>'
+
+
+def _runs(widths: Sequence[float]) -> Iterator[tuple[int, int, float]]:
+    """(first, last column, from 1; width) of each run of neighbouring columns of one width, as Excel writes them."""
+    first = 1
+    for column in range(1, len(widths) + 1):
+        if column == len(widths) or widths[column] != widths[first - 1]:
+            yield first, column, widths[first - 1]
+            first = column + 1
 
 
 def _char_width(width: float) -> float:

@@ -12,7 +12,10 @@ same values in our files as in XlsxWriter's: `&<>` as entities, control
 characters as `_xHHHH_` (and a literal `_xHHHH_` with its underscore as
 `_x005F_`), leading or trailing white space kept with `xml:space`. Numbers
 are written as XlsxWriter writes them (`%.16G`). A text longer than a cell
-holds (32,767 UTF-16 units) is cut there, as XlsxWriter cuts it.
+holds (32,767 UTF-16 units) is cut there, as XlsxWriter cuts it. Where
+XlsxWriter went wrong we do not follow it: a text like `<r>x</r>` stays
+text (its constant-memory mode writes it as rich-text markup), and the
+cells after a cut text stay in their row (its `write_row` stops there).
 
 The zip entries have fixed times and attributes and the document fixed
 dates, so the same rows give the same bytes. Measured against openpyxl,
@@ -123,7 +126,7 @@ def workbook_bytes(title: str, header: Sequence[str], rows: Sequence[Sequence[ob
 def _entry(name: str, level: int) -> zipfile.ZipInfo:
     entry = zipfile.ZipInfo(name, date_time=FIXED_DATE)
     entry.compress_type = zipfile.ZIP_DEFLATED
-    entry._compresslevel = level  # what ZipFile.writestr/open use (Python 3.11 and 3.12; 3.13 also reads it)
+    entry._compresslevel = level  # no public name before Python 3.13 (compress_level, which keeps this alias)
     entry.create_system = 3
     entry.external_attr = 0o644 << 16
     return entry

@@ -1,4 +1,4 @@
-"""Which writer makes the harmonised workbooks fastest: openpyxl, XlsxWriter, PyExcelerate, side by side.
+"""Which writer makes the harmonised workbooks fastest: ours, openpyxl, XlsxWriter, PyExcelerate, side by side.
 
     .venv/bin/python bench/xlsx.py [--manifest data/releases.yaml] [--repeat 3]
 
@@ -11,6 +11,10 @@ cells (values and types), a bold header, the header row frozen and filtered,
 and the same bytes when written again a second later (no wall-clock time).
 
 Writers measured (each makes one sheet with the same contents):
+- `build`: whatever the build uses, `generator.opendata.tables.xlsx_bytes`:
+  our own writer (generator/opendata/workbook.py, inline strings, zlib level 6);
+- `ours-level-1`, `ours-level-3`: the same at zlib levels 1 and 3;
+- `ours-shared`: our writer with a shared-string table instead of inline strings;
 - `openpyxl`: write-only mode with lxml, zip entries re-stamped after (the build's writer until XlsxWriter);
 - `xlsxwriter-constant`: XlsxWriter in constant_memory mode (inline strings,
   rows streamed to temporary files);
@@ -18,17 +22,22 @@ Writers measured (each makes one sheet with the same contents):
   (write_string, write_number) instead of write_row;
 - `xlsxwriter`: XlsxWriter's default mode (all cells in memory, shared strings);
 - `pyexcelerate`: PyExcelerate, zip entries re-stamped after.
-Whichever the build uses is `generator.opendata.tables.xlsx_bytes`, measured as `build`.
-Not run by the test suite.
+XlsxWriter is a test dependency (the tests' reference writer); a writer whose
+package is not installed (PyExcelerate is not in pyproject.toml) is left out
+with a note. Not run by the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import importlib.util
 import io
+import re
 import statistics
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,14 +47,40 @@ if str(ROOT) not in sys.path:
 import openpyxl  # noqa: E402
 
 from generator.build import prepare  # noqa: E402
-from generator.opendata import tables  # noqa: E402
+from generator.opendata import tables, workbook  # noqa: E402
 from generator.opendata.harmonised import release_table  # noqa: E402
+
+FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0)
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*")
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """The same zip with fixed entry times and attributes, and fixed dates in docProps/core.xml."""
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _CORE_DATES.sub(rb"\g<1>" + stamp, body)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, body, compresslevel=6)
+    return out.getvalue()
+
+
+def with_ours_level(level: int):
+    def write(title, header, rows) -> bytes:
+        return workbook.workbook_bytes(title, header, rows, tables._widths(header, rows), level=level)
+    return write
 
 
 def with_openpyxl(title, header, rows) -> bytes:
     book = openpyxl.Workbook(write_only=True)
     book.properties.creator = "nkpk-site"
-    book.properties.created = book.properties.modified = tables.FIXED_TIME
+    book.properties.created = book.properties.modified = FIXED_TIME
     sheet = book.create_sheet(title)
     for index, width in enumerate(tables._widths(header, rows), start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = width
@@ -62,7 +97,7 @@ def with_openpyxl(title, header, rows) -> bytes:
         sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
-    return tables.normalise_zip(buffer.getvalue())
+    return normalise_zip(buffer.getvalue())
 
 
 def _typed_rows(sheet, rows) -> None:
@@ -82,7 +117,7 @@ def _xlsxwriter(title, header, rows, options: dict, typed: bool = False) -> byte
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {**options, "strings_to_numbers": False, "strings_to_formulas": False,
                                         "strings_to_urls": False})
-    book.set_properties({"author": "nkpk-site", "created": tables.FIXED_TIME})
+    book.set_properties({"author": "nkpk-site", "created": FIXED_TIME})
     sheet = book.add_worksheet(title)
     for index, width in enumerate(tables._widths(header, rows)):
         sheet.set_column(index, index, width)
@@ -123,17 +158,77 @@ def with_pyexcelerate(title, header, rows) -> bytes:
     sheet.auto_filter = True
     buffer = io.BytesIO()
     book.save(buffer)
-    return tables.normalise_zip(buffer.getvalue())
+    return normalise_zip(buffer.getvalue())
+
+
+def _plain(text: str) -> bool:
+    """As workbook._rows decides: nothing to escape, no white space to keep, not too long."""
+    return (text.isprintable() and "&" not in text and "<" not in text and ">" not in text and "_x" not in text
+            and text.strip() is text and len(text) < workbook.CELL_MAX // 2)
+
+
+def with_ours_shared(title, header, rows, level: int = workbook.LEVEL) -> bytes:
+    """Our writer with a shared-string table (xl/sharedStrings.xml) instead of inline strings."""
+    w = workbook
+    letters = [w.column_letter(n) for n in range(len(header))]
+    table: dict[str, int] = {}
+
+    def write_rows(chunk, first, letters):
+        for number, row in enumerate(chunk, start=first):
+            at = str(number)
+            cells = [f'<row r="{at}">']
+            for letter, value in zip(letters, row):
+                if value.__class__ is str:
+                    if value:
+                        index = table.get(value)
+                        if index is None:
+                            index = table[value] = len(table)
+                        cells.append(f'<c r="{letter}{at}" t="s"><v>{index}</v></c>')
+                elif value.__class__ is int and -10**15 < value < 10**15:
+                    cells.append(f'<c r="{letter}{at}"><v>{value}</v></c>')
+                elif value is not None:
+                    cells.append(w._cell(letter + at, value))
+            cells.append("</row>")
+            yield "".join(cells)
+
+    types = w._TYPES.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="'
+                             f'{w._TYPE}officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    rels = w._BOOK_RELS.replace("</Relationships>", f'<Relationship Id="rId3" Type="{w._DOC}/relationships/'
+                                'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    parts = {"[Content_Types].xml": types, "_rels/.rels": w._ROOT_RELS, "docProps/app.xml": w._app(title),
+             "docProps/core.xml": w._CORE, "xl/workbook.xml": w._workbook(title, f"$A$1:${letters[-1]}${len(rows) + 1}"),
+             "xl/_rels/workbook.xml.rels": rels, "xl/styles.xml": w._STYLES}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        for name, text in parts.items():
+            book.writestr(w._entry(name, level), text.encode())
+        with book.open(w._entry("xl/worksheets/sheet1.xml", level), "w") as sheet:
+            for piece in w._sheet(header, rows, tables._widths(header, rows), letters, f"A1:{letters[-1]}{len(rows) + 1}",
+                                  write_rows):
+                sheet.write(piece.encode())
+        with book.open(w._entry("xl/sharedStrings.xml", level), "w") as strings:
+            strings.write(f'{w._HEAD}<sst xmlns="{w._MAIN}" count="{len(table)}" uniqueCount="{len(table)}">'.encode())
+            items = [f"<si><t>{t}</t></si>" if _plain(t) else f"<si>{w._text(t)}</si>" for t in table]
+            for start in range(0, len(items), w.CHUNK):
+                strings.write("".join(items[start:start + w.CHUNK]).encode())
+            strings.write(b"</sst>")
+    return out.getvalue()
 
 
 WRITERS = {
     "build": tables.xlsx_bytes,
+    "ours-level-1": with_ours_level(1),
+    "ours-level-3": with_ours_level(3),
+    "ours-shared": with_ours_shared,
     "openpyxl": with_openpyxl,
     "xlsxwriter-constant": with_xlsxwriter_constant,
     "xlsxwriter-typed": with_xlsxwriter_typed,
     "xlsxwriter": with_xlsxwriter,
     "pyexcelerate": with_pyexcelerate,
 }
+
+NEEDS = {"xlsxwriter-constant": "xlsxwriter", "xlsxwriter-typed": "xlsxwriter", "xlsxwriter": "xlsxwriter",
+         "pyexcelerate": "pyexcelerate"}
 
 
 def problems(data: bytes, header, rows) -> list[str]:
@@ -168,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
           "(cpu: this process's CPU time, steadier than wall time on a shared machine)")
     print(f"{'writer':<22}{'cpu median':>11}{'cpu fastest':>12}{'wall median':>12}{'bytes':>12}  correct, same bytes again")
     for name, write in ((n, WRITERS[n]) for n in args.writers):
+        package = NEEDS.get(name)
+        if package and importlib.util.find_spec(package) is None:
+            print(f"{name:<22}  not measured: {package} is not installed")
+            continue
         times, cpu, made = [], [], []
         for _ in range(args.repeat):
             started, started_cpu = time.perf_counter(), time.process_time()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .manifest import load_manifest
 
-PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "python-calamine", "xlsxwriter", "lunr", "snowballstemmer", "pyyaml")
+PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "python-calamine", "lunr", "snowballstemmer", "pyyaml")
 GENERATOR = Path(__file__).resolve().parent.parent
 
 

@@ -29,12 +29,21 @@ Row = Sequence[object]
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Row]) -> bytes:
-    """UTF-8 with BOM, RFC 4180 (minimal quoting, CRLF); None is an empty field."""
-    out = io.StringIO(newline="")
+    """UTF-8 with BOM, RFC 4180 (minimal quoting, CRLF); None is an empty field.
+
+    Encoded as the rows are written (the all-releases table of a national corpus is over 100 MB):
+    the text is never held whole, once more with the BOM, and again as bytes.
+    """
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     writer.writerows(["" if v is None else v for v in row] for row in rows)
-    return (BOM + out.getvalue()).encode("utf-8")
+    out.flush()
+    data = buffer.getvalue()
+    out.detach()
+    return data
 
 
 def xlsx_bytes(title: str, header: Sequence[str], rows: Sequence[Row]) -> bytes:

@@ -11,11 +11,10 @@ that none of them imports another for it.
 from __future__ import annotations
 
 import json
-from itertools import islice
+from json.encoder import encode_basestring as _encode_string  # the encoder json.dumps uses with ensure_ascii=False
 from typing import Iterable
 
 _SLOT = "\x00nkpk-list\x00"  # no text of the data holds a NUL character
-CHUNK = 2000  # items encoded at a time by `compact_json_streamed`
 
 
 def compact_json(data: object) -> str:
@@ -28,16 +27,17 @@ def indented_json(data: object) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
 
 
-def compact_json_streamed(data: dict, key: str, items: Iterable[object]) -> str:
-    """`compact_json({**data, key: list(items)})`, the same text, without holding every item at once.
+def compact_json_spliced(data: dict, key: str, texts: Iterable[str]) -> str:
+    """`compact_json(data)` with `key` set to the list whose items are already encoded as `texts` (compact).
 
-    For documents of one long list (a FHIR CodeSystem of 100,000 concepts): the items are made and
-    encoded a chunk at a time, so only their text is held, not the objects.
+    For documents of one long list (a FHIR CodeSystem of 100,000 concepts): the items are written as
+    text one at a time and never held as objects.
     """
     head = compact_json({**data, key: _SLOT})
     before, after = head.split(json.dumps(_SLOT, ensure_ascii=False))
-    items = iter(items)
-    parts = []
-    while chunk := list(islice(items, CHUNK)):
-        parts.append(compact_json(chunk)[1:-2])  # without "[" and "]\n"
-    return before + "[" + ",".join(parts) + "]" + after
+    return before + "[" + ",".join(texts) + "]" + after
+
+
+def compact_string(text: str) -> str:
+    """A string as `compact_json` writes it (quotes and escapes; characters as they are)."""
+    return _encode_string(text)

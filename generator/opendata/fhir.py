@@ -27,7 +27,7 @@ from ..analysis.compare import ReleaseChanges
 from ..model.hierarchy import PREFIX_LENGTHS
 from ..model.catalogue import Catalogue, Code
 from ..analysis.successors import Lineage
-from ..jsonfile import compact_json_streamed
+from ..jsonfile import compact_json_spliced, compact_string
 from ..labels import FHIR_DESCRIPTION, FHIR_MAP_COMMENTS, FHIR_MAP_DESCRIPTION, FHIR_MAP_TITLE, FHIR_PROPERTIES, FHIR_TITLE
 
 SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7275"
@@ -52,13 +52,29 @@ def _property_defs(codes: tuple[str, ...]) -> list[dict]:
     return found
 
 
-def _prefixes(system: str, code: str) -> list[dict]:
+Property = tuple[str, str, object]  # (property code, value key, value): {"code": ..., key: value}
+
+
+def _prefixes(system: str, code: str) -> list[Property]:
     """The chapter and the nearest group of a code as concept properties."""
     prefixes = [code[:n] for n in PREFIX_LENGTHS[system] if n < len(code)]
-    found = [{"code": "kapittel", "valueCode": prefixes[0]}] if prefixes else []
+    found = [("kapittel", "valueCode", prefixes[0])] if prefixes else []
     if len(prefixes) > 1:
-        found.append({"code": "gruppe", "valueCode": prefixes[-1]})
+        found.append(("gruppe", "valueCode", prefixes[-1]))
     return found
+
+
+def _concept(code: str, display: str, properties: list[Property]) -> dict:
+    return {"code": code, "display": display, "property": [{"code": c, key: value} for c, key, value in properties]}
+
+
+def _concept_text(code: str, display: str, properties: list[Property]) -> str:
+    """`compact_json(_concept(...))` without the newline, written directly (a concept per code per release)."""
+    found = ",".join(
+        f'{{"code":{compact_string(c)},"{key}":{compact_string(value) if isinstance(value, str) else value}}}'
+        for c, key, value in properties
+    )
+    return f'{{"code":{compact_string(code)},"display":{compact_string(display)},"property":[{found}]}}'
 
 
 def expiry_years(releases: tuple[ReleaseChanges, ...]) -> dict[str, int | None]:
@@ -89,13 +105,14 @@ def _base(resource_id: str, version: str | None, status: str) -> dict:
 
 def codesystem_all(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> dict:
     """Every code of any release with its newest text, code system, status, first release, chapter and group."""
-    concepts = list(_all_concepts(catalogue, releases))
+    concepts = [_concept(*c) for c in _all_concepts(catalogue, releases)]
     return {**_all_head(catalogue, len(concepts)), "concept": concepts}
 
 
 def codesystem_all_text(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> str:
-    """`codesystem_all` as compact JSON, made a chunk of concepts at a time (jsonfile.compact_json_streamed)."""
-    return compact_json_streamed(_all_head(catalogue, len(catalogue.codes)), "concept", _all_concepts(catalogue, releases))
+    """`compact_json(codesystem_all(...))`, each concept written as text (never held as objects)."""
+    concepts = (_concept_text(*c) for c in _all_concepts(catalogue, releases))
+    return compact_json_spliced(_all_head(catalogue, len(catalogue.codes)), "concept", concepts)
 
 
 def _all_head(catalogue: Catalogue, count: int) -> dict:
@@ -104,28 +121,29 @@ def _all_head(catalogue: Catalogue, count: int) -> dict:
     return resource
 
 
-def _all_concepts(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> Iterator[dict]:
+def _all_concepts(catalogue: Catalogue, releases: tuple[ReleaseChanges, ...]) -> Iterator[tuple[str, str, list[Property]]]:
     expired = expiry_years(releases)
     for code in catalogue.codes:
-        properties = [{"code": "kodeverk", "valueCode": code.system}]
+        properties: list[Property] = [("kodeverk", "valueCode", code.system)]
         if code.active:
-            properties.append({"code": "status", "valueCode": "active"})
+            properties.append(("status", "valueCode", "active"))
         elif expired.get(code.code) is not None:
-            properties += [{"code": "status", "valueCode": "retired"}, {"code": "utgaatt", "valueInteger": expired[code.code]}]
-        properties.append({"code": "forste-utgave", "valueInteger": code.versions[0].year})
-        yield {"code": code.code, "display": code.text, "property": properties + _prefixes(code.system, code.code)}
+            properties += [("status", "valueCode", "retired"), ("utgaatt", "valueInteger", expired[code.code])]
+        properties.append(("forste-utgave", "valueInteger", code.versions[0].year))
+        yield code.code, code.text, properties + _prefixes(code.system, code.code)
 
 
 def codesystem_release(catalogue: Catalogue, year: int) -> dict:
     """The codes and texts of one release; version = the year."""
-    concepts = list(_release_concepts(catalogue, year))
+    concepts = [_concept(*c) for c in _release_concepts(catalogue, year)]
     return {**_release_head(catalogue, year, len(concepts)), "concept": concepts}
 
 
 def codesystem_release_text(catalogue: Catalogue, year: int) -> str:
-    """`codesystem_release` as compact JSON, made a chunk of concepts at a time."""
+    """`compact_json(codesystem_release(...))`, each concept written as text."""
     count = sum(1 for code in catalogue.codes if year in code.years)
-    return compact_json_streamed(_release_head(catalogue, year, count), "concept", _release_concepts(catalogue, year))
+    concepts = (_concept_text(*c) for c in _release_concepts(catalogue, year))
+    return compact_json_spliced(_release_head(catalogue, year, count), "concept", concepts)
 
 
 def _release_head(catalogue: Catalogue, year: int, count: int) -> dict:
@@ -135,12 +153,11 @@ def _release_head(catalogue: Catalogue, year: int, count: int) -> dict:
     return resource
 
 
-def _release_concepts(catalogue: Catalogue, year: int) -> Iterator[dict]:
+def _release_concepts(catalogue: Catalogue, year: int) -> Iterator[tuple[str, str, list[Property]]]:
     for code in catalogue.codes:
         version = _version_in(code, year)
         if version is not None:
-            properties = [{"code": "kodeverk", "valueCode": version.system}] + _prefixes(version.system, code.code)
-            yield {"code": code.code, "display": version.text, "property": properties}
+            yield code.code, version.text, [("kodeverk", "valueCode", version.system)] + _prefixes(version.system, code.code)
 
 
 def _version_in(code: Code, year: int):

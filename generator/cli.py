@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", help="public base address, e.g. https://example.org/nkpk/")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs configuration")
     build.add_argument("--force", action="store_true", help="build even if no input has changed")
-    build.add_argument("--jobs", type=int, default=0, help="processes that write code pages (default: one per core)")
+    build.add_argument("--jobs", type=int, default=0, help="processes that write the pages (default: one per core); with two or more, one "
+                       "more starts on the open data and the search index while mkdocs makes its pages; "
+                       "1: everything in one process (least memory)")
     build.add_argument("--offline", action="store_true",
                        help="a site that opens from disk: links end in index.html, search works from file://")
     build.add_argument("--zip", action="store_true",

@@ -89,7 +89,9 @@ class SimilarCodes:
             if score <= THRESHOLD or (len(top) == LIMIT and -top[-1][0] > score):
                 break  # no code on this combination (or a worse one) can be among the best
             others = [i for i in long if i not in chosen]
-            top = heapq.nsmallest(LIMIT, top + [(-score, n) for n in self._first_on(lists, chosen, others, on_short)])
+            found = self._first_on(lists, chosen, others, on_short)
+            if found:
+                top = sorted(top + [(-score, n) for n in found])[:LIMIT]
         return self._ranked(top)
 
     def _first_on(self, lists: list[List], chosen, others, skip: frozenset[str]) -> list[str]:

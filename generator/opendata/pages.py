@@ -24,8 +24,8 @@ from ..labels import FILE_FORMATS, OTHER_FORMAT
 from ..urls import Link, make_link
 from ..pages.fields import doc
 
-EXAMPLE_ITEMS = 2  # items shown of a long list in a shortened example
-LONG_LIST = 8  # longer lists are shortened
+EXAMPLE_ITEMS = 2  # items shown of a long list (or a long map inside a document) in a shortened example
+LONG_LIST = 8  # longer lists and maps are shortened
 EXAMPLE_LINES = 4  # lines shown of a table
 
 
@@ -142,12 +142,14 @@ def open_downloads(project, from_url: str) -> OpenDownloads:
     )
 
 
-def _shorten(data: object) -> object:
-    """The first EXAMPLE_ITEMS items of every list longer than LONG_LIST, at every depth."""
+def _shorten(data: object, depth: int = 0) -> object:
+    """The first EXAMPLE_ITEMS items of every list longer than LONG_LIST, at every depth, and of every map
+    (a dict inside the document, such as code -> similar codes) with more keys than that, in key order."""
     if isinstance(data, list):
-        return [_shorten(x) for x in (data[:EXAMPLE_ITEMS] if len(data) > LONG_LIST else data)]
+        return [_shorten(x, depth + 1) for x in (data[:EXAMPLE_ITEMS] if len(data) > LONG_LIST else data)]
     if isinstance(data, dict):
-        return {k: _shorten(v) for k, v in data.items()}
+        keys = sorted(data)[:EXAMPLE_ITEMS] if depth and len(data) > LONG_LIST else list(data)
+        return {k: _shorten(data[k], depth + 1) for k in keys}
     return data
 
 

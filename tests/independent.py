@@ -45,8 +45,11 @@ def _text_rows(path: Path, system: str) -> list[tuple[str, str, str]]:
 
 
 def _sheet_rows(path: Path, system: str | None) -> list[tuple[str, str, str]]:
-    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
-    values = [[("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True)]
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:  # a read-only workbook keeps its file open until it is closed
+        values = [[("" if v is None else str(v)) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
     values = [row for row in values if any(cell.strip() for cell in row)]
     if values and values[0][0].strip().lower() == "kodeverk":
         return [(SYSTEM_COLUMN[row[0].strip()], row[1], row[2]) for row in values[1:]]

@@ -4,8 +4,10 @@
 launches the system chromium through Playwright (never a downloaded browser).
 Test modules import the fixtures they use: `browser` (one per module: a
 test module imports its own copy, and Playwright's sync API allows one
-running instance at a time), `page` (one per test) and `engine_page` (a
-blank page with lunr and the site's search engine, one per module).
+running instance at a time), `page` (one per test), `engine_page` (a
+blank page with lunr and the site's search engine, one per module), `open_at`
+and `base` (the real site served, one per module); `check_codes` runs the
+checker on a page.
 """
 
 from __future__ import annotations
@@ -98,3 +100,22 @@ def open_at(browser) -> Iterator[Callable]:  # noqa: F811
     for context in contexts:
         context.close()
     assert errors == []
+
+
+CHECKER_SHOWN = "nkpk-checker-shown"  # the checker's performance mark once a table is shown
+
+
+@pytest.fixture(scope="module")
+def base(real_site: Path) -> Iterator[str]:
+    """The real site (conftest's `real_site`) served over HTTP: its base URL."""
+    with serve(real_site) as url:
+        yield url
+
+
+def check_codes(page, text: str) -> list[list[str]]:
+    """Paste `text` into the checker on `page`, check it, and give the result table's rows as cell texts."""
+    page.fill("textarea[name=koder]", text)
+    page.click("[data-nkpk-form] button[type=submit]")
+    page.wait_for_function(f"() => performance.getEntriesByName('{CHECKER_SHOWN}').length >= 1")
+    return page.evaluate("() => [...document.querySelectorAll('.nkpk-checker__grid tbody tr')]"
+                         ".map(r => [...r.cells].map(c => c.innerText.trim()))")

@@ -13,17 +13,15 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from .browser import browser, open_at, serve  # noqa: F401 - the shared Debian chromium fixtures
+from .browser import base, browser, check_codes as _check, open_at  # noqa: F401 - the shared Debian chromium fixtures
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = (390, 1366)
-SHOWN = "nkpk-checker-shown"  # the checker's performance mark once a table is shown
 
 # Each cell's place on screen once the window (never an inner scroller) shows its row.
 CELLS = """(selector) => [...document.querySelectorAll(selector)].slice(0, 8).map((cell) => {
@@ -43,18 +41,7 @@ SMALL_LINKS = """() => [...document.querySelectorAll('.md-content a[href]')].map
 }).filter(([text, w, h]) => w > 0 && h > 0 && (w < 24 || h < 24))"""
 
 
-@pytest.fixture(scope="module")
-def base(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
 
-
-def _check(page, text: str) -> list[list[str]]:
-    page.fill("textarea[name=koder]", text)
-    page.click("[data-nkpk-form] button[type=submit]")
-    page.wait_for_function(f"() => performance.getEntriesByName('{SHOWN}').length >= 1")
-    return page.evaluate("() => [...document.querySelectorAll('.nkpk-checker__grid tbody tr')]"
-                         ".map(r => [...r.cells].map(c => c.innerText.trim()))")
 
 
 def _assert_on_screen(page, selector: str) -> None:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from generator.labels import STATUS_LABELS
-from .browser import browser, open_at, serve  # noqa: F401 - the shared Debian chromium fixtures
+from .browser import base, browser, check_codes as _check, open_at  # noqa: F401 - the shared Debian chromium fixtures
 from .helpers import build_site
 
 pytestmark = pytest.mark.browser
@@ -45,18 +44,7 @@ TABLES = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def base(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
 
-
-def _check(page, codes: str) -> list[list[str]]:
-    page.fill("textarea[name=koder]", codes)
-    page.click("[data-nkpk-form] button[type=submit]")
-    page.wait_for_selector(".nkpk-checker__grid tbody tr")
-    return page.evaluate("() => [...document.querySelectorAll('.nkpk-checker__grid tbody tr')]"
-                         ".map(r => [...r.cells].map(c => c.innerText.trim()))")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

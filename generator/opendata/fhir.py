@@ -141,9 +141,8 @@ def codesystem_release(catalogue: Catalogue, year: int) -> dict:
 
 def codesystem_release_text(catalogue: Catalogue, year: int) -> str:
     """`compact_json(codesystem_release(...))`, each concept written as text."""
-    count = sum(1 for code in catalogue.codes if year in code.years)
-    concepts = (_concept_text(*c) for c in _release_concepts(catalogue, year))
-    return compact_json_spliced(_release_head(catalogue, year, count), "concept", concepts)
+    concepts = [_concept_text(*c) for c in _release_concepts(catalogue, year)]  # text only: its count goes first
+    return compact_json_spliced(_release_head(catalogue, year, len(concepts)), "concept", concepts)
 
 
 def _release_head(catalogue: Catalogue, year: int, count: int) -> dict:

@@ -131,6 +131,7 @@ def search_asset(name: str) -> str:
 SEARCH_SCRIPTS = (
     "assets/search-text.js",
     "assets/search-engine.js",
+    "assets/search-facets.js",
     "assets/search-plan.js",
     "assets/search-hints.js",
     "assets/search-results.js",

@@ -30,11 +30,12 @@ from typing import Callable, Iterable, Mapping
 from .. import urls
 from ..jsonfile import compact_json
 from ..model.catalogue import Catalogue, Code
+from .facets import facet_data
 from .split import known_in, split
 from .text import filler_keys, key, lunr_sources, respell, stop_words, terms, words
 from .synonyms import Synonym, search_synonyms
 
-FORMAT = 3
+FORMAT = 4
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -121,6 +122,7 @@ def search_data(
             "docs": [_doc_terms([index[t] for t in found]) for found in english_terms],
             "texts": [text for _, text in english_rows],
         },
+        "facets": facet_data(c.text for c in codes),
         "filler": filler_keys(),
         "format": FORMAT,
         "gone": "".join(_gone(c, years) for c in codes),

@@ -20,7 +20,7 @@
   const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
   const L = LABELS.search;
   const CODE = /^[A-Z0-9]{1,7}$/;
-  const FORMAT = 3; // generator/search/index.py FORMAT
+  const FORMAT = 4; // generator/search/index.py FORMAT
   const K1 = 1.2; // lunr's BM25 parameters
   const B = 0.75;
   const QUALITY = { exact: 1, prefix: 0.6, stemPrefix: 0.4, compound: 0.8, synonym: 0.9, typo: 0.5 };
@@ -28,6 +28,7 @@
   const TIER = 4;
   const TIGHT = 1.5; // score for a text whose every word the query matched
   const GENERIC = /^(annen|annet|andre) |uspesifisert/i; // "Annen ...", "... uspesifisert": the *96, *99 codes
+  const RESIDUAL = /^[A-Z]{3}9[6-9]$/; // NCSP's residual codes of a group, whatever their text says
   // From the strongest to the weakest way of matching: a hit's `why` is its weakest word's.
   const WHY = ["exact", "prefix", "spelling", "compound", "synonym", "english", "old-text", "typo"];
 
@@ -132,9 +133,10 @@
     this.parts = file.parts.map(decodeDeltas);
     this.stats = termStats(this.terms.length, this.docs, this.parts);
     this.distinct = this.docs.map(distinctCount);
-    this.generic = file.texts.map((text) => GENERIC.test(text));
+    this.generic = file.texts.map((text, doc) => GENERIC.test(text) || RESIDUAL.test(this.codes[doc]));
     this.typos = new Map();
     this.prepare();
+    this.prepareFacets(file.facets);
     if (file.english) this.addEnglish(file.english);
     // One query through every step, so that the first query typed does not pay for compiling them.
     this.search(this.terms[0] || "");
@@ -244,7 +246,7 @@
     return best;
   };
 
-  Engine.prototype.match = function (entry, slots) {
+  Engine.prototype.match = function (entry, slots, facets) {
     const hit = { doc: this.codeOf(entry), entry, old: entry >= this.codes.length && entry < this.englishFrom,
       english: entry >= this.englishFrom, cover: 0, score: 0, kinds: [], synonym: null };
     const matched = [];
@@ -263,16 +265,19 @@
     hit.cover = Math.round(hit.cover * 100) / 100;
     hit.valid = this.isValid(hit.doc);
     hit.generic = this.generic[hit.doc];
+    Object.assign(hit, this.facetFit(hit.doc, facets));
     hit.typo = hit.kinds.includes("typo");
     hit.exact = hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling" || k === "compound");
     return hit;
   };
 
-  // Most of the query covered; no typing error; current text; valid; the words as
-  // typed; specific; best scored.
+  // Most of the query covered; no typing error; no facet that contradicts the query; current text; valid;
+  // most of the query's facets; no removal or redoing not asked for; Norwegian; specific; the words as typed;
+  // best scored.
   function compareHits(a, b) {
-    return b.cover - a.cover || a.typo - b.typo || a.old - b.old || b.valid - a.valid || a.english - b.english ||
-      b.exact - a.exact || a.generic - b.generic || b.score - a.score || a.doc - b.doc;
+    return b.cover - a.cover || a.typo - b.typo || a.contra - b.contra || a.old - b.old || b.valid - a.valid ||
+      b.agree - a.agree || a.unasked - b.unasked || a.english - b.english || a.generic - b.generic ||
+      b.exact - a.exact || b.score - a.score || a.doc - b.doc;
   }
 
   // The entries that have some term of the slots' leaves (the weak ones only if nothing else).
@@ -297,7 +302,7 @@
   Engine.prototype.textMatches = function (plan) {
     const byCode = new Map();
     for (const entry of this.candidates(plan.slots)) {
-      const hit = this.match(entry, plan.slots);
+      const hit = this.match(entry, plan.slots, plan.facets);
       if (!hit || (!hit.cover && plan.counted)) continue;
       const other = byCode.get(hit.doc);
       if (!other || compareHits(hit, other) < 0) byCode.set(hit.doc, hit);

@@ -225,8 +225,16 @@
 
   // The query as slots to match (codes among the words apart), and the words that match nothing.
   Engine.prototype.plan = function (query) {
-    const typed = T.words(query).filter((w) => !this.text.isStopWord(w));
-    const plan = { codes: [], slots: [], words: [], missing: [], counted: false };
+    const folded = T.words(query);
+    const facets = this.queryFacets(folded);
+    const typed = [];
+    const negated = new Set();
+    folded.forEach((w, i) => {
+      if (facets.drop.has(i) || this.text.isStopWord(w)) return;
+      if (facets.negated.has(i)) negated.add(typed.length);
+      typed.push(w);
+    });
+    const plan = { codes: [], slots: [], words: [], missing: [], counted: false, facets };
     for (let i = 0; i < typed.length; i++) {
       const code = typed.length > 1 ? this.typedCode(typed[i]) : -1;
       if (code >= 0) { plan.codes.push(code); continue; }
@@ -240,6 +248,7 @@
       } else if (joined) {
         plan.slots.push(Object.assign(joined, { filler: true })); // adds to the texts that have the two as one
       }
+      if (negated.has(i)) slot.filler = true; // `uten sement`: the texts that have it are not what was asked
       if (slot.options.length) plan.slots.push(slot);
       else if (!slot.filler) plan.missing.push(typed[i]);
     }

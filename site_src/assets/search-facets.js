@@ -1,0 +1,138 @@
+/*
+ * NKPK search: facets, the words that tell sibling codes apart (side,
+ * action, approach, stage, with and without, age), the twin of
+ * generator/search/facets.py. A code's facets come with the search file
+ * (`facets.codes`); a query's are read here by the same rules (the file's
+ * `facets`: phrases, binders and conflicts, so no word of them is written
+ * in this script). Loaded after search-engine.js and before search-plan.js.
+ *
+ * A hit gets `contra` (how many of the query's facets its text
+ * contradicts), `agree` (how many it has) and `unasked` (a removal or a
+ * redoing that the query did not ask for); the engine ranks by them right
+ * after how much of the query a hit covers (docs/search.md, "Facets").
+ */
+(function () {
+  "use strict";
+
+  const { Engine, lowerBound } = window.nkpkSearchEngine;
+  const MAX_PHRASE = 3; // facets.py MAX_PHRASE
+  const NO_FACETS = { list: [], dims: new Set() };
+
+  function decodeDeltas(deltas) {
+    const out = [];
+    let current = 0;
+    for (const d of deltas) out.push(current += d);
+    return out;
+  }
+
+  function dimension(facet) {
+    return facet.slice(0, facet.indexOf(":"));
+  }
+
+  // The rules of the search file's `facets` and each code's facets (a sorted list of names, or undefined).
+  Engine.prototype.prepareFacets = function (data) {
+    const rules = data || { codes: {}, conflicts: [], only: [], phrases: {}, unasked: [], with: [], withOne: {}, without: [], withoutOne: {} };
+    this.facetRules = {
+      phrases: new Map(Object.entries(rules.phrases)),
+      only: new Set(rules.only),
+      with: new Set(rules.with),
+      without: new Set(rules.without),
+      withOne: rules.withOne,
+      withoutOne: rules.withoutOne,
+      unasked: new Set(rules.unasked),
+      conflicts: new Map(),
+    };
+    for (const [a, b] of rules.conflicts) {
+      for (const [x, y] of [[a, b], [b, a]]) {
+        if (!this.facetRules.conflicts.has(x)) this.facetRules.conflicts.set(x, new Set());
+        this.facetRules.conflicts.get(x).add(y);
+      }
+    }
+    this.codeFacets = new Array(this.codes.length);
+    for (const facet of Object.keys(rules.codes).sort()) {
+      for (const doc of decodeDeltas(rules.codes[facet])) (this.codeFacets[doc] = this.codeFacets[doc] || []).push(facet);
+    }
+  };
+
+  // The first word from `start` that is no stop word or binder (facets.py _next_word): its index, or -1.
+  Engine.prototype.boundWord = function (folded, start) {
+    const R = this.facetRules;
+    for (let j = start; j < Math.min(folded.length, start + 3); j++) {
+      const word = folded[j];
+      if (!this.text.isStopWord(word) && !R.with.has(word) && !R.without.has(word)) return j;
+    }
+    return -1;
+  };
+
+  // A query's facets from its folded words (stop words included), as facets.py facets_of reads them; `drop`:
+  // the words that are only a facet or a binder (no slot of their own), `negated`: the words bound by
+  // `uten`, `u/`, `ikke` (they must not count for the hits that have them).
+  Engine.prototype.queryFacets = function (folded) {
+    const R = this.facetRules;
+    const found = new Set();
+    const drop = new Set();
+    const negated = new Set();
+    let i = 0;
+    while (i < folded.length) {
+      let size = 0;
+      for (let n = MAX_PHRASE; n >= 1 && !size; n--) {
+        if (i + n <= folded.length && R.phrases.has(folded.slice(i, i + n).join(" "))) size = n;
+      }
+      const word = folded[i];
+      if (size) {
+        found.add(R.phrases.get(folded.slice(i, i + size).join(" ")));
+        if (size === 1 && R.only.has(word)) drop.add(i);
+      } else if (R.withOne[word]) {
+        found.add("with:+" + R.withOne[word]); drop.add(i);
+      } else if (R.withoutOne[word]) {
+        found.add("with:-" + R.withoutOne[word]); drop.add(i);
+      } else if (R.with.has(word) || R.without.has(word)) {
+        drop.add(i);
+        const bound = this.boundWord(folded, i + 1);
+        if (bound >= 0) {
+          found.add((R.with.has(word) ? "with:+" : "with:-") + this.text.key(folded[bound]));
+          if (R.without.has(word)) negated.add(bound);
+        }
+      } else if (R.only.has(word)) {
+        drop.add(i);
+      }
+      i += Math.max(size, 1);
+    }
+    const list = Array.from(found).sort();
+    return { list, dims: new Set(list.map(dimension)), drop, negated };
+  };
+
+  // Whether an entry's text has the term `key` among its words.
+  Engine.prototype.hasTerm = function (entry, key) {
+    const at = lowerBound(this.terms, key);
+    if (this.terms[at] !== key) return false;
+    const ids = this.docs[entry];
+    const j = lowerBound(ids, at);
+    return ids[j] === at;
+  };
+
+  // How a code's facets meet the query's: {contra, agree, unasked}.
+  Engine.prototype.facetFit = function (doc, query) {
+    const own = this.codeFacets[doc] || [];
+    const R = this.facetRules;
+    let contra = 0;
+    let agree = 0;
+    for (const facet of (query || NO_FACETS).list) {
+      if (facet.startsWith("with:")) {
+        const without = "with:-" + facet.slice(6);
+        if (facet[5] === "+") contra += own.includes(without) ? 1 : 0;
+        else if (own.includes(without)) agree++;
+        else if (this.hasTerm(doc, facet.slice(6))) contra++;
+      } else if (own.includes(facet)) {
+        agree++;
+      } else {
+        const conflicts = R.conflicts.get(facet);
+        if (conflicts && own.some((f) => conflicts.has(f))) contra++;
+      }
+    }
+    const dims = (query || NO_FACETS).dims;
+    let unasked = 0;
+    for (const facet of own) if (R.unasked.has(facet) && !dims.has(dimension(facet))) unasked++;
+    return { contra, agree, unasked };
+  };
+})();

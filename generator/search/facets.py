@@ -88,6 +88,9 @@ CONFLICTS = (
 )
 # What a query that names no action or stage prefers: the procedure itself before its removal or redoing.
 UNASKED = ("action:remove", "stage:again")
+# Then the plain sibling before one with a side, an approach other than the open one, or an age not asked for.
+MARKED = ("side:right", "side:left", "side:both", "side:one", "approach:scope", "approach:endo", "approach:skin",
+          "approach:vagina", "approach:robot", "age:child", "age:adult")
 MAX_PHRASE = 3
 
 
@@ -159,6 +162,7 @@ def facet_data(texts: Iterable[str]) -> dict:
     return {
         "codes": {facet: _deltas(codes) for facet, codes in sorted(kept.items())},
         "conflicts": [list(pair) for pair in CONFLICTS],
+        "marked": list(MARKED),
         "only": sorted(FACET_ONLY),
         "phrases": {" ".join(p): f for p, f in sorted(query_phrases().items())},
         "unasked": list(UNASKED),

@@ -58,6 +58,8 @@ FILLER_WORDS = (
     "inngrep", "prosedyre", "undersøkelse", "op", "opr", "operation", "surgery", "procedure", "treatment",
     "åpen", "åpent", "open",
     "høyre", "venstre", "høyresidig", "venstresidig",
+    # Roman numerals and the words before type numbers: a type or grade says which, never what (`billroth ii`).
+    "ii", "iii", "iv", "vi", "vii", "viii", "type", "grad", "grade",
 )
 
 

@@ -28,7 +28,7 @@
   const TIER = 4;
   const TIGHT = 1.5; // score for a text whose every word the query matched
   const GENERIC = /^(annen|annet|andre) |uspesifisert/i; // "Annen ...", "... uspesifisert": the *96, *99 codes
-  const RESIDUAL = /^[A-Z]{3}9[6-9]$/; // NCSP's residual codes of a group, whatever their text says
+  const RESIDUAL = /^[A-Y][A-Z]{2}9[6-9]$/; // NCSP's residual codes of a group (not the Z codes), whatever their text says
   // From the strongest to the weakest way of matching: a hit's `why` is its weakest word's.
   const WHY = ["exact", "prefix", "spelling", "compound", "synonym", "english", "old-text", "typo"];
 
@@ -273,11 +273,11 @@
 
   // Most of the query covered; no typing error; no facet that contradicts the query; current text; valid;
   // most of the query's facets; no removal or redoing not asked for; Norwegian; specific; the words as typed;
-  // best scored.
+  // no side, approach or age not asked for; best scored.
   function compareHits(a, b) {
     return b.cover - a.cover || a.typo - b.typo || a.contra - b.contra || a.old - b.old || b.valid - a.valid ||
       b.agree - a.agree || a.unasked - b.unasked || a.english - b.english || a.generic - b.generic ||
-      b.exact - a.exact || b.score - a.score || a.doc - b.doc;
+      b.exact - a.exact || a.marked - b.marked || b.score - a.score || a.doc - b.doc;
   }
 
   // The entries that have some term of the slots' leaves (the weak ones only if nothing else).

@@ -7,16 +7,17 @@
  * in this script). Loaded after search-engine.js and before search-plan.js.
  *
  * A hit gets `contra` (how many of the query's facets its text
- * contradicts), `agree` (how many it has) and `unasked` (a removal or a
- * redoing that the query did not ask for); the engine ranks by them right
- * after how much of the query a hit covers (docs/search.md, "Facets").
+ * contradicts), `agree` (how many it has), `unasked` (a removal or a
+ * redoing that the query did not ask for) and `marked` (a side, approach
+ * or age it did not ask for); the engine ranks by them right after how
+ * much of the query a hit covers (docs/search.md, "Facets").
  */
 (function () {
   "use strict";
 
   const { Engine, lowerBound } = window.nkpkSearchEngine;
   const MAX_PHRASE = 3; // facets.py MAX_PHRASE
-  const NO_FACETS = { list: [], dims: new Set() };
+  const NO_FACETS = { list: [], dims: new Set(), worded: new Set() };
 
   function decodeDeltas(deltas) {
     const out = [];
@@ -31,7 +32,7 @@
 
   // The rules of the search file's `facets` and each code's facets (a sorted list of names, or undefined).
   Engine.prototype.prepareFacets = function (data) {
-    const rules = data || { codes: {}, conflicts: [], only: [], phrases: {}, unasked: [], with: [], withOne: {}, without: [], withoutOne: {} };
+    const rules = data || { codes: {}, conflicts: [], marked: [], only: [], phrases: {}, unasked: [], with: [], withOne: {}, without: [], withoutOne: {} };
     this.facetRules = {
       phrases: new Map(Object.entries(rules.phrases)),
       only: new Set(rules.only),
@@ -40,6 +41,7 @@
       withOne: rules.withOne,
       withoutOne: rules.withoutOne,
       unasked: new Set(rules.unasked),
+      marked: new Set(rules.marked),
       conflicts: new Map(),
     };
     for (const [a, b] of rules.conflicts) {
@@ -72,6 +74,7 @@
     const found = new Set();
     const drop = new Set();
     const negated = new Set();
+    const worded = new Set(); // facets said by a word that is also a slot (`barn`, `laparoskopisk`)
     let i = 0;
     while (i < folded.length) {
       let size = 0;
@@ -80,8 +83,10 @@
       }
       const word = folded[i];
       if (size) {
-        found.add(R.phrases.get(folded.slice(i, i + size).join(" ")));
+        const facet = R.phrases.get(folded.slice(i, i + size).join(" "));
+        found.add(facet);
         if (size === 1 && R.only.has(word)) drop.add(i);
+        else if (!this.text.isStopWord(word)) worded.add(facet);
       } else if (R.withOne[word]) {
         found.add("with:+" + R.withOne[word]); drop.add(i);
       } else if (R.withoutOne[word]) {
@@ -99,7 +104,7 @@
       i += Math.max(size, 1);
     }
     const list = Array.from(found).sort();
-    return { list, dims: new Set(list.map(dimension)), drop, negated };
+    return { list, dims: new Set(list.map(dimension)), drop, negated, worded };
   };
 
   // Whether an entry's text has the term `key` among its words.
@@ -117,22 +122,30 @@
     const R = this.facetRules;
     let contra = 0;
     let agree = 0;
-    for (const facet of (query || NO_FACETS).list) {
+    query = query || NO_FACETS;
+    for (const facet of query.list) {
       if (facet.startsWith("with:")) {
         const without = "with:-" + facet.slice(6);
         if (facet[5] === "+") contra += own.includes(without) ? 1 : 0;
         else if (own.includes(without)) agree++;
         else if (this.hasTerm(doc, facet.slice(6))) contra++;
       } else if (own.includes(facet)) {
-        agree++;
+        if (!query.worded.has(facet)) agree++; // a slot's word counts once, by what it covers
       } else {
         const conflicts = R.conflicts.get(facet);
         if (conflicts && own.some((f) => conflicts.has(f))) contra++;
       }
     }
-    const dims = (query || NO_FACETS).dims;
+    // Not asked for: a removal or a redoing (`unasked`), or another side, approach or age than the plain
+    // one (`marked`: the unmarked sibling first, as `Keisersnitt` before `Vaginalt keisersnitt`).
+    const dims = query.dims;
     let unasked = 0;
-    for (const facet of own) if (R.unasked.has(facet) && !dims.has(dimension(facet))) unasked++;
-    return { contra, agree, unasked };
+    let marked = 0;
+    for (const facet of own) {
+      if (dims.has(dimension(facet))) continue;
+      if (R.unasked.has(facet)) unasked++;
+      else if (R.marked.has(facet)) marked++;
+    }
+    return { contra, agree, unasked, marked };
   };
 })();

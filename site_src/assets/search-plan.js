@@ -32,6 +32,7 @@
   const MIN_WORD = 6; // search_split.py MIN_WORD
   const PHRASE = 3; // synonyms.py MAX_PHRASE
   const TYPO_FIT = [0.5, 0.5, 0.4]; // by edits
+  const ABBREVIATION = 4; // letters up to which a word the thesaurus knows matches as a whole word only
   const PREFIX_BONUS = 0.005; // per letter a mistyped word shares with the term's beginning (typos come late)
 
   function shared(a, b) {
@@ -130,8 +131,10 @@
     const word = this.word(typed, false);
     const weak = word.root.length < MIN_PREFIX;
     const slot = { typed, filler: word.filler || weak, weak, options: [] };
-    if (word.ranges.length) slot.options.push({ leaves: [word], all: true });
     const synonyms = this.synonymOptions(word.own, typed);
+    // A short word the thesaurus knows (`ect`, `lap`) is an abbreviation: as itself, a whole word only.
+    if (synonyms.length && typed.length <= ABBREVIATION) word.ranges = this.wholeWord(word.own);
+    if (word.ranges.length) slot.options.push({ leaves: [word], all: true });
     slot.options.push(...synonyms);
     if (word.ranges.length || weak) return slot;
     const lastPart = last ? (part) => {
@@ -155,6 +158,12 @@
     const fuzzy = this.fuzzySplit(word.spelt);
     if (fuzzy) slot.options.push(fuzzy);
     return slot;
+  };
+
+  // The range of the term that is the key itself (empty if the vocabulary lacks it).
+  Engine.prototype.wholeWord = function (key) {
+    const at = lowerBound(this.terms, key);
+    return this.terms[at] === key ? [{ from: at, to: at + 1, kind: "own" }] : [];
   };
 
   // A word being typed past the end of its key (`rektu` on the way to rektum, whose key is rekt).
@@ -229,9 +238,11 @@
     const facets = this.queryFacets(folded);
     const typed = [];
     const negated = new Set();
+    const facetOnly = new Set(); // a facet's word (`ny`, `hø`): no slot of its own, but it may begin a phrase
     folded.forEach((w, i) => {
-      if (facets.drop.has(i) || this.text.isStopWord(w)) return;
+      if (this.text.isStopWord(w)) return;
       if (facets.negated.has(i)) negated.add(typed.length);
+      if (facets.drop.has(i)) facetOnly.add(typed.length);
       typed.push(w);
     });
     const plan = { codes: [], slots: [], words: [], missing: [], counted: false, facets };
@@ -240,6 +251,7 @@
       if (code >= 0) { plan.codes.push(code); continue; }
       const phrase = this.phrase(typed, i);
       if (phrase) { plan.slots.push(phrase); i += phrase.size - 1; continue; }
+      if (facetOnly.has(i)) continue;
       let slot = this.slot(typed[i], i === typed.length - 1);
       const joined = i + 1 < typed.length ? this.joined(typed[i], typed[i + 1]) : null;
       if (joined && (!slot.options[0] || slot.options[0].synonym || !this.word(typed[i + 1], false).ranges.length)) {

@@ -42,6 +42,7 @@ from .analysis.successors import Lineage, Successor, find_successors
 from .analysis.english import EnglishText, english_texts
 from .inputs.english import read_english
 from .inputs.readers.base import FileResult, FileSpec
+from .search.reach import reach_notes, reaches
 from .search.synonyms import Synonym, load_synonyms, synonym_notes
 from .search.index import vocabulary
 from .opendata.files import OpenData, open_data_files
@@ -126,7 +127,8 @@ def _prepare(manifest_path: Path, today: datetime.date, site_zip: bool = False) 
     english = english_texts(catalogue, lineage, _english_file(manifest))
     notes = _official_notes(notes + refused + annotations.report + english.notes, results, official, releases, known)
     synonyms = load_synonyms(manifest.synonyms)
-    notes = tuple(sorted(notes + synonym_notes(synonyms, vocabulary(catalogue.codes))))
+    notes += synonym_notes(synonyms, vocabulary(catalogue.codes)) + reach_notes(reaches(synonyms, catalogue.codes))
+    notes = tuple(sorted(notes))
     nodes, book_views = annotated_pages(node_pages(catalogue, hierarchy), catalogue, hierarchy, annotations)
     project = PreparedSite(
         catalogue=catalogue,

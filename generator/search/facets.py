@@ -88,8 +88,9 @@ CONFLICTS = (
 )
 # What a query that names no action or stage prefers: the procedure itself before its removal or redoing.
 UNASKED = ("action:remove", "stage:again")
-# Then the plain sibling before one with a side, an approach other than the open one, or an age not asked for.
-MARKED = ("side:right", "side:left", "side:both", "side:one", "approach:scope", "approach:endo", "approach:skin",
+# Then the plain sibling before one with a side, an age, or an approach other than the open or the
+# laparoscopic one (the two usual ways of most operations) that the query did not ask for.
+MARKED = ("side:right", "side:left", "side:both", "side:one", "approach:endo", "approach:skin",
           "approach:vagina", "approach:robot", "age:child", "age:adult")
 MAX_PHRASE = 3
 

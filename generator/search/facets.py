@@ -19,7 +19,7 @@ word whose search key is KEY (`med sement`, `uten sement`, `sementert`).
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .text import key, stop_words, words
 
@@ -147,37 +147,19 @@ def text_facets(text: str) -> set[str]:
     return facets_of(words(text), text_phrases())
 
 
-def facet_data(texts: Iterable[str]) -> dict:
-    """For the search file: the rules the browser reads queries by, and each facet's codes (by number).
-
-    `codes` maps a facet to the numbers of the codes whose current text has it, delta-coded. Of the
-    `with:` facets only `with:-KEY` is kept: a query's `with:+KEY` contradicts it, and a query's
-    `with:-KEY` contradicts every text that has the word KEY without it (the browser sees that in the
-    text's terms).
-    """
-    by_facet: dict[str, list[int]] = {}
-    for number, text in enumerate(texts):
-        for facet in text_facets(text):
-            by_facet.setdefault(facet, []).append(number)
-    kept = {f: codes for f, codes in by_facet.items() if not f.startswith("with:+")}
+def facet_data() -> dict:
+    """For the search file: the rules by which the browser reads a query's facets and, when it ranks a
+    hit, its text's (`phrases` less `queryOnly` for texts), and which facets contradict which."""
+    texts = text_phrases()
     return {
-        "codes": {facet: _deltas(codes) for facet, codes in sorted(kept.items())},
         "conflicts": [list(pair) for pair in CONFLICTS],
         "marked": list(MARKED),
         "only": sorted(FACET_ONLY),
         "phrases": {" ".join(p): f for p, f in sorted(query_phrases().items())},
+        "queryOnly": sorted(" ".join(p) for p in query_phrases() if p not in texts),
         "unasked": list(UNASKED),
         "with": sorted(WITH_WORDS),
         "withOne": {w: key(t) for w, t in sorted(WITH_ONE.items())},
         "without": sorted(WITHOUT_WORDS),
         "withoutOne": {w: key(t) for w, t in sorted(WITHOUT_ONE.items())},
     }
-
-
-def _deltas(numbers: list[int]) -> list[int]:
-    previous = 0
-    out = []
-    for number in numbers:
-        out.append(number - previous)
-        previous = number
-    return out

@@ -122,7 +122,7 @@ def search_data(
             "docs": [_doc_terms([index[t] for t in found]) for found in english_terms],
             "texts": [text for _, text in english_rows],
         },
-        "facets": facet_data(c.text for c in codes),
+        "facets": facet_data(),
         "filler": filler_keys(),
         "format": FORMAT,
         "gone": "".join(_gone(c, years) for c in codes),

@@ -36,15 +36,16 @@ _STOP_LIST = re.compile(r"lunr\.generateStopWordFilter\(\s*'([^']*)'")
 
 
 def lunr_dir() -> Path:
-    """The folder of the lunr.js files that ship inside the installed mkdocs package."""
+    """The folder of lunr's language files that ship inside the installed mkdocs package."""
     return Path(str(resources.files("mkdocs.contrib.search")))
 
 
 def lunr_sources() -> dict[str, Path]:
-    """The three browser files search needs, by file name, in load order."""
+    """The three browser files search needs, by file name, in load order: the parts of lunr that its
+    language files use (`lunr-core.js`, beside this module), then lunr's stemmer support and Norwegian."""
     root = lunr_dir()
     return {
-        "lunr.js": root / "templates" / "search" / "lunr.js",
+        "lunr-core.js": Path(__file__).with_name("lunr-core.js"),
         "lunr.stemmer.support.js": root / "lunr-language" / "lunr.stemmer.support.js",
         "lunr.no.js": root / "lunr-language" / "lunr.no.js",
     }

@@ -1,10 +1,10 @@
 /*
  * NKPK search: facets, the words that tell sibling codes apart (side,
  * action, approach, stage, with and without, age), the twin of
- * generator/search/facets.py. A code's facets come with the search file
- * (`facets.codes`); a query's are read here by the same rules (the file's
- * `facets`: phrases, binders and conflicts, so no word of them is written
- * in this script). Loaded after search-engine.js and before search-plan.js.
+ * generator/search/facets.py. A query's facets, and a code's when it is
+ * first ranked, are read here by the rules of the search file's `facets`
+ * (phrases, binders and conflicts, so no word of them is written in this
+ * script). Loaded after search-engine.js and before search-plan.js.
  *
  * A hit gets `contra` (how many of the query's facets its text
  * contradicts), `agree` (how many it has), `unasked` (a removal or a
@@ -15,26 +15,24 @@
 (function () {
   "use strict";
 
+  const T = window.nkpkSearchText;
   const { Engine, lowerBound } = window.nkpkSearchEngine;
   const MAX_PHRASE = 3; // facets.py MAX_PHRASE
   const NO_FACETS = { list: [], dims: new Set(), worded: new Set() };
-
-  function decodeDeltas(deltas) {
-    const out = [];
-    let current = 0;
-    for (const d of deltas) out.push(current += d);
-    return out;
-  }
 
   function dimension(facet) {
     return facet.slice(0, facet.indexOf(":"));
   }
 
-  // The rules of the search file's `facets` and each code's facets (a sorted list of names, or undefined).
+  // The rules of the search file's `facets`; a code's facets are read from its text when it is first ranked.
   Engine.prototype.prepareFacets = function (data) {
-    const rules = data || { codes: {}, conflicts: [], marked: [], only: [], phrases: {}, unasked: [], with: [], withOne: {}, without: [], withoutOne: {} };
+    const rules = data || { conflicts: [], marked: [], only: [], phrases: {}, queryOnly: [], unasked: [], with: [], withOne: {}, without: [], withoutOne: {} };
+    const phrases = new Map(Object.entries(rules.phrases));
+    const textPhrases = new Map(phrases);
+    for (const phrase of rules.queryOnly) textPhrases.delete(phrase);
     this.facetRules = {
-      phrases: new Map(Object.entries(rules.phrases)),
+      phrases,
+      textPhrases,
       only: new Set(rules.only),
       with: new Set(rules.with),
       without: new Set(rules.without),
@@ -51,9 +49,15 @@
       }
     }
     this.codeFacets = new Array(this.codes.length);
-    for (const facet of Object.keys(rules.codes).sort()) {
-      for (const doc of decodeDeltas(rules.codes[facet])) (this.codeFacets[doc] = this.codeFacets[doc] || []).push(facet);
+  };
+
+  // A code's facets (facets.py text_facets), read from its current text once.
+  Engine.prototype.facetsOf = function (doc) {
+    let found = this.codeFacets[doc];
+    if (found === undefined) {
+      found = this.codeFacets[doc] = this.readFacets(T.words(this.texts[doc]), this.facetRules.textPhrases).list;
     }
+    return found;
   };
 
   // The first word from `start` that is no stop word or binder (facets.py _next_word): its index, or -1.
@@ -66,24 +70,24 @@
     return -1;
   };
 
-  // A query's facets from its folded words (stop words included), as facets.py facets_of reads them; `drop`:
-  // the words that are only a facet or a binder (no slot of their own), `negated`: the words bound by
-  // `uten`, `u/`, `ikke` (they must not count for the hits that have them).
-  Engine.prototype.queryFacets = function (folded) {
+  // The facets of folded words (stop words included), as facets.py facets_of reads them with `phrases`:
+  // `list`, sorted; `drop`, the words that are only a facet or a binder (no slot of their own in a query);
+  // `negated`, the words bound by `uten`, `u/`, `ikke`; `worded`, the facets said by a word that is a slot too.
+  Engine.prototype.readFacets = function (folded, phrases) {
     const R = this.facetRules;
     const found = new Set();
     const drop = new Set();
     const negated = new Set();
-    const worded = new Set(); // facets said by a word that is also a slot (`barn`, `laparoskopisk`)
+    const worded = new Set();
     let i = 0;
     while (i < folded.length) {
       let size = 0;
       for (let n = MAX_PHRASE; n >= 1 && !size; n--) {
-        if (i + n <= folded.length && R.phrases.has(folded.slice(i, i + n).join(" "))) size = n;
+        if (i + n <= folded.length && phrases.has(folded.slice(i, i + n).join(" "))) size = n;
       }
       const word = folded[i];
       if (size) {
-        const facet = R.phrases.get(folded.slice(i, i + size).join(" "));
+        const facet = phrases.get(folded.slice(i, i + size).join(" "));
         found.add(facet);
         if (size === 1 && R.only.has(word)) drop.add(i);
         else if (!this.text.isStopWord(word)) worded.add(facet);
@@ -107,6 +111,11 @@
     return { list, dims: new Set(list.map(dimension)), drop, negated, worded };
   };
 
+  // A query's facets.
+  Engine.prototype.queryFacets = function (folded) {
+    return this.readFacets(folded, this.facetRules.phrases);
+  };
+
   // Whether an entry's text has the term `key` among its words.
   Engine.prototype.hasTerm = function (entry, key) {
     const at = lowerBound(this.terms, key);
@@ -118,7 +127,7 @@
 
   // How a code's facets meet the query's: {contra, agree, unasked}.
   Engine.prototype.facetFit = function (doc, query) {
-    const own = this.codeFacets[doc] || [];
+    const own = this.facetsOf(doc);
     const R = this.facetRules;
     let contra = 0;
     let agree = 0;

@@ -4,7 +4,7 @@
  * generator/search/split.py (split). Every rule here has its Python
  * counterpart; tests/test_search_browser.py checks that both give the same
  * keys and splits for every word of the real vocabulary.
- * Loaded after lunr.js, lunr.stemmer.support.js and lunr.no.js.
+ * Loaded after lunr-core.js, lunr.stemmer.support.js and lunr.no.js.
  */
 (function () {
   "use strict";

@@ -262,6 +262,7 @@
     if (!hit.kinds.length) return null;
     const distinct = this.distinct[entry];
     hit.score += distinct ? (TIGHT * matched.length) / distinct : 0;
+    hit.terms = matched; // the text's terms the query matched as whole words
     hit.cover = Math.round(hit.cover * 100) / 100;
     hit.valid = this.isValid(hit.doc);
     hit.generic = this.generic[hit.doc];

@@ -116,6 +116,34 @@
     return this.readFacets(folded, this.facetRules.phrases);
   };
 
+  // The term ids of a code text's words that say a facet the query does not contradict (`Implantasjon`,
+  // `primær`; `sement` of `med sement` where the query says `sementert`): the note page counts them as named.
+  Engine.prototype.facetTermsFor = function (doc, query) {
+    const R = this.facetRules;
+    const out = new Set();
+    const add = (word) => {
+      const key = this.text.key(word);
+      const at = lowerBound(this.terms, key);
+      if (this.terms[at] === key) out.add(at);
+    };
+    const folded = T.words(this.texts[doc]);
+    for (let i = 0; i < folded.length; i++) {
+      for (let n = MAX_PHRASE; n >= 1; n--) {
+        const facet = R.textPhrases.get(folded.slice(i, i + n).join(" "));
+        if (!facet) continue;
+        const conflicts = R.conflicts.get(facet);
+        if (!conflicts || !query.list.some((f) => conflicts.has(f))) folded.slice(i, i + n).forEach(add);
+        break;
+      }
+      if (R.with.has(folded[i]) || R.without.has(folded[i])) {
+        const bound = this.boundWord(folded, i + 1);
+        const sign = R.with.has(folded[i]) ? "+" : "-";
+        if (bound >= 0 && query.list.includes("with:" + sign + this.text.key(folded[bound]))) add(folded[bound]);
+      }
+    }
+    return out;
+  };
+
   // Whether an entry's text has the term `key` among its words.
   Engine.prototype.hasTerm = function (entry, key) {
     const at = lowerBound(this.terms, key);

@@ -1,0 +1,282 @@
+/*
+ * NKPK: codes proposed from a clinical note, in the browser (the page notat/,
+ * docs/search.md "Codes from a note"). No DOM here: nkpkNoteCore.suggest(engine,
+ * text, rules, options) reads the note with the search engine of
+ * search-engine.js (its text rules, thesaurus and facets, not a copy of them)
+ * and the note rules of generator/search/notes.py (the page carries them):
+ *
+ * 1. the note's words, with their places in the text; sentences end at a line
+ *    break, `;`, `:`, `!`, `?` or a full stop before a capital (not the stop of
+ *    `pga.` or `lap.`); clauses at a comma or `men`. A line that begins with a
+ *    section such as `Indikasjon:` or `Anestesi:` proposes nothing;
+ * 2. a clause with a negation (`ikke`, `ingen`) says what was not done: its
+ *    words propose nothing, and no code whose text has one of them (or a word
+ *    that begins with it) is proposed; `uten X`, `u/ X` bind one word (the
+ *    engine's facets);
+ * 3. the words after a reason (`pga.`, `grunnet`, `ved`) to the end of their
+ *    clause name a diagnosis: they choose nothing;
+ * 4. each sentence's other words are searched (soft AND: most words first);
+ *    the first hit whose text the words cover well enough makes a group (its
+ *    facet words count as covered unless the note contradicts them), the
+ *    words it matched are the group's evidence, and the rest of the sentence
+ *    is searched again for a further procedure;
+ * 5. a group's code is refined among its siblings (codes of its group) by the
+ *    whole note: `Gastroskopi` becomes `Gastroskopi med biopsi` where the note
+ *    took biopsies;
+ * 6. supplementary codes: the side the note states (the Z code of the main
+ *    procedure's code system that says that side), and Z codes whose words
+ *    the note has.
+ * Hits that contradict the note's facets (the other side, `uten sement`) are
+ * never proposed.
+ */
+(function () {
+  "use strict";
+
+  const T = window.nkpkSearchText;
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const CAPITAL = /^[\p{Lu}\p{N}]/u;
+  const ROUNDS = 3; // procedures looked for in one sentence
+  const PER_GROUP = 5; // codes shown per group
+  const LIMIT = 10; // suggestions by default
+  const SIBLING = 3; // a code's group: its first three characters
+  const NEGATED_PREFIX = 4; // a negated word of this many letters also rules out the words it begins
+
+  // The note's words: {text, word (folded), start, end, line, sentence, clause}.
+  function tokens(note, rules) {
+    const found = [];
+    let sentence = 0;
+    let clause = 0;
+    let line = 0;
+    let previous = 0;
+    for (const match of note.matchAll(WORD)) {
+      const gap = note.slice(previous, match.index);
+      if (/\n/.test(gap)) line++;
+      if (found.length && (/[\n;:!?()]/.test(gap) || (/\./.test(gap) && CAPITAL.test(match[0])))) { sentence++; clause++; }
+      else if (found.length && /,/.test(gap)) clause++;
+      const word = T.fold(match[0]);
+      if (rules.clauseWords.includes(word)) clause++;
+      found.push({ text: match[0], word, start: match.index, end: match.index + match[0].length, line, sentence, clause });
+      previous = match.index + match[0].length;
+    }
+    return found;
+  }
+
+  // Marks each word `negated` (its clause says what was not done), `reason` (it names why, or its line is a
+  // section that proposes nothing) or `cue`.
+  function markScopes(note, words, rules) {
+    const negatedClauses = new Set();
+    for (const w of words) if (rules.negation.includes(w.word)) negatedClauses.add(w.clause);
+    const skippedLines = new Set();
+    words.forEach((w, i) => {
+      const first = i === 0 || words[i - 1].line !== w.line;
+      if (first && rules.sections.includes(w.word) && /^\s*:/.test(note.slice(w.end))) skippedLines.add(w.line);
+    });
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (negatedClauses.has(w.clause)) w.negated = true;
+      if (rules.negation.includes(w.word)) w.cue = true;
+      if (skippedLines.has(w.line)) w.reason = true;
+      const phrase = rules.reason.find((cue) => cue.every((part, k) => words[i + k] && words[i + k].word === part &&
+        words[i + k].clause === w.clause));
+      if (!phrase) continue;
+      for (let k = 0; k < phrase.length; k++) words[i + k].cue = true;
+      for (let j = i + phrase.length; j < words.length && words[j].clause === w.clause; j++) words[j].reason = true;
+    }
+  }
+
+  const usable = (w) => !w.negated && !w.reason && !w.cue;
+
+  // The keys of the negated words: a code whose text has one of them (or a longer word it begins) is ruled out.
+  function negatedKeys(engine, words) {
+    const keys = new Set();
+    for (const w of words) {
+      if (!w.negated || w.cue || engine.text.isStopWord(w.word)) continue;
+      const key = engine.text.key(T.respell(w.word) === w.word ? w.word : w.word);
+      if (key.length >= 2 && !engine.fillerKeys.includes(key)) keys.add(key);
+    }
+    return Array.from(keys);
+  }
+
+  function ruledOut(engine, doc, keys) {
+    if (!keys.length) return false;
+    for (const t of engine.docs[doc]) {
+      const term = engine.terms[t];
+      if (keys.some((k) => term === k || (k.length >= NEGATED_PREFIX && term.startsWith(k)))) return true;
+    }
+    return false;
+  }
+
+  // How much of a hit's text the note's words cover: its terms matched as words, and the words of its text
+  // that say a facet the note does not contradict (`Implantasjon`, `primær`), over its distinct terms.
+  function tightness(engine, doc, matched, fillers) {
+    const own = Array.from(new Set(engine.docs[doc])).filter((t) => !fillers.has(engine.terms[t]));
+    if (!own.length) return 0;
+    const facetTerms = engine.noteFacetTerms(doc);
+    return own.filter((t) => matched.includes(t) || facetTerms.has(t)).length / own.length;
+  }
+
+  // The words (indices into `words`) a hit matched, by the plan's slots, in the order of `pool`.
+  function evidence(engine, hit, plan, pool, words) {
+    const used = [];
+    let cursor = 0;
+    for (const slot of plan.slots) {
+      const at = [];
+      for (const part of slot.typed.split(" ")) {
+        while (cursor < pool.length && words[pool[cursor]].word !== part) cursor++;
+        if (cursor < pool.length) at.push(pool[cursor++]);
+      }
+      if (slot.filler && !slot.options.some((o) => o.synonym)) continue;
+      if (engine.slotFit(hit.entry, slot)) used.push(...at);
+    }
+    return used;
+  }
+
+  // Whether a hit is named well enough by the words to make a group.
+  function accepted(hit, tight, rules) {
+    if (hit.typo || !hit.terms.length) return false;
+    return tight >= rules.tight || hit.cover >= 3 || (hit.cover >= 2 && tight >= rules.tightWithTwo);
+  }
+
+  // The best sibling of a group's code for the whole note: the code of its group whose text the note covers
+  // most (then least uncovered), never one the note contradicts.
+  function refine(engine, hit, noteRanges, context) {
+    const prefix = engine.codes[hit.doc].slice(0, SIBLING);
+    let best = null;
+    for (let doc = engine.lowerCode(prefix); doc < engine.codes.length && engine.codes[doc].startsWith(prefix); doc++) {
+      if (!engine.isValid(doc) || context.excluded(doc)) continue;
+      const own = Array.from(new Set(engine.docs[doc])).filter((t) => !context.fillers.has(engine.terms[t]));
+      const facetTerms = engine.noteFacetTerms(doc);
+      const covered = own.filter((t) => noteRanges(t) || facetTerms.has(t)).length;
+      if (!hit.terms.every((t) => own.includes(t))) continue; // keeps what the sentence named
+      const score = [covered, covered - own.length, doc === hit.doc ? 1 : 0];
+      if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && (score[1] > best.score[1] ||
+          (score[1] === best.score[1] && score[2] > best.score[2])))) best = { doc, score };
+    }
+    return best && best.doc !== hit.doc ? best.doc : hit.doc;
+  }
+
+  // One group per procedure a sentence names: {kind, evidence, hits, score}.
+  function sentenceGroups(engine, words, pool, extraWords, context) {
+    const groups = [];
+    for (let round = 0; round < ROUNDS && pool.length; round++) {
+      const plan = engine.plan(pool.map((i) => words[i].text).concat(extraWords).join(" "));
+      if (!plan.counted) break;
+      const hits = engine.textMatches(plan).filter((h) => h.valid && !h.contra && !context.excluded(h.doc) &&
+        !context.taken.has(h.doc) && !engine.codes[h.doc].startsWith("Z"));
+      const best = hits[0];
+      if (!best) break;
+      const tight = tightness(engine, best.doc, best.terms, context.fillers);
+      if (!accepted(best, tight, context.rules)) break;
+      const used = evidence(engine, best, plan, pool, words);
+      if (!used.length) break;
+      const first = refine(engine, best, context.noteRanges, context);
+      const members = [first].concat(hits.filter((h) => h.doc !== first && h.cover >= best.cover - 0.5).map((h) => h.doc))
+        .slice(0, PER_GROUP);
+      members.forEach((doc) => context.taken.add(doc));
+      groups.push({ kind: "procedure", evidence: used, hits: members, score: best.cover + tight });
+      pool = pool.filter((i) => !used.includes(i));
+    }
+    return groups;
+  }
+
+  // The note's term ranges: whether a term is named by a usable word of the note (as itself or by the thesaurus).
+  function rangesOf(engine, words) {
+    const plan = engine.plan(words.filter(usable).map((w) => w.text).join(" "));
+    const ranges = [];
+    for (const slot of plan.slots) for (const o of slot.options) for (const leaf of o.leaves) for (const r of leaf.ranges) ranges.push(r);
+    return (term) => ranges.some((r) => term >= r.from && term < r.to);
+  }
+
+  // The Z code of `system` that says the note's side, as a group; or null.
+  function sideGroup(engine, words, facets, system, sideAt) {
+    const sides = facets.list.filter((f) => f.startsWith("side:"));
+    if (!sides.length) return null;
+    const side = sides.includes("side:both") || (sides.includes("side:right") && sides.includes("side:left")) ? "side:both" : sides[0];
+    let best = -1;
+    for (let doc = engine.lowerCode("Z"); doc < engine.codes.length; doc++) {
+      if (!engine.isValid(doc) || engine.systemOf(doc) !== system) continue;
+      const own = engine.facetsOf(doc);
+      if (own.length !== 1 || own[0] !== side) continue;
+      if (best < 0 || T.words(engine.texts[doc]).length < T.words(engine.texts[best]).length) best = doc;
+    }
+    return best < 0 ? null : { kind: "side", evidence: sideAt, hits: [best], score: 0 };
+  }
+
+  // Supplementary Z codes (not the side) whose content words the note has: one group each.
+  function extraGroups(engine, words, context, system) {
+    const frame = new Set(context.rules.frame.map((w) => engine.text.key(w)).concat(engine.fillerKeys));
+    const groups = [];
+    for (let doc = engine.lowerCode("Z"); doc < engine.codes.length; doc++) {
+      if (!engine.isValid(doc) || context.excluded(doc) || engine.systemOf(doc) !== system) continue;
+      if (engine.facetsOf(doc).some((f) => f.startsWith("side:"))) continue;
+      const needed = Array.from(new Set(engine.docs[doc])).filter((t) => !frame.has(engine.terms[t]));
+      const have = needed.filter(context.noteRanges);
+      if (!needed.length || have.length < Math.max(1, Math.ceil(needed.length * context.rules.extraShare))) continue;
+      const keys = new Set(have.map((t) => engine.terms[t]));
+      const used = words.map((w, i) => i).filter((i) => usable(words[i]) && keys.has(engine.text.key(words[i].word)));
+      groups.push({ kind: "extra", evidence: used, hits: [doc], score: have.length / needed.length });
+    }
+    return groups.sort((a, b) => b.score - a.score).slice(0, context.rules.extraMax);
+  }
+
+  function prepareEngine(engine) {
+    if (engine.lowerCode) return;
+    const lowerBound = window.nkpkSearchEngine.lowerBound;
+    engine.lowerCode = (prefix) => lowerBound(engine.codes, prefix);
+  }
+
+  // The note's groups, in the order of the note, and the suggestions, best first.
+  function suggest(engine, note, rules, options) {
+    prepareEngine(engine);
+    note = String(note);
+    const words = tokens(note, rules);
+    markScopes(note, words, rules);
+    const negated = negatedKeys(engine, words);
+    const facets = engine.queryFacets(words.filter(usable).map((w) => w.word));
+    const isSide = (w) => usable(w) && engine.queryFacets([w.word]).list.some((f) => f.startsWith("side:"));
+    const sideAt = words.map((w, i) => i).filter((i) => isSide(words[i]));
+    const facetTerms = new Map();
+    engine.noteFacetTerms = (doc) => {
+      let found = facetTerms.get(doc);
+      if (!found) facetTerms.set(doc, (found = engine.facetTermsFor(doc, facets)));
+      return found;
+    };
+    const context = {
+      rules, taken: new Set(), noteRanges: rangesOf(engine, words), fillers: new Set(engine.fillerKeys),
+      excluded: (doc) => ruledOut(engine, doc, negated) || engine.facetFit(doc, facets).contra > 0,
+    };
+    const groups = [];
+    for (const sentence of new Set(words.map((w) => w.sentence))) {
+      const pool = words.map((w, i) => i).filter((i) => words[i].sentence === sentence && usable(words[i]));
+      const extra = pool.some((i) => isSide(words[i])) ? [] : sideAt.map((i) => words[i].text);
+      groups.push(...sentenceGroups(engine, words, pool, extra, context));
+    }
+    const main = groups.slice().sort((a, b) => b.score - a.score)[0];
+    if (main) {
+      const system = engine.systemOf(main.hits[0]);
+      const side = sideGroup(engine, words, facets, system, sideAt);
+      if (side) groups.push(side);
+      groups.push(...extraGroups(engine, words, context, system));
+    }
+    groups.forEach((g) => { g.evidence.sort((a, b) => a - b); g.first = g.evidence.length ? words[g.evidence[0]].start : note.length; });
+    const ordered = groups.slice().sort((a, b) => a.first - b.first);
+    return { words, groups: ordered, suggestions: flatten(words, ordered, options) };
+  }
+
+  // Suggestions over all groups: each procedure group's first code (strongest group first), the supplementary
+  // codes, then the groups' further codes.
+  function flatten(words, groups, options) {
+    const limit = options && options.limit != null ? options.limit : LIMIT;
+    const procedures = groups.filter((g) => g.kind === "procedure").sort((a, b) => b.score - a.score);
+    const extras = groups.filter((g) => g.kind !== "procedure");
+    const out = [];
+    const add = (group, doc) => out.push({ group: groups.indexOf(group), doc, kind: group.kind,
+      evidence: group.evidence.map((i) => ({ start: words[i].start, end: words[i].end })) });
+    procedures.forEach((g) => add(g, g.hits[0]));
+    extras.forEach((g) => add(g, g.hits[0]));
+    for (let rank = 1; rank < PER_GROUP; rank++) procedures.forEach((g) => { if (g.hits[rank] !== undefined) add(g, g.hits[rank]); });
+    return out.slice(0, limit);
+  }
+
+  window.nkpkNoteCore = { suggest, tokens, markScopes };
+})();

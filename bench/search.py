@@ -17,9 +17,12 @@ time, waiting for the results after each key. It prints:
   before the mark of the first results), each file compressed
   with gzip -6 as a static host would serve it;
 - time from the first keystroke (`/`, the first character follows at once)
-  to shown results, and from each further keystroke to its results (keydown event time to the `nkpk-search-shown`
-  mark that search.js sets once the hits are in the page; a key's time is
-  that of its `beforeinput` event, which follows its keydown at once);
+  to shown results, and from each further keystroke to its results: from
+  the key's keydown (its time counts the wait for a busy page; for a letter
+  Playwright types without a keydown, such as ø, its `beforeinput`) to the
+  `nkpk-search-shown` mark that search.js sets once the hits of the query
+  typed so far are in the page (not the mark of the box searching again
+  when the English entries arrive);
 - the time the build spent writing the search index, as a share of the build.
 
 With --phone it then types every query again on a phone profile and prints
@@ -88,16 +91,21 @@ PHONE_SCREEN = {"viewport": {"width": 390, "height": 844}, "device_scale_factor"
 PHONE_CPU = {"rate": 4}
 PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 
-# In the page: when each typed character reached the search box (`beforeinput`:
-# Playwright types letters outside the US layout, such as ø, without a keydown),
-# the `/` or the tap (its pointerdown) that focused the box, and the marks
+# In the page: when each character typed into the search box was pressed (its keydown, or
+# its `beforeinput`: Playwright types letters outside the US layout, such as ø, without a
+# keydown), the `/` or the tap (its pointerdown) that focused the box, and the marks
 # search.js sets once hits are shown.
 WATCH_KEYS = """() => {
   window.__keys = [];
-  document.addEventListener('keydown', (e) => { if (e.key === '/') window.__start = e.timeStamp; }, true);
+  document.addEventListener('keydown', (e) => {
+    window.__down = e.timeStamp;
+    if (e.key === '/') window.__start = e.timeStamp;
+  }, true);
   document.addEventListener('pointerdown', (e) => { window.__start = window.__start ?? e.timeStamp; }, true);
-  document.querySelector('#nkpk-search-input').addEventListener(
-    'beforeinput', (e) => window.__keys.push(e.timeStamp), true);
+  document.querySelector('#nkpk-search-input').addEventListener('beforeinput', (e) => {
+    window.__keys.push(window.__down ?? e.timeStamp);
+    window.__down = null;
+  }, true);
 }"""
 MARKS = f"() => performance.getEntriesByName('{SHOWN}').map(m => [m.startTime, m.detail.query, m.detail.spent])"
 # Between keys: the hits painted, then a fast typist's pause (10 keys a second).

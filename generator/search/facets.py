@@ -75,11 +75,17 @@ WITHOUT_WORDS = ("uten", "u", "ikke", "ingen", "without", "no", "not", "non")
 WITH_ONE = {"sementert": "sement", "cemented": "sement", "kontrastforsterket": "kontrast"}
 WITHOUT_ONE = {"usementert": "sement", "uncemented": "sement", "cementless": "sement", "sementfri": "sement",
                "ukontrastert": "kontrast"}
+# A word that ends so says its action by itself: `-ektomi` is a removal (`Kolecystektomi`), so
+# `galleblæra fjernet` finds it before `Kolecystotomi`. Unlike `Fjerning av ...` it is the operation itself,
+# not the removal of something put in, so it is never `unasked`.
+EXCISE = "action:excise"
+EXCISE_ENDINGS = ("ektomi", "ectomi", "ectomy", "ectomia", "ektomia", "ektomier")
 # Facet values that contradict each other (the dimension alone does not say it: a robot is an approach
 # that contradicts none, and one side contradicts both sides but not "one side").
 CONFLICTS = (
     ("side:right", "side:left"), ("side:right", "side:both"), ("side:left", "side:both"), ("side:one", "side:both"),
     ("action:insert", "action:remove"), ("action:insert", "action:biopsy"), ("action:remove", "action:biopsy"),
+    ("action:insert", EXCISE), ("action:biopsy", EXCISE),
     ("stage:first", "stage:again"),
     ("approach:open", "approach:scope"), ("approach:open", "approach:endo"), ("approach:open", "approach:skin"),
     ("approach:open", "approach:vagina"), ("approach:scope", "approach:endo"), ("approach:scope", "approach:skin"),
@@ -93,6 +99,10 @@ UNASKED = ("action:remove", "stage:again")
 MARKED = ("side:right", "side:left", "side:both", "side:one", "approach:endo", "approach:skin",
           "approach:vagina", "approach:robot", "age:child", "age:adult")
 MAX_PHRASE = 3
+# Words after which the rest of a query names why (a diagnosis, the setting): those words add to a hit that has
+# them but decide nothing (`hofteprotese ved artrose`, `sectio pga seteleie`). The note page reads notes by a
+# longer list (notes.py REASON).
+REASONS = ("pga", "grunnet", "grunna", "ved", "due", "because")
 
 
 def _phrases(table: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
@@ -138,6 +148,8 @@ def facets_of(folded: Sequence[str], phrases: dict[tuple[str, ...], str]) -> set
             bound = _next_word(folded, i + 1)
             if bound is not None:
                 found.add(("with:+" if word in WITH_WORDS else "with:-") + key(bound))
+        elif word.endswith(EXCISE_ENDINGS):
+            found.add(EXCISE)
         i += max(size, 1)
     return found
 
@@ -157,6 +169,8 @@ def facet_data() -> dict:
         "only": sorted(FACET_ONLY),
         "phrases": {" ".join(p): f for p, f in sorted(query_phrases().items())},
         "queryOnly": sorted(" ".join(p) for p in query_phrases() if p not in texts),
+        "excise": [EXCISE, *EXCISE_ENDINGS],
+        "reasons": list(REASONS),
         "unasked": list(UNASKED),
         "with": sorted(WITH_WORDS),
         "withOne": {w: key(t) for w, t in sorted(WITH_ONE.items())},

@@ -250,10 +250,12 @@
     const hit = { doc: this.codeOf(entry), entry, old: entry >= this.codes.length && entry < this.englishFrom,
       english: entry >= this.englishFrom, cover: 0, score: 0, kinds: [], synonym: null };
     const matched = [];
+    const matchedWords = new Set();
     for (const slot of slots) {
       const found = this.slotFit(entry, slot);
       if (!found) continue;
-      if (!slot.filler) hit.cover += found.cover;
+      if (!slot.filler) hit.cover += found.cover * (slot.weight || 1);
+      matchedWords.add(slot.typed);
       hit.score += found.score * (hit.english ? ENGLISH : 1);
       hit.kinds.push(...found.kinds);
       for (const t of found.terms) if (!matched.includes(t)) matched.push(t);
@@ -266,7 +268,7 @@
     hit.cover = Math.round(hit.cover * 100) / 100;
     hit.valid = this.isValid(hit.doc);
     hit.generic = this.generic[hit.doc];
-    Object.assign(hit, this.facetFit(hit.doc, facets));
+    Object.assign(hit, this.facetFit(hit.doc, facets, matchedWords));
     hit.typo = hit.kinds.includes("typo");
     hit.exact = hit.kinds.every((k) => k === "exact" || k === "synonym" || k === "spelling" || k === "compound");
     return hit;

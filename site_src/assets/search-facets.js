@@ -18,7 +18,8 @@
   const T = window.nkpkSearchText;
   const { Engine, lowerBound } = window.nkpkSearchEngine;
   const MAX_PHRASE = 3; // facets.py MAX_PHRASE
-  const NO_FACETS = { list: [], dims: new Set(), worded: new Set() };
+  const REMOVE = "action:remove"; // meets facets.py EXCISE (`-ektomi`): both remove
+  const NO_FACETS = { list: [], dims: new Set(), worded: new Map(), reasons: new Set(), second: new Set() };
 
   function dimension(facet) {
     return facet.slice(0, facet.indexOf(":"));
@@ -40,6 +41,9 @@
       withoutOne: rules.withoutOne,
       unasked: new Set(rules.unasked),
       marked: new Set(rules.marked),
+      excise: (rules.excise || [""])[0],
+      exciseEndings: (rules.excise || []).slice(1),
+      reasons: new Set(rules.reasons || []),
       conflicts: new Map(),
     };
     for (const [a, b] of rules.conflicts) {
@@ -78,7 +82,9 @@
     const found = new Set();
     const drop = new Set();
     const negated = new Set();
-    const worded = new Set();
+    const worded = new Map(); // facet -> the word that said it, a slot too (`barn`, `laparoskopisk`)
+    let reasonFrom = -1; // `pga`, `ved`: the words after it name why
+    let secondFrom = -1; // `med`: the words after it add to what comes before
     let i = 0;
     while (i < folded.length) {
       let size = 0;
@@ -90,7 +96,7 @@
         const facet = phrases.get(folded.slice(i, i + size).join(" "));
         found.add(facet);
         if (size === 1 && R.only.has(word)) drop.add(i);
-        else if (!this.text.isStopWord(word)) worded.add(facet);
+        else if (!this.text.isStopWord(word)) worded.set(facet, word);
       } else if (R.withOne[word]) {
         found.add("with:+" + R.withOne[word]); drop.add(i);
       } else if (R.withoutOne[word]) {
@@ -101,14 +107,22 @@
         if (bound >= 0) {
           found.add((R.with.has(word) ? "with:+" : "with:-") + this.text.key(folded[bound]));
           if (R.without.has(word)) negated.add(bound);
+          else if (secondFrom < 0) secondFrom = bound;
         }
       } else if (R.only.has(word)) {
         drop.add(i);
+      } else if (R.exciseEndings.some((ending) => word.endsWith(ending))) {
+        found.add(R.excise);
       }
+      if (reasonFrom < 0 && R.reasons.has(word)) { reasonFrom = i + 1; drop.add(i); }
       i += Math.max(size, 1);
     }
+    const reasons = new Set();
+    for (let j = Math.max(reasonFrom, 0); reasonFrom >= 0 && j < folded.length; j++) reasons.add(j);
+    const second = new Set();
+    for (let j = Math.max(secondFrom, 0); secondFrom >= 0 && j < folded.length; j++) second.add(j);
     const list = Array.from(found).sort();
-    return { list, dims: new Set(list.map(dimension)), drop, negated, worded };
+    return { list, dims: new Set(list.map(dimension)), drop, negated, worded, reasons, second };
   };
 
   // A query's facets.
@@ -153,8 +167,9 @@
     return ids[j] === at;
   };
 
-  // How a code's facets meet the query's: {contra, agree, unasked}.
-  Engine.prototype.facetFit = function (doc, query) {
+  // How a code's facets meet the query's: {contra, agree, unasked, marked}. `matchedWords`: the query words
+  // that matched the hit (a facet said by one of them is counted by what it covers, not again as agreement).
+  Engine.prototype.facetFit = function (doc, query, matchedWords) {
     const own = this.facetsOf(doc);
     const R = this.facetRules;
     let contra = 0;
@@ -166,8 +181,8 @@
         if (facet[5] === "+") contra += own.includes(without) ? 1 : 0;
         else if (own.includes(without)) agree++;
         else if (this.hasTerm(doc, facet.slice(6))) contra++;
-      } else if (own.includes(facet)) {
-        if (!query.worded.has(facet)) agree++; // a slot's word counts once, by what it covers
+      } else if (own.includes(facet) || (facet === REMOVE && own.includes(R.excise)) || (facet === R.excise && own.includes(REMOVE))) {
+        if (!matchedWords || !matchedWords.has(query.worded.get(facet))) agree++; // a matched word counts once
       } else {
         const conflicts = R.conflicts.get(facet);
         if (conflicts && own.some((f) => conflicts.has(f))) contra++;

@@ -32,7 +32,9 @@
   const MIN_WORD = 6; // search_split.py MIN_WORD
   const PHRASE = 3; // synonyms.py MAX_PHRASE
   const TYPO_FIT = [0.5, 0.5, 0.4]; // by edits
-  const ABBREVIATION = 4; // letters up to which a word the thesaurus knows matches as a whole word only
+  const SECOND = 0.9; // what a word after `med` counts for in a hit's cover (`gastroskopi med biopsi`)
+  const ABBREVIATION = 4;
+  const LINKS = "ose"; // what a part of a typed compound may end in and be known without // letters up to which a word the thesaurus knows matches as a whole word only
   const PREFIX_BONUS = 0.005; // per letter a mistyped word shares with the term's beginning (typos come late)
 
   function shared(a, b) {
@@ -89,9 +91,20 @@
       ranges: from < to ? [{ from, to, kind: "own" }] : [] };
   };
 
-  // A compound part as split found it: known as it is, or less its linking vowel (search_split._linked).
+  // A compound part as split found it: known as it is, or less its linking vowel (search_split._linked); a word
+  // of the thesaurus stands for every word of its alternatives.
   Engine.prototype.part = function (part) {
-    return this.word(this.known(part) || !part.endsWith("o") ? part : part.slice(0, -1), true);
+    const found = this.word(this.known(part) || !part.endsWith("o") ? part : part.slice(0, -1), true);
+    if (!found.ranges.length && this.thesaurusPart(part)) {
+      const entry = this.synonyms[this.text.key(part)];
+      found.ranges = entry.slice(1).flatMap((keys) => keys.split(" ").flatMap((k) => this.meantWord(k).ranges));
+    }
+    return found;
+  };
+
+  // Whether a part is one word the thesaurus knows (`blindtarm`, `magesekk`).
+  Engine.prototype.thesaurusPart = function (part) {
+    return part.length >= MIN_PREFIX + 2 && Object.prototype.hasOwnProperty.call(this.synonyms, this.text.key(part));
   };
 
   // A word of a thesaurus alternative, a key as the search file holds it (`tonsill*`: any term it begins).
@@ -142,9 +155,11 @@
       const [a, b] = this.range(this.text.key(part));
       return a < b;
     } : null;
-    // Known words only first; the beginning of a word as the last part only when that finds no split.
+    // Known words only first; the beginning of a word as the last part only when that finds no split; then
+    // words of the thesaurus as parts too, and Norwegian's linking `s` and `e` (`blindtarmsoperasjon`).
     let parts = T.split(word.spelt, this.known, null);
     if (!parts.length && lastPart) parts = T.split(word.spelt, this.known, lastPart);
+    if (!parts.length) parts = T.split(word.spelt, (part) => this.known(part) || this.thesaurusPart(part), lastPart, LINKS);
     if (parts.length) {
       slot.options.push({ leaves: parts.map((p) => this.part(p)), all: false });
       return slot;
@@ -154,6 +169,9 @@
     if (word.spelt.length >= TYPO_MIN) {
       const typo = Object.assign({}, word, { ranges: this.typoRanges(word) });
       if (typo.ranges.length) slot.options.push({ leaves: [typo], all: true, typo: true });
+      // A mistyped word of the thesaurus (`karpaltunell`): its alternatives, as a typing error.
+      const near = typo.ranges.length ? null : this.nearSynonym(word);
+      if (near) slot.options.push(...this.synonymOptions(near, typed).map((o) => Object.assign(o, { typo: true })));
     }
     const fuzzy = this.fuzzySplit(word.spelt);
     if (fuzzy) slot.options.push(fuzzy);
@@ -164,6 +182,20 @@
   Engine.prototype.wholeWord = function (key) {
     const at = lowerBound(this.terms, key);
     return this.terms[at] === key ? [{ from: at, to: at + 1, kind: "own" }] : [];
+  };
+
+  // The one-word key of the thesaurus within one edit of the word's key (two from TYPO_LONG letters), or null.
+  Engine.prototype.nearSynonym = function (word) {
+    if (!this.synonymKeys) this.synonymKeys = Object.keys(this.synonyms).filter((k) => !k.includes(" "));
+    const limit = word.spelt.length >= TYPO_LONG ? 2 : 1;
+    let best = null;
+    let fewest = limit + 1;
+    for (const key of this.synonymKeys) {
+      if (Math.abs(key.length - word.own.length) > limit) continue;
+      const edits = T.distance(word.own, key, limit);
+      if (edits < fewest) { best = key; fewest = edits; }
+    }
+    return best;
   };
 
   // A word being typed past the end of its key (`rektu` on the way to rektum, whose key is rekt).
@@ -238,10 +270,12 @@
     const facets = this.queryFacets(folded);
     const typed = [];
     const negated = new Set();
+    const second = new Set(); // after `med`: counts a little less than the words before it
     const facetOnly = new Set(); // a facet's word (`ny`, `hø`): no slot of its own, but it may begin a phrase
     folded.forEach((w, i) => {
       if (this.text.isStopWord(w)) return;
-      if (facets.negated.has(i)) negated.add(typed.length);
+      if (facets.negated.has(i) || facets.reasons.has(i)) negated.add(typed.length); // decides nothing
+      if (facets.second.has(i)) second.add(typed.length);
       if (facets.drop.has(i)) facetOnly.add(typed.length);
       typed.push(w);
     });
@@ -261,6 +295,7 @@
         plan.slots.push(Object.assign(joined, { filler: true })); // adds to the texts that have the two as one
       }
       if (negated.has(i)) slot.filler = true; // `uten sement`: the texts that have it are not what was asked
+      if (second.has(i)) slot.weight = SECOND;
       if (slot.options.length) plan.slots.push(slot);
       else if (!slot.filler) plan.missing.push(typed[i]);
     }

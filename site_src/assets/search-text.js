@@ -83,8 +83,10 @@
     };
   }
 
-  // search_split.split: the fewest known parts, the longest first part on a tie.
-  function split(word, known, last) {
+  // search_split.split: the fewest known parts, the longest first part on a tie. `links`: the letters a part
+  // may end in and be known without (search_split.LINK; a query also tries Norwegian's `s` and `e`).
+  function split(word, known, last, links) {
+    links = links || LINK;
     const size = word.length;
     if (size < MIN_WORD) return [];
     const fewest = new Array(size + 1).fill(null);
@@ -96,7 +98,7 @@
         if (rest === null || (start === 0 && stop === size)) continue;
         if (fewest[start] !== null && rest + 1 >= fewest[start]) continue;
         const part = word.slice(start, stop);
-        if (known(part) || linked(part, known) || (stop === size && last && last(part))) {
+        if (known(part) || linked(part, known, links) || (stop === size && last && last(part))) {
           fewest[start] = rest + 1;
           end[start] = stop;
         }
@@ -106,14 +108,14 @@
     const parts = [];
     for (let start = 0; start < size; start = end[start]) {
       const part = word.slice(start, end[start]);
-      parts.push(!known(part) && linked(part, known) ? part.slice(0, -1) : part);
+      parts.push(!known(part) && linked(part, known, links) ? part.slice(0, -1) : part);
     }
     return parts;
   }
 
   // search_split._linked: a known word and a linking vowel (`septo` in `septoplastikk`).
-  function linked(part, known) {
-    return part.length > MIN_PART && part.endsWith(LINK) && known(part.slice(0, -1));
+  function linked(part, known, links) {
+    return part.length > MIN_PART && links.includes(part[part.length - 1]) && known(part.slice(0, -1));
   }
 
   // Levenshtein distance of a and b, or limit + 1 once it is sure to exceed limit.

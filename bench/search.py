@@ -28,8 +28,9 @@ time, waiting for the results after each key. It prints:
 With --phone it then types every query again on a phone profile and prints
 the same bytes and times for it (the issue's goals: first results within
 1.5 s cold, further keystrokes within 16 ms). The default run prints the
-desktop figures only: the phone run takes longer than the desktop one
-(together some 6 to 8 minutes on two busy cores). The phone profile:
+desktop figures only, in some 2.5 minutes; the phone run adds some 6
+(8.3 minutes for both, 37 queries, at a load average of 8 to 10 on two
+cores). The phone profile:
 
 - a 390x844 touch screen at device scale 3 (a mobile viewport);
 - through a DevTools session of each page, the CPU slowed 4 times

@@ -1,5 +1,7 @@
 """Norwegian labels shown on pages, in one place."""
 
+from .labels_note import NOTE_LABELS
+
 SYSTEM_NAMES = {
     "NCSP": "NCSP – kirurgiske prosedyrer",
     "NCMP": "NCMP – medisinske prosedyrer",
@@ -258,6 +260,7 @@ NEXT_PROPOSAL_HEAD = "Neste frist for forslag: {date} – {title} ({release}-utg
 # assets/nkpk-labels.js (`window.nkpkLabels`, pages/browser_labels.py), loaded on every page before the
 # scripts. `{name}` fields are filled by `nkpkLabels.fill(text, {name: value})`; a pair is [one, many].
 BROWSER_LABELS = {
+    "note": NOTE_LABELS,  # the note page (labels_note.py)
     "systems": SYSTEM_SHORT,
     "status": STATUS_LABELS,  # a code's status: the same words on code pages, in search hits and the checker
     "search": {

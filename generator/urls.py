@@ -143,6 +143,10 @@ def search_addresses(lunr_names: tuple[str, ...]) -> dict:
     return {"index": SEARCH_INDEX, "english": SEARCH_ENGLISH, "page": SEARCH_PAGE, "scripts": [search_asset(n) for n in lunr_names] + list(SEARCH_SCRIPTS)}
 
 
+NOTE_PAGE = "notat/"  # the hand-written page site_src/notat.md: codes proposed from a note
+NOTE_SCRIPTS = ("assets/note-core.js", "assets/note.js")  # in load order, after the search's scripts
+NOTE_STYLE = "assets/note.css"
+
 CHECKER_PAGE = "sjekk/"  # the hand-written page site_src/sjekk.md
 CHECKER_DATA = "api/kodeliste.json"  # every code's releases, texts and successors, for the checker
 CSV_SCRIPT = "assets/nkpk-csv.js"  # CSV fields and files, for the checker's and the comparison's downloads

@@ -17,6 +17,7 @@ from .browse import system_list
 from .changes import latest_changes
 from .checker import checker_box
 from .guidance import deadline_table, download_list, next_deadline, release_note
+from .note import note_box
 from ..opendata.pages import api_page, compare_box, open_downloads
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ MARKERS: dict[str, Callable[[str, Project], object | None]] = {
     "open-data": lambda url, p: open_downloads(p, url),
     "api": lambda url, p: api_page(p, url),
     "compare": lambda url, p: compare_box(p, url),
+    "note": lambda url, p: note_box(url, p.catalogue.releases[-1].year),
 }
 
 MARKER = re.compile(r"<!--\s*nkpk:(?P<name>[^\s>]*)\s*-->")

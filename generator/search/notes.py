@@ -28,7 +28,16 @@ CLAUSE_WORDS = ("men", "samt", "but")
 SECTIONS = ("indikasjon", "indikasjoner", "diagnose", "diagnoser", "anamnese", "bakgrunn", "problemstilling",
             "klinikk", "anestesi", "bedøvelse", "postop", "postoperativt", "plan", "videre", "forordning", "funn",
             "konklusjon", "problem", "henvisning", "spørsmål", "problemstilling", "epikrise", "medikamenter", "leie",
-            "indication", "diagnosis", "anaesthesia", "anesthesia", "findings")
+            "indication", "diagnosis", "anaesthesia", "anesthesia", "findings", "ind", "dg", "us", "anamn")
+# A sentence that begins with one of these sets the scene (anaesthesia, position, washing): it proposes nothing.
+SETUP = ("narkose", "ga", "generell", "spinal", "spinalanestesi", "lokalanestesi", "lokalbedøvelse", "sedasjon",
+         "sedering", "intubert", "ryggleie", "mageleie", "sideleie", "steinsnittleie", "gynleie", "leie", "vask",
+         "vasket", "oppdekning", "dekket", "antibiotikaprofylakse", "profylakse", "premedisinert", "timeout",
+         "time-out", "sjekkliste")
+# A group needs one matched word of its text that is in at most this many texts (not only `reseksjon`).
+SPECIFIC = 150
+# A hit found through one word of these thesaurus kinds alone makes no group (`klipp` is everyday for Episiotomi).
+WEAK_KINDS = ("everyday",)
 # A hit makes a group when the note's words cover this share of its text (facet words count), or two
 # words cover TIGHT_WITH_TWO of it, or three words match it.
 TIGHT = 0.6
@@ -48,6 +57,9 @@ def note_rules() -> dict:
         "negation": list(NEGATION),
         "reason": [phrase.split() for phrase in REASON],
         "sections": list(SECTIONS),
+        "setup": list(SETUP),
+        "specific": SPECIFIC,
+        "weakKinds": list(WEAK_KINDS),
         "tight": TIGHT,
         "tightWithTwo": TIGHT_WITH_TWO,
     }

@@ -72,6 +72,7 @@
       this.last = null; // the last result shown: {data, result, rows (after the filter), page}
       this.data = this.load(box.getAttribute("data-nkpk-data"));
       this.listen();
+      this.fromAddress();
     }
 
     load(url) {
@@ -84,6 +85,16 @@
         checker.say(L.loadFailed);
       });
       return loading;
+    }
+
+    // Codes handed over in the address's fragment (`#koder=JKA21,ZXA00`, from the note page): filled in and
+    // checked. A fragment is never sent to the server.
+    fromAddress() {
+      let checker = this;
+      let found = /^#koder=([^&]*)/.exec(window.location.hash);
+      if (!found) return;
+      checker.text.value = decodeURIComponent(found[1]).split(",").join("\n");
+      checker.data.then(() => { checker.run(); }, () => null);
     }
 
     say(text) {

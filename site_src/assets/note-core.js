@@ -32,14 +32,15 @@
 (function () {
   "use strict";
 
-  const T = window.nkpkSearchText;
+  let T = window.nkpkSearchText; // search-text.js: loaded with the search, maybe after this script
   const WORD = /[\p{L}\p{N}]+/gu;
   const CAPITAL = /^[\p{Lu}\p{N}]/u;
   const ROUNDS = 3; // procedures looked for in one sentence
   const PER_GROUP = 5; // codes shown per group
   const LIMIT = 10; // suggestions by default
   const SIBLING = 3; // a code's group: its first three characters
-  const NEGATED_PREFIX = 4; // a negated word of this many letters also rules out the words it begins
+  const NEGATED_PREFIX = 4;
+  const TITLE = 2; // a group of the note's first sentence with a group (its title, as a rule) comes first // a negated word of this many letters also rules out the words it begins
 
   // The note's words: {text, word (folded), start, end, line, sentence, clause}.
   function tokens(note, rules) {
@@ -51,7 +52,7 @@
     for (const match of note.matchAll(WORD)) {
       const gap = note.slice(previous, match.index);
       if (/\n/.test(gap)) line++;
-      if (found.length && (/[\n;:!?()]/.test(gap) || (/\./.test(gap) && CAPITAL.test(match[0])))) { sentence++; clause++; }
+      if (found.length && (/[\n;:!?]/.test(gap) || (/\./.test(gap) && CAPITAL.test(match[0])))) { sentence++; clause++; }
       else if (found.length && /,/.test(gap)) clause++;
       const word = T.fold(match[0]);
       if (rules.clauseWords.includes(word)) clause++;
@@ -66,6 +67,8 @@
   function markScopes(note, words, rules) {
     const negatedClauses = new Set();
     for (const w of words) if (rules.negation.includes(w.word)) negatedClauses.add(w.clause);
+    const setupSentences = new Set();
+    words.forEach((w, i) => { if ((i === 0 || words[i - 1].sentence !== w.sentence) && rules.setup.includes(w.word)) setupSentences.add(w.sentence); });
     const skippedLines = new Set();
     words.forEach((w, i) => {
       const first = i === 0 || words[i - 1].line !== w.line;
@@ -75,7 +78,7 @@
       const w = words[i];
       if (negatedClauses.has(w.clause)) w.negated = true;
       if (rules.negation.includes(w.word)) w.cue = true;
-      if (skippedLines.has(w.line)) w.reason = true;
+      if (skippedLines.has(w.line) || setupSentences.has(w.sentence)) w.reason = true;
       const phrase = rules.reason.find((cue) => cue.every((part, k) => words[i + k] && words[i + k].word === part &&
         words[i + k].clause === w.clause));
       if (!phrase) continue;
@@ -91,7 +94,7 @@
     const keys = new Set();
     for (const w of words) {
       if (!w.negated || w.cue || engine.text.isStopWord(w.word)) continue;
-      const key = engine.text.key(T.respell(w.word) === w.word ? w.word : w.word);
+      const key = engine.text.key(w.word);
       if (key.length >= 2 && !engine.fillerKeys.includes(key)) keys.add(key);
     }
     return Array.from(keys);
@@ -101,7 +104,8 @@
     if (!keys.length) return false;
     for (const t of engine.docs[doc]) {
       const term = engine.terms[t];
-      if (keys.some((k) => term === k || (k.length >= NEGATED_PREFIX && term.startsWith(k)))) return true;
+      if (keys.some((k) => term === k || (k.length >= NEGATED_PREFIX && term.startsWith(k)) ||
+          (term.length >= NEGATED_PREFIX && k.startsWith(term)))) return true; // `biopsier` rules out `biopsi`
     }
     return false;
   }
@@ -131,9 +135,12 @@
     return used;
   }
 
-  // Whether a hit is named well enough by the words to make a group.
-  function accepted(hit, tight, rules) {
-    if (hit.typo || !hit.terms.length) return false;
+  // Whether a hit is named well enough by the words to make a group: one of its words matched is specific (in
+  // few texts: not only `reseksjon` or `fjerning`), and the words cover enough of its text.
+  function accepted(engine, hit, tight, rules) {
+    if (hit.typo || !hit.terms.some((t) => engine.stats.postings[t].length <= rules.specific)) return false;
+    // One everyday word of the thesaurus (`klipp`, `prøve`) is too common in a note to name a procedure alone.
+    if (hit.cover < 2 && hit.synonym && rules.weakKinds.includes(hit.synonym.kind)) return false;
     return tight >= rules.tight || hit.cover >= 3 || (hit.cover >= 2 && tight >= rules.tightWithTwo);
   }
 
@@ -159,14 +166,14 @@
   function sentenceGroups(engine, words, pool, extraWords, context) {
     const groups = [];
     for (let round = 0; round < ROUNDS && pool.length; round++) {
-      const plan = engine.plan(pool.map((i) => words[i].text).concat(extraWords).join(" "));
+      const plan = engine.plan(pool.map((i) => words[i].text).concat(extraWords).join(" "), true);
       if (!plan.counted) break;
       const hits = engine.textMatches(plan).filter((h) => h.valid && !h.contra && !context.excluded(h.doc) &&
         !context.taken.has(h.doc) && !engine.codes[h.doc].startsWith("Z"));
       const best = hits[0];
       if (!best) break;
       const tight = tightness(engine, best.doc, best.terms, context.fillers);
-      if (!accepted(best, tight, context.rules)) break;
+      if (!accepted(engine, best, tight, context.rules)) break;
       const used = evidence(engine, best, plan, pool, words);
       if (!used.length) break;
       const first = refine(engine, best, context.noteRanges, context);
@@ -181,7 +188,7 @@
 
   // The note's term ranges: whether a term is named by a usable word of the note (as itself or by the thesaurus).
   function rangesOf(engine, words) {
-    const plan = engine.plan(words.filter(usable).map((w) => w.text).join(" "));
+    const plan = engine.plan(words.filter(usable).map((w) => w.text).join(" "), true);
     const ranges = [];
     for (const slot of plan.slots) for (const o of slot.options) for (const leaf of o.leaves) for (const r of leaf.ranges) ranges.push(r);
     return (term) => ranges.some((r) => term >= r.from && term < r.to);
@@ -214,6 +221,7 @@
       if (!needed.length || have.length < Math.max(1, Math.ceil(needed.length * context.rules.extraShare))) continue;
       const keys = new Set(have.map((t) => engine.terms[t]));
       const used = words.map((w, i) => i).filter((i) => usable(words[i]) && keys.has(engine.text.key(words[i].word)));
+      if (!used.length) continue; // reached only through a thesaurus word's `*` (`hud*` is not `Hudlapp`)
       groups.push({ kind: "extra", evidence: used, hits: [doc], score: have.length / needed.length });
     }
     return groups.sort((a, b) => b.score - a.score).slice(0, context.rules.extraMax);
@@ -227,6 +235,7 @@
 
   // The note's groups, in the order of the note, and the suggestions, best first.
   function suggest(engine, note, rules, options) {
+    T = window.nkpkSearchText;
     prepareEngine(engine);
     note = String(note);
     const words = tokens(note, rules);
@@ -242,14 +251,19 @@
       return found;
     };
     const context = {
-      rules, taken: new Set(), noteRanges: rangesOf(engine, words), fillers: new Set(engine.fillerKeys),
+      rules, taken: new Set(), noteRanges: rangesOf(engine, words), fillers: new Set(engine.fillerKeys), title: -1,
       excluded: (doc) => ruledOut(engine, doc, negated) || engine.facetFit(doc, facets).contra > 0,
     };
     const groups = [];
     for (const sentence of new Set(words.map((w) => w.sentence))) {
       const pool = words.map((w, i) => i).filter((i) => words[i].sentence === sentence && usable(words[i]));
       const extra = pool.some((i) => isSide(words[i])) ? [] : sideAt.map((i) => words[i].text);
-      groups.push(...sentenceGroups(engine, words, pool, extra, context));
+      const found = sentenceGroups(engine, words, pool, extra, context);
+      if (found.length && context.title < 0) {
+        context.title = sentence;
+        found.forEach((g) => { g.score += TITLE; });
+      }
+      groups.push(...found);
     }
     const main = groups.slice().sort((a, b) => b.score - a.score)[0];
     if (main) {

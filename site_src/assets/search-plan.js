@@ -140,7 +140,23 @@
   };
 
   // One query word as a slot. `last`: the word being typed, whose end may still be missing.
-  Engine.prototype.slot = function (typed, last) {
+  Engine.prototype.slot = function (typed, last, whole) {
+    const slot = this.slotOptions(typed, last);
+    if (whole) this.wholeWords(slot);
+    return slot;
+  };
+
+  // `whole` (the note page): every word and compound part matches whole words only, never the words it begins.
+  Engine.prototype.wholeWords = function (slot) {
+    for (const option of slot.options) {
+      for (const leaf of option.leaves) {
+        if (leaf.ranges.some((r) => r.kind === "own")) leaf.ranges = this.wholeWord(leaf.own);
+      }
+    }
+    slot.options = slot.options.filter((o) => o.leaves.some((leaf) => leaf.ranges.length));
+  };
+
+  Engine.prototype.slotOptions = function (typed, last) {
     const word = this.word(typed, false);
     const weak = word.root.length < MIN_PREFIX;
     const slot = { typed, filler: word.filler || weak, weak, options: [] };
@@ -265,7 +281,7 @@
   };
 
   // The query as slots to match (codes among the words apart), and the words that match nothing.
-  Engine.prototype.plan = function (query) {
+  Engine.prototype.plan = function (query, whole) {
     const folded = T.words(query);
     const facets = this.queryFacets(folded);
     const typed = [];
@@ -286,7 +302,7 @@
       const phrase = this.phrase(typed, i);
       if (phrase) { plan.slots.push(phrase); i += phrase.size - 1; continue; }
       if (facetOnly.has(i)) continue;
-      let slot = this.slot(typed[i], i === typed.length - 1);
+      let slot = this.slot(typed[i], !whole && i === typed.length - 1, whole);
       const joined = i + 1 < typed.length ? this.joined(typed[i], typed[i + 1]) : null;
       if (joined && (!slot.options[0] || slot.options[0].synonym || !this.word(typed[i + 1], false).ranges.length)) {
         slot = joined;

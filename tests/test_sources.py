@@ -217,7 +217,7 @@ def test_undecodable_byte_names_its_line(tmp_path: Path) -> None:
     spec = write(tmp_path, "dos.txt", b"AAA00\tKraniotomi\nAAA10\tBiopsi\nDAA00\t\x9dyelokk\n")
     error = error_of(spec)
     assert error.where == Location("dos.txt", 3)
-    assert "undecodable byte 0x9d at line 3 (tried UTF-8 and Windows-1252)" in str(error)
+    assert "undecodable byte 0x9d at line 3, column 7 (tried UTF-8 and Windows-1252)" in str(error)
 
 
 def test_forced_encoding_reads_what_detection_cannot(tmp_path: Path) -> None:

@@ -125,9 +125,10 @@ def _strict_cp1252(piece: bytes, offset: int, data: bytes, display: str) -> str:
     try:
         return piece.decode("cp1252")
     except UnicodeDecodeError as exc:
-        at = offset + exc.start
-        line = data.count(b"\n", 0, at) + 1
-        raise InputError(Location(display, line), f"undecodable byte 0x{data[at]:02x} (Windows-1252 with DOS letters)") from None
+        at = offset + exc.start  # one byte is one character here
+        line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
+        raise InputError(Location(display, line), f"undecodable byte 0x{data[at]:02x} at line {line}, column {column} "
+                                                  "(Windows-1252 with DOS letters)") from None
 
 
 def _classify(number: int, line: str) -> _Line:

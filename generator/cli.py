@@ -72,6 +72,18 @@ def _plugins(config_file: Path, args: argparse.Namespace) -> list:
     return listed
 
 
+class _SaidOnce(logging.Filter):
+    """Drops mkdocs' log lines of a failure the plugin has worded: the command prints it, once."""
+
+    def __init__(self, plugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        result = self.plugin.result
+        return not (record.levelno >= logging.ERROR and result is not None and result.failure)
+
+
 def run_build(args: argparse.Namespace) -> int:
     overrides = {"plugins": _plugins(args.config, args)}
     if args.out:
@@ -90,6 +102,8 @@ def run_build(args: argparse.Namespace) -> int:
         return 0
     key_path(site).unlink(missing_ok=True)
     config.plugins.on_startup(command="build", dirty=False)
+    said = _SaidOnce(plugin)
+    logging.getLogger("mkdocs.commands.build").addFilter(said)
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
@@ -97,6 +111,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"nkpk-site: {result.failure if result and result.failure else exc}", file=sys.stderr)
         return 1
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(said)
         config.plugins.on_shutdown()
     result = plugin.result
     remember(site, key)

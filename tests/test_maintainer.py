@@ -1,0 +1,87 @@
+"""What a maintainer meets: bad input stops the build with one true message, the report is summed up.
+
+Each test runs the real command (`python -m generator.cli`, what `nkpk-site` and the Makefile run) in a
+process of its own, on copies of real code lists in a temporary folder, and reads what it printed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import ROOT, tree_bytes
+
+DATA = ROOT / "data"
+NCSP_2008 = "NCSP2008-FullTekst.txt"  # Windows-1252, tab-separated; line 4 is AAA25 ... trykkmåler
+
+
+def nkpk(*args: str) -> subprocess.CompletedProcess:
+    """The command as a maintainer runs it from the project folder."""
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=900)
+
+
+def manifest(folder: Path, *releases: tuple[int, str, str]) -> Path:
+    """A manifest of (year, file, extra YAML lines of the release) in `folder`."""
+    lines = ["releases:"]
+    for year, name, extra in releases:
+        lines += [f"  - year: {year}", *([f"    {extra}"] if extra else []), "    files:",
+                  f"      - path: {name}", "        system: NCSP"]
+    path = folder / "releases.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def real_lines(name: str) -> list[str]:
+    return (DATA / name).read_bytes().decode("cp1252").split("\n")
+
+
+def saved_as_utf8_but_one_letter(folder: Path) -> Path:
+    """The real 2008 list saved again as UTF-8 with a byte-order mark, but for the å of line 4, left Windows-1252."""
+    lines = [line.encode("utf-8") for line in real_lines(NCSP_2008)]
+    assert lines[3].startswith(b"AAA25\tInnlegging av epidural trykkm\xc3\xa5ler")
+    lines[3] = lines[3].replace("å".encode(), b"\xe5")
+    (folder / "ncsp.txt").write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines))
+    return manifest(folder, (2008, "ncsp.txt", ""))
+
+
+def twice_with_two_texts(folder: Path) -> Path:
+    lines = real_lines(NCSP_2008)
+    lines.insert(10, "AAA25\tInnlegging av trykkmåler")
+    (folder / "ncsp.txt").write_bytes("\n".join(lines).encode("cp1252"))
+    return manifest(folder, (2008, "ncsp.txt", ""))
+
+
+def misspelt_key(folder: Path) -> Path:
+    shutil.copyfile(DATA / NCSP_2008, folder / "ncsp.txt")
+    path = manifest(folder, (2008, "ncsp.txt", ""))
+    path.write_text(path.read_text(encoding="utf-8").replace("system:", "sytem:"), encoding="utf-8")
+    return path
+
+
+BAD = {
+    "byte": (saved_as_utf8_but_one_letter, "ncsp.txt:4: undecodable byte 0xe5 at line 4, column 36 (UTF-8, as the "
+                                           "file's byte-order mark says"),
+    "twice": (twice_with_two_texts, "ncsp.txt:11: code AAA25 appears twice in release 2008 with different texts"),
+    "key": (misspelt_key, "unknown key(s): sytem"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_an_error_is_printed_once_and_the_old_site_is_left_alone(tmp_path: Path, case: str) -> None:
+    make, message = BAD[case]
+    path = make(tmp_path)
+    old = tmp_path / "site"
+    old.mkdir()
+    (old / "index.html").write_text("the site as it was\n", encoding="utf-8")
+    before = tree_bytes(old)
+    done = nkpk("build", "--manifest", str(path), "--out", str(old))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("nkpk-site: input error: "), done.stderr
+    assert message in done.stderr
+    assert tree_bytes(old) == before and sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["site", "releases.yaml", "ncsp.txt"])

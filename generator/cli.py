@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
                      "(NCSP, NCMP, NCRP, SK): once for all files, or once per file in order")
     add.add_argument("--valid-on", help="take the codes valid on this date (default: 1 January of the year)")
     add.add_argument("--replace", action="store_true", help="replace the release of that year if there is one")
+    add.add_argument("--new-shape", action="append", metavar="CODE", help="a code whose shape is new to its code "
+                     "system and meant as it is (written under new_shapes in the manifest); once per code")
     add.add_argument("--json", action="store_true", help="end with the counts as one line of JSON")
     return parser
 

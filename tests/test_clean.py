@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from generator.inputs.clean import clean_code, clean_text, decode_text, unquote, unusual_shape
+from generator.inputs.clean import clean_code, clean_text, decode_text, unquote
 from generator.inputs.diagnostics import InputError, Location
 
 AT = Location("list.txt", 7, "column B")
@@ -112,31 +112,6 @@ def test_clean_text_notes_say_what_was_removed() -> None:
         ("leading-space", "tab removed"),
         ("trailing-space", "2 spaces removed"),
     ]
-
-
-# --- shapes ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("system", "code", "unusual"),
-    [
-        ("NCSP", "JKA21", False),
-        ("NCSP", "AA027", True),
-        ("NCSP", "FX281", True),
-        ("NCMP", "AAFE00", False),
-        ("NCMP", "ZWN00", True),
-        ("NCRP", "AAB06K", False),
-        ("NCRP", "SAA0AD", False),
-        ("NCRP", "TSJWM", True),
-        ("SK", "0XX01", False),
-        ("SK", "1LA01", False),
-        ("SK", "1LA0", True),
-        (None, "WHATEVER1", False),
-        ("XYZ", "AAA00", False),
-    ],
-)
-def test_unusual_shape(system: str | None, code: str, unusual: bool) -> None:
-    assert unusual_shape(system, code) is unusual
 
 
 # --- decoding --------------------------------------------------------------------

@@ -103,8 +103,6 @@ def test_real_file_rows_and_encoding(real: dict[str, FileResult], real_dir: Path
     assert all(r.where.file == name and r.where.line > 0 for r in result.rows)
     if system:
         assert {r.system for r in result.rows} == {system}
-    shapes = [n for n in result.notes if n.kind == "unusual-shape"]
-    assert all(n.where.cell.startswith(("A", "B", "column A")) for n in shapes)
 
 
 def test_real_line_numbers_are_physical_lines(real: dict[str, FileResult]) -> None:
@@ -183,19 +181,6 @@ def test_real_combined_workbooks_have_systems(real: dict[str, FileResult]) -> No
     assert row(result, "SAA0AD").text == "CT Caput"
     assert row(result, "AAA00").system == "NCSP"
     assert row(result, "AAFE00").system == "NCMP"
-
-
-def test_real_unusual_shapes(real: dict[str, FileResult]) -> None:
-    def unusual(name: str) -> set[str]:
-        return {n.detail.split()[0] for n in real[name].notes if n.kind == "unusual-shape"}
-
-    assert {"AA027", "FX281"} <= unusual("NCSP-N-Kodeliste981112.txt")
-    aa027 = [n for n in real["NCSP-N-Kodeliste981112.txt"].notes if n.kind == "unusual-shape"][0]
-    assert aa027.where == Location("NCSP-N-Kodeliste981112.txt", 1, "column A")
-    assert unusual("NCMP_2007.txt") == {"ZWN00", "ZWN05", "ZWU15", "ZWU30", "ZWU40"}
-    assert "TSJWM" in unusual("Alle prosedyrekoder 2017.xlsx")
-    assert unusual("NCSP2008-FullTekst.txt") == set()
-    assert unusual("saerkoder2012.xlsx") == set()
 
 
 # --- small text inputs -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Cleaning of raw input: byte decoding, code and text normalisation, code shapes.
+"""Cleaning of raw input: byte decoding, code and text normalisation.
 
 Everything here is pure: it takes raw bytes or cell strings plus the Location
 they came from, and gives back the cleaned value together with the report notes
@@ -25,20 +25,6 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # A code that clean_code takes as it is, with no note: 3-8 capital letters and
 # digits, at least one letter (so no BOM, white space, quotes or small letters).
 _CLEAN_CODE_RE = re.compile(r"(?=[0-9]*[A-Z])[A-Z0-9]{3,8}")
-
-# The usual shapes of each code system's codes, one alternation per system;
-# other shapes are only noted.
-_SHAPE_PATTERNS = {
-    "NCSP": (r"[A-Z]{3}[0-9]{2}",),
-    "NCMP": (r"[A-Z]{4}[0-9]{2}",),
-    "NCRP": (r"[A-Z]{3}[0-9]{2}[A-Z]", r"[A-Z]{3}0[A-Z]{2}"),
-    "SK": (r"[0-9A-Z]{5}",),
-}
-SHAPES: dict[str, re.Pattern[str]] = {
-    system: re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
-    for system, patterns in _SHAPE_PATTERNS.items()
-}
-
 
 # --- bytes to text -----------------------------------------------------------
 
@@ -266,12 +252,3 @@ def _shown(space: str) -> str:
     if set(space) == {" "}:
         return f"{len(space)} spaces"
     return repr(space)
-
-
-# --- code shapes -------------------------------------------------------------
-
-
-def unusual_shape(system: str | None, code: str) -> bool:
-    """True if `code` has none of the usual shapes of `system` (False if unknown)."""
-    shape = SHAPES.get(system or "")
-    return shape is not None and shape.fullmatch(code) is None

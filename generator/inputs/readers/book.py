@@ -27,7 +27,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from ..clean import clean_code, clean_text, decode_text, is_utf8, unusual_shape
+from ..clean import clean_code, clean_text, decode_text, is_utf8
 from ..diagnostics import InputError, Location, Diagnostic
 from .base import FileResult, FileSpec, SourceRow
 
@@ -210,8 +210,6 @@ class _Parser:
         if not text:
             raise InputError(where, f"code line without text ({code})")
         self.notes.extend(code_notes + text_notes)
-        if unusual_shape(self.spec.system, code):
-            self.notes.append(Diagnostic(where, "unusual-shape", f"{code} does not have the usual shape of {self.spec.system} codes"))
         self.rows.append(SourceRow(where, code, text, self.spec.system))
         self.owner, self.naming, self.last = code, False, None
 

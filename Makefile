@@ -22,9 +22,9 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/nkpk-site serve --dir site --port $(or $(PORT),8000)
 
-## Validate the inputs and print the build report, writing nothing.
+## Validate the inputs and sum up the build report, writing nothing (REPORT=1 prints all of it).
 check: $(STAMP)
-	$(VENV)/bin/nkpk-site check --report
+	$(VENV)/bin/nkpk-site check $(if $(REPORT),--report) $(if $(MANIFEST),--manifest "$(MANIFEST)")
 
 ## Install Debian's chromium for the browser tests (root, as on CI).
 browser:

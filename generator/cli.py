@@ -18,7 +18,9 @@ from .build import prepare
 from .inputs.build_date import build_date
 from .inputs.fingerprint import build_key, is_fresh, key_path, remember
 from .inputs.diagnostics import InputError
+from . import urls
 from .pages.report import report_text, summary
+from .pages.report_summary import build_lines, check_lines
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,12 +120,20 @@ def run_build(args: argparse.Namespace) -> int:
     result = plugin.result
     remember(site, key)
     print(f"nkpk-site: {summary(result.report)}; site in {config.site_dir}")
+    for line in build_lines(result.report, _shown_path(site / urls.REPORT_TEXT)):
+        print(f"nkpk-site: {line}")
     if result.sitemap_pages:
         print(f"nkpk-site: sitemap.xml lists {result.sitemap_pages} pages under {config.site_url}")
     else:
         print("nkpk-site: sitemap.xml is written for a public address only (--site-url); not needed to look at the site")
     print(_what_to_open(site, plugin.config.offline))
     return 0
+
+
+def _shown_path(path: Path) -> str:
+    """A path as the maintainer can type it: relative to the current folder where it is inside it."""
+    here = Path.cwd()
+    return str(path.relative_to(here) if path.is_relative_to(here) else path)
 
 
 def _what_to_open(site: Path, offline: bool) -> str:
@@ -135,7 +145,8 @@ def _what_to_open(site: Path, offline: bool) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     project = prepare(args.manifest.resolve())
-    print(report_text(project.report) if args.report else summary(project.report))
+    whole = f"`nkpk-site check --report` prints it; a build writes it into the site as {urls.REPORT_TEXT} (site/ by default)"
+    print(report_text(project.report) if args.report else "\n".join(check_lines(project.report, whole)))
     return 0
 
 

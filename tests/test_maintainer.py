@@ -6,6 +6,7 @@ process of its own, on copies of real code lists in a temporary folder, and read
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -95,3 +96,56 @@ def test_an_error_is_printed_once_and_the_old_site_is_left_alone(tmp_path: Path,
     assert message in done.stderr
     assert tree_bytes(old) == before and {p.name for p in tmp_path.iterdir()} <= {
         "site", "releases.yaml", "ncsp.txt", "ncsp-2007.txt"}
+
+
+def test_check_sums_up_the_real_report_in_at_most_60_lines() -> None:
+    """`make check` runs `nkpk-site check`: counts by kind with the first notes, the newest release's notes, where the rest is."""
+    assert "\t$(VENV)/bin/nkpk-site check $(if $(REPORT),--report)" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    done = nkpk("check")
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert len(lines) <= 60
+    whole = nkpk("check", "--report").stdout.splitlines()
+    counts = dict(m.groups() for line in whole if (m := re.fullmatch(r"([a-z0-9-]+): ([0-9]+)", line)))
+    assert len(counts) > 20 and sum(map(int, counts.values())) > 20_000
+    assert lines[0].startswith("13 releases, 10148 codes (8640 valid, 1508 expired), ")
+    assert lines[1] == "Notes by kind (kind: how many, then the first in the report):"
+    kinds = dict(m.groups()[:2] for line in lines if (m := re.match(r"  ([a-z0-9-]+): ([0-9]+)(, |$)", line)))
+    assert kinds == counts
+    assert "  leading-space: 6661, NCSP2012.xlsx:1 (B1): tab removed" in lines
+    assert "      NCSP2012.xlsx:2 (B2): tab removed" in lines  # the first few of each kind, as many as 60 lines allow
+    assert lines[-3:] == [
+        "The newest release, 2017: 1 note in its files:",
+        "  Alle prosedyrekoder 2017.xlsx:8501: new-shape: TSJWM (NCRP) has the shape LLLLL, new to NCRP in 2017: "
+        "listed under new_shapes in the manifest",
+        "The whole report: `nkpk-site check --report` prints it; a build writes it into the site as "
+        "rapport/byggerapport.txt (site/ by default)"]
+
+
+def test_the_notes_of_a_newest_release_are_named_one_by_one_up_to_a_limit(tmp_path: Path) -> None:
+    """The real 2012 workbook's texts start with a tab: 6,615 notes, the first 15 named."""
+    for name in ("NCSP-2011-FullTekst.txt", "NCSP2012.xlsx"):
+        shutil.copyfile(DATA / name, tmp_path / name)
+    path = tmp_path / "releases.yaml"
+    path.write_text("releases:\n  - {year: 2011, files: [{path: NCSP-2011-FullTekst.txt, system: NCSP}]}\n"
+                    "  - {year: 2012, files: [{path: NCSP2012.xlsx, system: NCSP}]}\n", encoding="utf-8")
+    lines = nkpk("check", "--manifest", str(path)).stdout.splitlines()
+    assert len(lines) <= 60
+    at = lines.index("The newest release, 2012: 6615 notes in its files:")
+    assert lines[at + 1:at + 17] == [f"  NCSP2012.xlsx:{n} (B{n}): leading-space: tab removed" for n in range(1, 16)] + [
+        "  ... and 6600 more"]
+
+
+def test_the_end_of_a_build_says_the_same_in_a_few_lines(tmp_path: Path) -> None:
+    from .test_build import RELEASES, write_manifest
+
+    releases = {**RELEASES, 2017: {"ncsp.txt": ("utf-8", "JKA20\t Kolecystektomi\nJKA21\tLaparoskopisk kolecystektomi\n")}}
+    done = nkpk("build", "--manifest", str(write_manifest(tmp_path, releases)), "--out", str(tmp_path / "site"))
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert lines[1:5] == [
+        "nkpk-site: notes by kind: shapes 2, code-space 1, doubled-space 1, leading-space 1",
+        "nkpk-site: the newest release, 2017: 1 note in its files:",
+        "nkpk-site:   2017-ncsp.txt:1 (column B): leading-space: space removed",
+        f"nkpk-site: the whole report: {tmp_path / 'site' / 'rapport/byggerapport.txt'} (`make check` sums it up)"]
+    assert (tmp_path / "site/rapport/byggerapport.txt").is_file()

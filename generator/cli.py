@@ -21,6 +21,7 @@ from .inputs.diagnostics import InputError
 from . import urls
 from .pages.report import report_text, summary
 from .pages.report_summary import build_lines, check_lines
+from .serve import serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,9 +40,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="a site that opens from disk: links end in index.html, search works from file://")
     build.add_argument("--zip", action="store_true",
                        help="also write the whole site as a zip that opens from disk, offered on the downloads page")
-    serve = sub.add_parser("serve", help="serve the built site on this machine and print its address")
-    serve.add_argument("--dir", type=Path, default=Path("site"), help="the built site (default: site/)")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
+    serving = sub.add_parser("serve", help="serve the built site on this machine and print its address")
+    serving.add_argument("--dir", type=Path, default=Path("site"), help="the built site (default: site/)")
+    serving.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
     check = sub.add_parser("check", help="read and validate the inputs; write nothing")
     check.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
     check.add_argument("--report", action="store_true", help="print the whole build report")
@@ -161,28 +162,10 @@ def run_add_release(args: argparse.Namespace) -> int:
 COMMANDS = {"build": run_build, "check": run_check, "add-release": run_add_release}
 
 
-def run_serve(args: argparse.Namespace) -> int:
-    """Serve the built folder on 127.0.0.1 until Ctrl+C, printing the address to open."""
-    import functools
-    import http.server
-
-    if not (args.dir / "index.html").is_file():
-        print(f"nkpk-site: no site in {args.dir}: run `make site` first", file=sys.stderr)
-        return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"nkpk-site: serving {args.dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)", flush=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":
-        return run_serve(args)
+        return serve(args.dir, args.port)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:

@@ -10,6 +10,8 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -72,11 +74,18 @@ def misspelt_key(folder: Path) -> Path:
     return path
 
 
+def letter_o_in_a_year(folder: Path) -> Path:
+    path = malformed_code(folder)
+    path.write_text(path.read_text(encoding="utf-8").replace("year: 2008", "year: 2O08"), encoding="utf-8")
+    return path
+
+
 BAD = {
     "byte": (saved_as_utf8_but_one_letter, "ncsp.txt:4: undecodable byte 0xe5 at line 4, column 36 (UTF-8, as the "
                                            "file's byte-order mark says"),
     "twice": (twice_with_two_texts, "ncsp.txt:11: code AAA25 appears twice in release 2008 with different texts"),
-    "key": (misspelt_key, "unknown key(s): sytem"),
+    "key": (misspelt_key, "releases.yaml (release 2008, file 'ncsp.txt'): unknown key(s): sytem"),
+    "year": (letter_o_in_a_year, "releases.yaml (the release after 2007): 'year' must be a year such as 2017, not '2O08'"),
     "shape": (malformed_code, "ncsp.txt:3: AAA2 (NCSP) has the shape LLLD, which no earlier release of NCSP has (L a "
                               "letter, D a digit); NCSP's codes have had the shapes LLDDD (e.g. FX281), LLLDD (AAA00)"),
 }
@@ -149,3 +158,21 @@ def test_the_end_of_a_build_says_the_same_in_a_few_lines(tmp_path: Path) -> None
         "nkpk-site:   2017-ncsp.txt:1 (column B): leading-space: space removed",
         f"nkpk-site: the whole report: {tmp_path / 'site' / 'rapport/byggerapport.txt'} (`make check` sums it up)"]
     assert (tmp_path / "site/rapport/byggerapport.txt").is_file()
+
+
+def test_serve_answers_a_missing_address_with_the_sites_404_page(real_site: Path) -> None:
+    """`make serve` runs `nkpk-site serve`: a code typed as an address gets the 404 page with its search and code link."""
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--dir", str(real_site), "--port", "0"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy for 127.0.0.1
+    try:
+        address = re.search(r"at (http://127\.0\.0\.1:[0-9]+/) ", server.stdout.readline()).group(1)
+        with direct.open(address + "kode/JKA21/") as found:
+            assert found.status == 200 and found.read() == (real_site / "kode/JKA21/index.html").read_bytes()
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            direct.open(address + "kode/jka21")
+        assert missing.value.code == 404 and missing.value.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert missing.value.read() == (real_site / "404.html").read_bytes()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

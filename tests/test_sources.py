@@ -67,8 +67,12 @@ def row(result: FileResult, code: str):
 def independent_count(path: Path) -> tuple[int, int]:
     """(non-blank rows, blank rows) counted without the readers."""
     if path.suffix == ".xlsx":
-        sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
-        filled = [any(c is not None and str(c).strip() for c in r) for r in sheet.iter_rows(values_only=True)]
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:  # a read-only workbook keeps its file open until it is closed
+            rows = book.worksheets[0].iter_rows(values_only=True)
+            filled = [any(c is not None and str(c).strip() for c in r) for r in rows]
+        finally:
+            book.close()
         return sum(filled), len(filled) - sum(filled)
     lines = path.read_bytes().split(b"\n")
     if lines[-1] == b"":

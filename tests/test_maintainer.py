@@ -108,7 +108,8 @@ def test_an_error_is_printed_once_and_the_old_site_is_left_alone(tmp_path: Path,
 
 
 def test_check_sums_up_the_real_report_in_at_most_60_lines() -> None:
-    """`make check` runs `nkpk-site check`: counts by kind with the first notes, the newest release's notes, where the rest is."""
+    """`make check` runs `nkpk-site check`: counts by kind with the first notes, the newest release's notes, and
+    where the whole report is."""
     assert "\t$(VENV)/bin/nkpk-site check $(if $(REPORT),--report)" in (ROOT / "Makefile").read_text(encoding="utf-8")
     done = nkpk("check")
     assert (done.returncode, done.stderr) == (0, "")

@@ -93,7 +93,8 @@ def _release(base: Path, manifest: Path, name: str, entry: Any) -> ReleaseSpec:
         raise InputError(where, f"'year' must be a year such as 2017, not {entry.get('year')!r}")
     unknown = sorted(set(entry) - RELEASE_KEYS)
     if unknown:
-        raise InputError(where, f"unknown key(s): {', '.join(map(str, unknown))}; a release has {', '.join(sorted(RELEASE_KEYS))}")
+        known = ", ".join(sorted(RELEASE_KEYS))
+        raise InputError(where, f"unknown key(s): {', '.join(map(str, unknown))}; a release has {known}")
     files = entry.get("files")
     if not isinstance(files, list) or not files:
         raise InputError(where, f"release {year} needs a non-empty list under 'files'")

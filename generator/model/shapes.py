@@ -60,7 +60,7 @@ def _first_years(catalogue: Catalogue) -> tuple[dict[Key, int], dict[Key, str]]:
             if version.system != system:
                 system = version.system
                 key = (system, form)
-                if first.get(key, 10_000) > version.year:
+                if key not in first or version.year < first[key]:
                     first[key], example[key] = version.year, code.code
     return first, example
 
@@ -81,7 +81,7 @@ def _refusal(refused: list[tuple[str, CodeVersion]], first: dict[Key, int], exam
     code, version = refused[0]
     system, year = version.system, version.year
     known = sorted((form, example[(s, form)]) for (s, form), y in first.items() if s == system and y < year)
-    shapes = ", ".join(f"{form} (e.g. {code_of})" if not i else f"{form} ({code_of})" for i, (form, code_of) in enumerate(known))
+    shapes = ", ".join(f"{form} ({'e.g. ' if not i else ''}{first_code})" for i, (form, first_code) in enumerate(known))
     text = (f"{code} ({system}) has the shape {shape(code)}, which no earlier release of {system} has ({LEGEND}); "
             f"{system}'s codes have had the shapes {shapes}. A typo? If the code is meant as it is, list it under "
             f"'new_shapes' of release {year} in the manifest (new_shapes: [{code}]; add-release: --new-shape {code})")

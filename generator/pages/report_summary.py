@@ -20,7 +20,8 @@ BUILD_NEWEST = 3  # the notes of the newest release the end of a build names
 
 
 def check_lines(data: dict, whole: str) -> list[str]:
-    """At most CHECK_LINES lines: counts by kind with the first notes of each, the newest release's notes, where the rest is."""
+    """At most CHECK_LINES lines: counts by kind with the first notes of each, the newest release's notes, and
+    where the whole report is (`whole`)."""
     newest = _newest_notes(data)
     year = data["releases"][-1]["year"]
     head = [summary(data)]

@@ -18,6 +18,8 @@ import pytest
 
 from .helpers import ROOT, tree_bytes
 
+pytestmark = pytest.mark.real
+
 DATA = ROOT / "data"
 NCSP_2008 = "NCSP2008-FullTekst.txt"  # Windows-1252, tab-separated; line 4 is AAA25 ... trykkmåler
 
@@ -28,12 +30,11 @@ def nkpk(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=900)
 
 
-def manifest(folder: Path, *releases: tuple[int, str, str]) -> Path:
-    """A manifest of (year, file, extra YAML lines of the release) in `folder`."""
+def manifest(folder: Path, *releases: tuple[int, str]) -> Path:
+    """A manifest of NCSP lists, (year, file), in `folder`."""
     lines = ["releases:"]
-    for year, name, extra in releases:
-        lines += [f"  - year: {year}", *([f"    {extra}"] if extra else []), "    files:",
-                  f"      - path: {name}", "        system: NCSP"]
+    for year, name in releases:
+        lines += [f"  - year: {year}", "    files:", f"      - path: {name}", "        system: NCSP"]
     path = folder / "releases.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -49,14 +50,14 @@ def saved_as_utf8_but_one_letter(folder: Path) -> Path:
     assert lines[3].startswith(b"AAA25\tInnlegging av epidural trykkm\xc3\xa5ler")
     lines[3] = lines[3].replace("å".encode(), b"\xe5")
     (folder / "ncsp.txt").write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines))
-    return manifest(folder, (2008, "ncsp.txt", ""))
+    return manifest(folder, (2008, "ncsp.txt"))
 
 
 def twice_with_two_texts(folder: Path) -> Path:
     lines = real_lines(NCSP_2008)
     lines.insert(10, "AAA25\tInnlegging av trykkmåler")
     (folder / "ncsp.txt").write_bytes("\n".join(lines).encode("cp1252"))
-    return manifest(folder, (2008, "ncsp.txt", ""))
+    return manifest(folder, (2008, "ncsp.txt"))
 
 
 def malformed_code(folder: Path) -> Path:
@@ -64,12 +65,12 @@ def malformed_code(folder: Path) -> Path:
     shutil.copyfile(DATA / "NCSP2007-FullTekst.txt", folder / "ncsp-2007.txt")
     data = (DATA / NCSP_2008).read_bytes()
     (folder / "ncsp.txt").write_bytes(data.replace(b"\nAAA20\t", b"\nAAA2\t", 1))
-    return manifest(folder, (2007, "ncsp-2007.txt", ""), (2008, "ncsp.txt", ""))
+    return manifest(folder, (2007, "ncsp-2007.txt"), (2008, "ncsp.txt"))
 
 
 def misspelt_key(folder: Path) -> Path:
     shutil.copyfile(DATA / NCSP_2008, folder / "ncsp.txt")
-    path = manifest(folder, (2008, "ncsp.txt", ""))
+    path = manifest(folder, (2008, "ncsp.txt"))
     path.write_text(path.read_text(encoding="utf-8").replace("system:", "sytem:"), encoding="utf-8")
     return path
 

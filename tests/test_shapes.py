@@ -11,6 +11,8 @@ from generator.cli import main
 
 from .helpers import ROOT
 
+pytestmark = pytest.mark.real
+
 DATA = ROOT / "data"
 NCSP = {2007: "NCSP2007-FullTekst.txt", 2008: "NCSP2008-FullTekst.txt", 2009: "NCSP2009-FullTekst.txt"}
 NCSP_SHAPES = "NCSP's codes have had the shapes LLDDD (e.g. FX281), LLLDD (AAA00)"

@@ -22,9 +22,9 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/nkpk-site serve --dir site --port $(or $(PORT),8000)
 
-## Validate the inputs and print the build report, writing nothing.
+## Validate the inputs and sum up the build report, writing nothing (REPORT=1 prints all of it).
 check: $(STAMP)
-	$(VENV)/bin/nkpk-site check --report
+	$(VENV)/bin/nkpk-site check $(if $(REPORT),--report) $(if $(MANIFEST),--manifest "$(MANIFEST)")
 
 ## Install Debian's chromium for the browser tests (root, as on CI).
 browser:
@@ -41,7 +41,7 @@ $(AXE): package.json package-lock.json
 test: $(STAMP) browser $(AXE)
 	$(VENV)/bin/pytest -q
 
-## Benchmark the build (issue 7) against Hugo and MkDocs: real and generated corpus.
+## Benchmark the build against Hugo and MkDocs: real and generated corpus (bench/README.md).
 ## Installs Debian's hugo (root, as on CI); pass options as BENCH_ARGS="--corpus real".
 bench: $(STAMP)
 	@command -v hugo >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
@@ -52,7 +52,7 @@ bench: $(STAMP)
 same-output: $(STAMP)
 	$(VENV)/bin/python scripts/same_output.py --base "$(or $(BASE),main)" $(foreach g,$(ALLOW),--allow '$(g)')
 
-## Screenshots at 390 and 1366 px of the pages coders use every day (issue 16), into screenshots/ (git ignores it).
+## Screenshots at 390 and 1366 px of the pages coders use every day, into screenshots/ (git ignores it).
 screenshots: $(STAMP) browser
 	$(VENV)/bin/python scripts/screenshots.py --out screenshots
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -20,16 +21,23 @@ from pathlib import Path
 from . import urls
 from .analysis.compare import Change, ReleaseChanges
 from .build import prepare
-from .inputs.clean import SHAPES
 from .inputs.diagnostics import InputError, Location
 from .inputs.manifest import load_manifest
-from .inputs.manifest_edit import NewFile, with_release
+from .inputs.manifest_edit import NewFile, NewRelease, with_release
 from .inputs.readers import Readers
 from .inputs.details import parse_date
 from .inputs.readers.base import SYSTEMS, FileSpec, normalise_system
 
 EXAMPLES = 5
 SUSPICIOUS_SHARE = 1 / 3  # more of the codes changed than this: the summary warns
+# What each code system's codes usually look like, to guess the system of a file that does not say.
+# (What a release may hold is judged against the shapes its system has had: model/shapes.py.)
+USUAL_SHAPES = {
+    "NCSP": re.compile(r"[A-Z]{3}[0-9]{2}"),
+    "NCMP": re.compile(r"[A-Z]{4}[0-9]{2}"),
+    "NCRP": re.compile(r"[A-Z]{3}[0-9]{2}[A-Z]|[A-Z]{3}0[A-Z]{2}"),
+    "SK": re.compile(r"[0-9A-Z]{5}"),
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class Request:
     systems: tuple[str | None, ...] = ()  # per path: the code system of a file without a Kodeverk column
     valid_on: str | None = None  # ISO date; default 1 January of the year
     replace: bool = False
+    new_shapes: tuple[str, ...] = ()  # codes of a shape new to their system, meant as they are (model/shapes.py)
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,8 @@ def release_request(args) -> Request:
         raise InputError(Location("--system"), f"give one --system for all files or one per file ({len(args.paths)})")
     systems = systems * len(args.paths) if len(systems) == 1 else systems or (None,) * len(args.paths)
     valid_on = parse_date(args.valid_on, Location("--valid-on")) if args.valid_on else None
-    return Request(tuple(args.paths), args.year, args.manifest, systems, valid_on, args.replace)
+    new_shapes = tuple(sorted({code.strip().upper() for code in args.new_shape or ()}))
+    return Request(tuple(args.paths), args.year, args.manifest, systems, valid_on, args.replace, new_shapes)
 
 
 def _system(name: str) -> str:
@@ -94,7 +104,8 @@ def add_release(request: Request) -> Summary:
     copies = [_placed(path, base) for path in request.paths]
     systems = request.systems or (None,) * len(copies)
     files = [NewFile(rel, _checked_system(path, system, on)) for (path, rel), system in zip(copies, systems)]
-    edited = with_release(text, manifest, request.year, files, request.valid_on, request.replace)
+    release = NewRelease(request.year, tuple(files), request.valid_on, request.new_shapes)
+    edited = with_release(text, manifest, release, request.replace)
     created: list[Path] = []
     trial = base / f".{manifest.name}.add-release"
     try:
@@ -146,7 +157,7 @@ def _checked_system(path: Path, system: str | None, on: str) -> str | None:
 
 
 def _shape_guess(codes: list[str]) -> str | None:
-    fits = Counter(s for code in codes for s, shape in SHAPES.items() if shape.fullmatch(code))
+    fits = Counter(s for code in codes for s, shape in USUAL_SHAPES.items() if shape.fullmatch(code))
     return fits.most_common(1)[0][0] if fits else None
 
 

@@ -31,6 +31,7 @@ from .inputs.deadlines import Deadline, load_deadlines
 from .model.hierarchy import Hierarchy, build_hierarchy, load_names
 from .inputs.manifest import Manifest, load_manifest
 from .model.catalogue import Catalogue, build_catalogue
+from .model.shapes import check_shapes
 from .inputs.diagnostics import Diagnostic
 from .opendata.downloads import Download, plan_downloads
 from .output.registry import check_page_links, planned
@@ -114,6 +115,7 @@ def _prepare(manifest_path: Path, today: datetime.date, site_zip: bool = False) 
     results = {r.year: [reader.read(spec) for spec in r.files if spec.kind != "codes"] for r in manifest.releases}
     lists = {r.year: _code_lists(r.files, results[r.year], reader, headings.setdefault(r.year, [])) for r in manifest.releases}
     catalogue, notes = build_catalogue(lists)
+    notes += check_shapes(catalogue, {r.year: r.new_shapes for r in manifest.releases}, str(manifest.path))
     books = collect_books(results)
     names = {**heading_names(headings[year] for year in sorted(headings)), **load_names(manifest.names)}
     hierarchy = build_hierarchy(catalogue, merge_names(books, names))

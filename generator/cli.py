@@ -18,7 +18,10 @@ from .build import prepare
 from .inputs.build_date import build_date
 from .inputs.fingerprint import build_key, is_fresh, key_path, remember
 from .inputs.diagnostics import InputError
+from . import urls
 from .pages.report import report_text, summary
+from .pages.report_summary import build_lines, check_lines
+from .serve import serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,9 +40,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="a site that opens from disk: links end in index.html, search works from file://")
     build.add_argument("--zip", action="store_true",
                        help="also write the whole site as a zip that opens from disk, offered on the downloads page")
-    serve = sub.add_parser("serve", help="serve the built site on this machine and print its address")
-    serve.add_argument("--dir", type=Path, default=Path("site"), help="the built site (default: site/)")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
+    serving = sub.add_parser("serve", help="serve the built site on this machine and print its address")
+    serving.add_argument("--dir", type=Path, default=Path("site"), help="the built site (default: site/)")
+    serving.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
     check = sub.add_parser("check", help="read and validate the inputs; write nothing")
     check.add_argument("--manifest", type=Path, default=Path("data/releases.yaml"))
     check.add_argument("--report", action="store_true", help="print the whole build report")
@@ -51,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
                      "(NCSP, NCMP, NCRP, SK): once for all files, or once per file in order")
     add.add_argument("--valid-on", help="take the codes valid on this date (default: 1 January of the year)")
     add.add_argument("--replace", action="store_true", help="replace the release of that year if there is one")
+    add.add_argument("--new-shape", action="append", metavar="CODE", help="a code whose shape is new to its code "
+                     "system and meant as it is (written under new_shapes in the manifest); once per code")
     add.add_argument("--json", action="store_true", help="end with the counts as one line of JSON")
     return parser
 
@@ -72,6 +77,18 @@ def _plugins(config_file: Path, args: argparse.Namespace) -> list:
     return listed
 
 
+class _SaidOnce(logging.Filter):
+    """Drops mkdocs' log lines of a failure the plugin has worded: the command prints it, once."""
+
+    def __init__(self, plugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        result = self.plugin.result
+        return not (record.levelno >= logging.ERROR and result is not None and result.failure)
+
+
 def run_build(args: argparse.Namespace) -> int:
     overrides = {"plugins": _plugins(args.config, args)}
     if args.out:
@@ -90,6 +107,8 @@ def run_build(args: argparse.Namespace) -> int:
         return 0
     key_path(site).unlink(missing_ok=True)
     config.plugins.on_startup(command="build", dirty=False)
+    said = _SaidOnce(plugin)
+    logging.getLogger("mkdocs.commands.build").addFilter(said)
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
@@ -97,16 +116,25 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"nkpk-site: {result.failure if result and result.failure else exc}", file=sys.stderr)
         return 1
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(said)
         config.plugins.on_shutdown()
     result = plugin.result
     remember(site, key)
     print(f"nkpk-site: {summary(result.report)}; site in {config.site_dir}")
+    for line in build_lines(result.report, _shown_path(site / urls.REPORT_TEXT)):
+        print(f"nkpk-site: {line}")
     if result.sitemap_pages:
         print(f"nkpk-site: sitemap.xml lists {result.sitemap_pages} pages under {config.site_url}")
     else:
         print("nkpk-site: sitemap.xml is written for a public address only (--site-url); not needed to look at the site")
     print(_what_to_open(site, plugin.config.offline))
     return 0
+
+
+def _shown_path(path: Path) -> str:
+    """A path as the maintainer can type it: relative to the current folder where it is inside it."""
+    here = Path.cwd()
+    return str(path.relative_to(here) if path.is_relative_to(here) else path)
 
 
 def _what_to_open(site: Path, offline: bool) -> str:
@@ -118,7 +146,8 @@ def _what_to_open(site: Path, offline: bool) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     project = prepare(args.manifest.resolve())
-    print(report_text(project.report) if args.report else summary(project.report))
+    whole = f"`nkpk-site check --report` prints it; a build writes it into the site as {urls.REPORT_TEXT} (site/ by default)"
+    print(report_text(project.report) if args.report else "\n".join(check_lines(project.report, whole)))
     return 0
 
 
@@ -133,28 +162,10 @@ def run_add_release(args: argparse.Namespace) -> int:
 COMMANDS = {"build": run_build, "check": run_check, "add-release": run_add_release}
 
 
-def run_serve(args: argparse.Namespace) -> int:
-    """Serve the built folder on 127.0.0.1 until Ctrl+C, printing the address to open."""
-    import functools
-    import http.server
-
-    if not (args.dir / "index.html").is_file():
-        print(f"nkpk-site: no site in {args.dir}: run `make site` first", file=sys.stderr)
-        return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"nkpk-site: serving {args.dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)", flush=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":
-        return run_serve(args)
+        return serve(args.dir, args.port)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:

@@ -26,6 +26,7 @@ releases:
       - path: "Alle prosedyrekoder 2016.xlsx"   # three code systems
   # 2019 is here to see that 2017 goes before it
   - year: 2019
+    new_shapes: [TSJWM]   # the 2017 list's TSJ0WM without its 0, as published
     files:
       - path: "Alle prosedyrekoder 2017.xlsx"
 """
@@ -69,7 +70,8 @@ def export(downloads: Path, fmt: str) -> Path:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_each_format_adds_the_real_2017_release(folder: Path, downloads: Path, fmt: str, capsys) -> None:
     path = export(downloads, fmt)
-    code, out, err = run(capsys, str(path), "--year", "2017", "--manifest", str(folder / "releases.yaml"), "--json")
+    code, out, err = run(capsys, str(path), "--year", "2017", "--manifest", str(folder / "releases.yaml"), "--json",
+                         "--new-shape", "TSJWM")
     assert (code, err) == (0, "")
     y16, y17, _ = real_lists()
     text = sum(1 for c in set(y16) & set(y17) if y16[c][1] != y17[c][1])
@@ -82,9 +84,10 @@ def test_each_format_adds_the_real_2017_release(folder: Path, downloads: Path, f
 
 def test_the_manifest_keeps_its_comments_and_order(folder: Path, downloads: Path, capsys) -> None:
     manifest = folder / "releases.yaml"
-    assert run(capsys, str(export(downloads, "json")), "--year", "2017", "--manifest", str(manifest))[0] == 0
+    assert run(capsys, str(export(downloads, "json")), "--year", "2017", "--manifest", str(manifest),
+               "--new-shape", "tsjwm")[0] == 0
     text = manifest.read_text(encoding="utf-8")
-    added = '  - year: 2017\n    files:\n      - path: FAT-export-json.json\n'
+    added = '  - year: 2017\n    new_shapes: [TSJWM]\n    files:\n      - path: FAT-export-json.json\n'
     assert text == MANIFEST.replace("  # 2019 is here", added + "  # 2019 is here")
     assert [r["year"] for r in yaml.safe_load(text)["releases"]] == [2016, 2017, 2019]
     assert main(["check", "--manifest", str(manifest)]) == 0
@@ -93,10 +96,11 @@ def test_the_manifest_keeps_its_comments_and_order(folder: Path, downloads: Path
 def test_replace_puts_the_new_entry_in_place_of_the_old(folder: Path, downloads: Path, capsys) -> None:
     manifest = folder / "releases.yaml"
     code, out, _ = run(capsys, str(export(downloads, "pipe")), "--year", "2019", "--manifest", str(manifest),
-                       "--replace", "--valid-on", "2017-06-01", "--json")
+                       "--replace", "--valid-on", "2017-06-01", "--json", "--new-shape", "TSJWM")
     assert code == 0 and json.loads(out.splitlines()[-1])["codes"] == 8640
     entries = yaml.safe_load(manifest.read_text(encoding="utf-8"))["releases"]
-    assert entries[1] == {"year": 2019, "valid_on": dt.date(2017, 6, 1), "files": [{"path": "FAT-export-pipe.txt"}]}
+    assert entries[1] == {"year": 2019, "valid_on": dt.date(2017, 6, 1), "new_shapes": ["TSJWM"],
+                          "files": [{"path": "FAT-export-pipe.txt"}]}
     assert "# 2019 is here to see" in manifest.read_text(encoding="utf-8")
 
 
@@ -151,6 +155,24 @@ def test_a_release_that_does_not_build_is_refused_and_its_copy_removed(folder: P
     assert "with the new release the site does not build: code JKA21 appears twice in release 2017" in err
 
 
+def test_a_code_of_a_shape_its_system_never_had_is_refused(folder: Path, downloads: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    """The real 2017 list has TSJWM (TSJ0WM without its 0), the first NCRP code of five letters: refused unless meant."""
+    err = _refused(capsys, folder, str(export(downloads, "tab")), "--year", "2017")
+    line = next(i for i, r in enumerate(export_rows(), 2) if r.code == "TSJWM")
+    assert (f"FAT-export-tab.txt:{line}: with the new release the site does not build: TSJWM (NCRP) has the shape "
+            "LLLLL, which no earlier release of NCRP has (L a letter, D a digit); NCRP's codes have had the shapes "
+            "LLLDDL (e.g. AAB06K), LLLDLD (ZTX6W9), LLLDLL (SAA0AA)") in err
+    assert "(new_shapes: [TSJWM]; add-release: --new-shape TSJWM)" in err
+    rows = export_rows()
+    typo = next(i for i, r in enumerate(rows) if r.code == "AAA20")
+    rows[typo] = dataclasses.replace(rows[typo], code="AAA2")
+    path = write_export(rows, "json", tmp_path)
+    err = _refused(capsys, folder, str(path), "--year", "2017", "--new-shape", "TSJWM")
+    assert ("AAA2 (NCSP) has the shape LLLD, which no earlier release of NCSP has (L a letter, D a digit); NCSP's "
+            "codes have had the shapes LLLDD (e.g. AAA00)") in err
+
+
 def test_a_file_without_kodeverk_needs_a_system(folder: Path, tmp_path: Path, capsys) -> None:
     y16, y17, _ = real_lists()
     items = [{"Kode": c, "Tekst_uten_lengdebegrensning": t, "Gyldig_fra": None, "Gyldig_til": None, "Foreldrekode": None}
@@ -169,7 +191,8 @@ def test_a_file_without_kodeverk_needs_a_system(folder: Path, tmp_path: Path, ca
 def test_a_summary_where_most_codes_changed_warns(folder: Path, tmp_path: Path, capsys) -> None:
     rows = [dataclasses.replace(r, text=r.text + " (ny)") if len(r.code) > 2 else r for r in export_rows()]
     path = write_export(rows, "json", tmp_path)
-    code, out, _ = run(capsys, str(path), "--year", "2017", "--manifest", str(folder / "releases.yaml"))
+    code, out, _ = run(capsys, str(path), "--year", "2017", "--manifest", str(folder / "releases.yaml"),
+                       "--new-shape", "TSJWM")
     assert code == 0 and "changes\nwarning: " in out and "codes changed (more than a third)" in out
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
-from generator.inputs.clean import clean_code, clean_text, decode_text, unquote, unusual_shape
+from generator.inputs.clean import clean_code, clean_text, decode_text, unquote
 from generator.inputs.diagnostics import InputError, Location
 
 AT = Location("list.txt", 7, "column B")
@@ -112,31 +114,6 @@ def test_clean_text_notes_say_what_was_removed() -> None:
     ]
 
 
-# --- shapes ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("system", "code", "unusual"),
-    [
-        ("NCSP", "JKA21", False),
-        ("NCSP", "AA027", True),
-        ("NCSP", "FX281", True),
-        ("NCMP", "AAFE00", False),
-        ("NCMP", "ZWN00", True),
-        ("NCRP", "AAB06K", False),
-        ("NCRP", "SAA0AD", False),
-        ("NCRP", "TSJWM", True),
-        ("SK", "0XX01", False),
-        ("SK", "1LA01", False),
-        ("SK", "1LA0", True),
-        (None, "WHATEVER1", False),
-        ("XYZ", "AAA00", False),
-    ],
-)
-def test_unusual_shape(system: str | None, code: str, unusual: bool) -> None:
-    assert unusual_shape(system, code) is unusual
-
-
 # --- decoding --------------------------------------------------------------------
 
 
@@ -180,7 +157,7 @@ def test_decode_undecodable_byte_names_line_and_byte() -> None:
     with pytest.raises(InputError) as info:
         decode_text(data, "f.txt")
     assert info.value.where == Location("f.txt", 12)
-    assert "undecodable byte 0x9d at line 12 (tried UTF-8 and Windows-1252)" in info.value.message
+    assert "undecodable byte 0x9d at line 12, column 7 (tried UTF-8 and Windows-1252)" in info.value.message
 
 
 def test_decode_forced_encoding_overrides_detection() -> None:
@@ -194,8 +171,26 @@ def test_decode_forced_encoding_failure_names_line_and_byte() -> None:
     with pytest.raises(InputError) as info:
         decode_text(b"ok\nok\n\xe5\n", "f.txt", "utf-8")
     assert info.value.where == Location("f.txt", 3)
-    assert "undecodable byte 0xe5 at line 3" in info.value.message
+    assert "undecodable byte 0xe5 at line 3, column 1" in info.value.message
     assert "'utf-8'" in info.value.message
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_decode_names_the_byte_in_the_file_after_a_byte_order_mark(bom: bytes) -> None:
+    """The offsets of a byte-order-marked file count from after the mark: the byte named is still the file's."""
+    data = bom + "AAA00\tÅpen\nAAA10\tBiopsi\n".encode() + b"AAA20\tTrykkm\xe5ler\n"
+    with pytest.raises(InputError) as info:
+        decode_text(data, "f.txt", None if bom else "utf-8")
+    assert info.value.where == Location("f.txt", 3)
+    assert "undecodable byte 0xe5 at line 3, column 13 (" in info.value.message
+
+
+def test_decode_names_the_byte_of_a_utf16_file() -> None:
+    data = "AAA00\tÅpen\nAB".encode("utf-16") + b"\x00\xdc"  # a low surrogate alone
+    with pytest.raises(InputError) as info:
+        decode_text(data, "f.txt")
+    assert info.value.where == Location("f.txt", 2)
+    assert "undecodable byte 0x00 at line 2, column 3 (utf-16)" in info.value.message
 
 
 def test_decode_unknown_forced_encoding() -> None:

@@ -16,7 +16,9 @@ from generator.inputs.readers.base import FileSpec
 from . import fat_export
 from .fat_export import FORMATS, export_rows, heading_text, real_lists, write_export
 
-ROWS_2016_2017 = "releases:\n  - year: 2016\n    files: [{path}]\n  - year: 2017\n    files: [{path}]\n"
+# The real 2017 list has TSJWM (TSJ0WM without its 0), the first NCRP code of its shape: meant, as published.
+ROWS_2016_2017 = ("releases:\n  - year: 2016\n    files: [{path}]\n  - year: 2017\n    new_shapes: [TSJWM]\n"
+                  "    files: [{path}]\n")
 
 
 def manifest(folder: Path, export: Path, text: str = ROWS_2016_2017, name: str | None = None) -> Path:
@@ -215,7 +217,8 @@ def test_a_heading_names_its_group_as_the_newest_release_has_it(tmp_path: Path) 
             {**_row("AA", "2017-01-01", None, "A"), "Tekst_uten_lengdebegrensning": "Nytt navn"}, _row("AAA00", None, None)]
     path = _json_rows(tmp_path / "names.json", rows)
     one = prepare(manifest(tmp_path, path, "releases:\n  - year: 2016\n    files: [{path}]\n", "one.yaml"))
-    both = prepare(manifest(tmp_path, path, name="both.yaml"))
+    text = "releases:\n  - year: 2016\n    files: [{path}]\n  - year: 2017\n    files: [{path}]\n"
+    both = prepare(manifest(tmp_path, path, text, "both.yaml"))
     assert one.hierarchy.nodes[("NCSP", "AA")].name == "Gammelt navn" and one.hierarchy.nodes[("NCSP", "A")].name == "Tekst A"
     assert both.hierarchy.nodes[("NCSP", "AA")].name == "Nytt navn"
     assert {c.code for c in both.catalogue.codes} == {"AAA00"}
@@ -233,5 +236,5 @@ def test_each_way_of_writing_a_date_reads_the_same(tmp_path: Path) -> None:
 def test_a_valid_on_that_is_no_date_stops_the_manifest(tmp_path: Path) -> None:
     path = _json_rows(tmp_path / "one.json", [_row("AA", None, None, None), _row("AAA00", None, None)])
     text = "releases:\n  - year: 2017\n    valid_on: snart\n    files: [{path}]\n"
-    with pytest.raises(InputError, match=r"releases\[1\]\): 'valid_on' must be a date such as 2018-01-01, not 'snart'"):
+    with pytest.raises(InputError, match=r"release 2017\): 'valid_on' must be a date such as 2018-01-01, not 'snart'"):
         prepare(manifest(tmp_path, path, text, "bad-date.yaml"))

@@ -66,8 +66,15 @@ def test_report_counts_every_release(real_site: Path) -> None:
     by_year = {r["year"]: r["codes"] for r in report["releases"]}
     assert set(by_year[2017]) == {"NCSP", "NCMP", "NCRP"} and set(by_year[2012]) == {"NCSP", "NCMP", "SK"}
     assert by_year[2013]["NCSP"] == 6_627 and by_year[2014]["NCSP"] == 6_655  # NCSP 2013.xlsx, not the 2014 list
-    shapes = {n["detail"] for n in report["notes"] if n["kind"] == "unusual-shape"}
-    assert any("AA027" in d for d in shapes) and any("ZWN00" in d for d in shapes)
+    # Each code system's first release teaches its shapes; TSJWM (TSJ0WM without its 0) is the one code of a
+    # shape new to its system, listed under new_shapes in data/releases.yaml.
+    shapes = {n["detail"].split(",")[0]: n["detail"].split(": ")[1] for n in report["notes"] if n["kind"] == "shapes"}
+    assert shapes == {"NCSP's first release": "LLLDD 6221 (AAA00), LLDDD 154 (AA027)",
+                      "NCMP's first release": "LLLLDD 678 (AAAA00), LLLDD 5 (ZWN00)",
+                      "SK's first release": "DLLDD 31 (0XX00), LDDDD 2 (A0093), LLDDD 1 (WL000)",
+                      "NCRP's first release": "LLLDLL 732 (SAA0AA), LLLDDL 565 (AAB06K), LLLDLD 1 (ZTX6W9)"}
+    new = [(n["file"], n["line"], n["detail"].split(",")[0]) for n in report["notes"] if n["kind"] == "new-shape"]
+    assert new == [("Alle prosedyrekoder 2017.xlsx", 8501, "TSJWM (NCRP) has the shape LLLLL")]
 
 
 # From an independent comparison of the corpus (data/README.md), NCSP, NCMP and NCRP only.

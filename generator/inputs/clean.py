@@ -1,4 +1,4 @@
-"""Cleaning of raw input: byte decoding, code and text normalisation, code shapes.
+"""Cleaning of raw input: byte decoding, code and text normalisation.
 
 Everything here is pure: it takes raw bytes or cell strings plus the Location
 they came from, and gives back the cleaned value together with the report notes
@@ -25,20 +25,6 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # A code that clean_code takes as it is, with no note: 3-8 capital letters and
 # digits, at least one letter (so no BOM, white space, quotes or small letters).
 _CLEAN_CODE_RE = re.compile(r"(?=[0-9]*[A-Z])[A-Z0-9]{3,8}")
-
-# The usual shapes of each code system's codes, one alternation per system;
-# other shapes are only noted.
-_SHAPE_PATTERNS = {
-    "NCSP": (r"[A-Z]{3}[0-9]{2}",),
-    "NCMP": (r"[A-Z]{4}[0-9]{2}",),
-    "NCRP": (r"[A-Z]{3}[0-9]{2}[A-Z]", r"[A-Z]{3}0[A-Z]{2}"),
-    "SK": (r"[0-9A-Z]{5}",),
-}
-SHAPES: dict[str, re.Pattern[str]] = {
-    system: re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
-    for system, patterns in _SHAPE_PATTERNS.items()
-}
-
 
 # --- bytes to text -----------------------------------------------------------
 
@@ -119,11 +105,11 @@ def is_utf8(data: bytes) -> bool:
 def _cp1252_line(line: bytes, number: int, display: str) -> str:
     try:
         return line.decode("cp1252")
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError as exc:  # one byte is one character in Windows-1252
         raise InputError(
             Location(display, number),
-            f"undecodable byte 0x{line[exc.start]:02x} at line {number} (tried UTF-8 and Windows-1252); "
-            "set 'encoding' for this file in the manifest",
+            f"undecodable byte 0x{line[exc.start]:02x} at line {number}, column {exc.start + 1} "
+            "(tried UTF-8 and Windows-1252); set 'encoding' for this file in the manifest",
         ) from None
 
 
@@ -131,12 +117,28 @@ def _strict_decode(data: bytes, codec: str, display: str, forced: str | None) ->
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        source = f"encoding {forced!r} given in the manifest" if forced else codec
+        line, column = text_position(exc)
+        if forced:
+            source = f"encoding {forced!r} given in the manifest"
+        elif codec == "utf-8-sig":
+            source = "UTF-8, as the file's byte-order mark says; a letter saved as Windows-1252?"
+        else:
+            source = codec
         raise InputError(
             Location(display, line),
-            f"undecodable byte 0x{data[exc.start]:02x} at line {line} ({source})",
+            f"undecodable byte 0x{exc.object[exc.start]:02x} at line {line}, column {column} ({source})",
         ) from None
+
+
+def text_position(exc: UnicodeDecodeError) -> tuple[int, int]:
+    """The line and column (1-based, in characters) of the first byte a codec could not decode.
+
+    The offsets of the error count in the bytes the codec was given, which for `utf-8-sig` are the
+    file's bytes after its byte-order mark: the text before the byte is decoded to count in it."""
+    before = exc.object[: exc.start].decode(exc.encoding, errors="replace")
+    if before.startswith(BOM):
+        before = before[1:]  # a byte-order mark is no column
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _normalise_newlines(text: str) -> str:
@@ -250,12 +252,3 @@ def _shown(space: str) -> str:
     if set(space) == {" "}:
         return f"{len(space)} spaces"
     return repr(space)
-
-
-# --- code shapes -------------------------------------------------------------
-
-
-def unusual_shape(system: str | None, code: str) -> bool:
-    """True if `code` has none of the usual shapes of `system` (False if unknown)."""
-    shape = SHAPES.get(system or "")
-    return shape is not None and shape.fullmatch(code) is None

@@ -44,7 +44,7 @@ class Diagnostic:
     """One entry of the build report.
 
     `kind` is a short stable key (for example `leading-space`, `blank-line`,
-    `unusual-shape`, `duplicate-merged`); `detail` says what was found.
+    `new-shape`, `duplicate-merged`); `detail` says what was found.
     """
 
     where: Location

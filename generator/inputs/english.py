@@ -84,7 +84,8 @@ def _decode(raw: bytes, where: Location) -> str:
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise InputError(where, f"undecodable byte 0x{raw[exc.start]:02x} (the file is Windows-1252)") from None
+        raise InputError(where, f"undecodable byte 0x{raw[exc.start]:02x} at line {where.line}, column {exc.start + 1} "
+                                "(the file is Windows-1252)") from None
 
 
 def _fields(line: str, where: Location) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 
+from .clean import CODE_RE
 from .details import parse_date
 from .diagnostics import InputError, Location
 from .readers.base import SYSTEMS, FileSpec, normalise_system
@@ -15,6 +16,7 @@ from .readers.columns import ROLES
 from .yamlfile import read_yaml
 
 FILE_KEYS = {"path", "system", "encoding", "sheet", "delimiter", "header", "columns", "kind", "valid_on"}
+RELEASE_KEYS = {"year", "files", "valid_on", "new_shapes"}  # new_shapes: model/shapes.py
 COLUMN_ROLES = set(ROLES)
 FILE_KINDS = ("codes", "changes", "book", "book-notes")  # book: readers/book.py; book-notes: model/annotations.py
 
@@ -23,6 +25,7 @@ FILE_KINDS = ("codes", "changes", "book", "book-notes")  # book: readers/book.py
 class ReleaseSpec:
     year: int
     files: tuple[FileSpec, ...]
+    new_shapes: frozenset[str] = frozenset()  # codes whose shape is new to their system, and meant (model/shapes.py)
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ def load_manifest(path: Path) -> Manifest:
     if not isinstance(data, dict) or not isinstance(data.get("releases"), list):
         raise InputError(where, "expected a mapping with a list under 'releases'")
     base = path.parent
-    releases = [_release(base, path, i, entry) for i, entry in enumerate(data["releases"], 1)]
+    entries = data["releases"]
+    releases = [_release(base, path, _entry_name(entries, i), entry) for i, entry in enumerate(entries)]
     years = [r.year for r in releases]
     for year in sorted({y for y in years if years.count(y) > 1}):
         raise InputError(where, f"release year {year} is listed more than once")
@@ -66,19 +70,46 @@ def load_manifest(path: Path) -> Manifest:
                     english_path)
 
 
-def _release(base: Path, manifest: Path, index: int, entry: Any) -> ReleaseSpec:
-    where = Location(str(manifest), cell=f"releases[{index}]")
+def _year(entry: Any) -> int | None:
+    year = entry.get("year") if isinstance(entry, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2200 else None
+
+
+def _entry_name(entries: list, index: int) -> str:
+    """A release entry as messages name it: by its year, or where it stands when its year is not one."""
+    year = _year(entries[index])
+    if year is not None:
+        return f"release {year}"
+    before = next((y for y in map(_year, reversed(entries[:index])) if y is not None), None)
+    return f"the release after {before}" if before is not None else "the first release"
+
+
+def _release(base: Path, manifest: Path, name: str, entry: Any) -> ReleaseSpec:
+    where = Location(str(manifest), cell=name)
     if not isinstance(entry, dict):
         raise InputError(where, "each release must be a mapping with 'year' and 'files'")
-    year = entry.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-        raise InputError(where, f"'year' must be a year such as 2017, not {year!r}")
+    year = _year(entry)
+    if year is None:
+        raise InputError(where, f"'year' must be a year such as 2017, not {entry.get('year')!r}")
+    unknown = sorted(set(entry) - RELEASE_KEYS)
+    if unknown:
+        known = ", ".join(sorted(RELEASE_KEYS))
+        raise InputError(where, f"unknown key(s): {', '.join(map(str, unknown))}; a release has {known}")
     files = entry.get("files")
     if not isinstance(files, list) or not files:
         raise InputError(where, f"release {year} needs a non-empty list under 'files'")
     valid_on = _valid_on(entry.get("valid_on"), where) or f"{year}-01-01"
     specs = tuple(_file(base, manifest, year, i, f, valid_on) for i, f in enumerate(files, 1))
-    return ReleaseSpec(year, specs)
+    return ReleaseSpec(year, specs, _new_shapes(entry.get("new_shapes"), where))
+
+
+def _new_shapes(value: Any, where: Location) -> frozenset[str]:
+    """The codes listed under `new_shapes`: a list of codes, as the code lists write them."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(c, str) and CODE_RE.fullmatch(c.strip().upper()) for c in value):
+        raise InputError(where, f"'new_shapes' lists codes, such as [TSJWM], not {value!r}")
+    return frozenset(c.strip().upper() for c in value)
 
 
 def _valid_on(value: Any, where: Location) -> str | None:
@@ -94,9 +125,10 @@ def _valid_on(value: Any, where: Location) -> str | None:
 
 
 def _file(base: Path, manifest: Path, year: int, index: int, entry: Any, valid_on: str) -> FileSpec:
-    where = Location(str(manifest), cell=f"release {year}, files[{index}]")
     if isinstance(entry, str):
         entry = {"path": entry}
+    named = f"file {str(entry['path'])!r}" if isinstance(entry, dict) and entry.get("path") else f"file {index}"
+    where = Location(str(manifest), cell=f"release {year}, {named}")
     if not isinstance(entry, dict) or not entry.get("path"):
         raise InputError(where, "each file needs a 'path'")
     unknown = sorted(set(entry) - FILE_KEYS)

@@ -33,16 +33,23 @@ class NewFile:
 
 
 @dataclass(frozen=True)
+class NewRelease:
+    year: int
+    files: tuple[NewFile, ...]
+    valid_on: str | None = None  # ISO date; None: 1 January of the year
+    new_shapes: tuple[str, ...] = ()  # codes of a shape new to their system, meant (model/shapes.py)
+
+
+@dataclass(frozen=True)
 class _Item:
     start: int  # index of the item's first line
     end: int  # index after its last line of content
     year: int | None
 
 
-def with_release(text: str, manifest: Path, year: int, files: list[NewFile], valid_on: str | None = None,
-                 replace: bool = False) -> str:
+def with_release(text: str, manifest: Path, release: NewRelease, replace: bool = False) -> str:
     """The manifest text with the release added (or put in place of the release of its year)."""
-    where = Location(str(manifest))
+    where, year = Location(str(manifest)), release.year
     lines = text.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
@@ -53,7 +60,7 @@ def with_release(text: str, manifest: Path, year: int, files: list[NewFile], val
     items = _items(lines, head)
     if not items:
         raise InputError(where, "the 'releases:' list has no entries written one per line; add the release by hand")
-    block = _block(lines, items[0], year, files, valid_on, newline)
+    block = _block(lines, items[0], release, newline)
     same = [item for item in items if item.year == year]
     if same and not replace:
         raise InputError(where, f"release {year} is already in the manifest (give --replace to replace it)")
@@ -63,7 +70,7 @@ def with_release(text: str, manifest: Path, year: int, files: list[NewFile], val
         earlier = [item for item in items if item.year is not None and item.year < year]
         at = end = earlier[-1].end if earlier else _before_comments(lines, items[0].start)
     edited = "".join(lines[:at] + block + lines[end:])
-    _check(text, edited, where, year, files, valid_on, "".join(block))
+    _check(text, edited, where, release, "".join(block))
     return edited
 
 
@@ -106,15 +113,17 @@ def _before_comments(lines: list[str], start: int) -> int:
     return start
 
 
-def _block(lines: list[str], first: _Item, year: int, files: list[NewFile], valid_on: str | None,
-           newline: str) -> list[str]:
+def _block(lines: list[str], first: _Item, release: NewRelease, newline: str) -> list[str]:
     """The new entry, indented as the first entry of the list is."""
     match = _ITEM_RE.match(lines[first.start])
     dash = match.group(1)
     keys = " " * len(match.group(0))
     nested = next((m.group(1) for line in lines if (m := _FILE_ITEM_RE.match(line))), keys + "  ")
-    out = [f"{dash}- year: {year}", *([f"{keys}valid_on: {valid_on}"] if valid_on else []), f"{keys}files:"]
-    for item in files:
+    out = [f"{dash}- year: {release.year}", *([f"{keys}valid_on: {release.valid_on}"] if release.valid_on else [])]
+    if release.new_shapes:
+        out.append(f"{keys}new_shapes: [{', '.join(_scalar(code) for code in release.new_shapes)}]")
+    out.append(f"{keys}files:")
+    for item in release.files:
         out.append(f"{nested}- path: {_scalar(item.path)}")
         if item.system:
             out.append(f"{nested}  system: {item.system}")
@@ -126,13 +135,15 @@ def _scalar(value: str) -> str:
     return value if _PLAIN_RE.fullmatch(value) and not value.isdigit() else json.dumps(value, ensure_ascii=False)
 
 
-def _check(before: str, after: str, where: Location, year: int, files: list[NewFile], valid_on: str | None,
-           block: str) -> None:
+def _check(before: str, after: str, where: Location, release: NewRelease, block: str) -> None:
     """The edited text must read as the old manifest with the new entry in place of any of its year."""
     old, new = yaml.safe_load(before), yaml.safe_load(after)
-    entry: dict = {"year": year, "files": [_file_entry(f) for f in files]}
-    if valid_on:
-        entry["valid_on"] = yaml.safe_load(valid_on)
+    year = release.year
+    entry: dict = {"year": year, "files": [_file_entry(f) for f in release.files]}
+    if release.valid_on:
+        entry["valid_on"] = yaml.safe_load(release.valid_on)
+    if release.new_shapes:
+        entry["new_shapes"] = list(release.new_shapes)
     kept = [r for r in old["releases"] if not (isinstance(r, dict) and r.get("year") == year)]
     expected = sorted([*kept, entry], key=lambda r: r.get("year") if isinstance(r, dict) else 0)
     releases = new.get("releases") if isinstance(new, dict) else None

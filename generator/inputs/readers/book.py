@@ -27,7 +27,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from ..clean import clean_code, clean_text, decode_text, is_utf8, unusual_shape
+from ..clean import clean_code, clean_text, decode_text, is_utf8
 from ..diagnostics import InputError, Location, Diagnostic
 from .base import FileResult, FileSpec, SourceRow
 
@@ -125,9 +125,10 @@ def _strict_cp1252(piece: bytes, offset: int, data: bytes, display: str) -> str:
     try:
         return piece.decode("cp1252")
     except UnicodeDecodeError as exc:
-        at = offset + exc.start
-        line = data.count(b"\n", 0, at) + 1
-        raise InputError(Location(display, line), f"undecodable byte 0x{data[at]:02x} (Windows-1252 with DOS letters)") from None
+        at = offset + exc.start  # one byte is one character here
+        line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
+        raise InputError(Location(display, line), f"undecodable byte 0x{data[at]:02x} at line {line}, column {column} "
+                                                  "(Windows-1252 with DOS letters)") from None
 
 
 def _classify(number: int, line: str) -> _Line:
@@ -209,8 +210,6 @@ class _Parser:
         if not text:
             raise InputError(where, f"code line without text ({code})")
         self.notes.extend(code_notes + text_notes)
-        if unusual_shape(self.spec.system, code):
-            self.notes.append(Diagnostic(where, "unusual-shape", f"{code} does not have the usual shape of {self.spec.system} codes"))
         self.rows.append(SourceRow(where, code, text, self.spec.system))
         self.owner, self.naming, self.last = code, False, None
 

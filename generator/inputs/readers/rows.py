@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from ..clean import BOM, clean_code, clean_text, is_clean_code, is_clean_text, unquote, unusual_shape
+from ..clean import BOM, clean_code, clean_text, is_clean_code, is_clean_text, unquote
 from ..details import normalise_detail
 from ..diagnostics import InputError, Location, Diagnostic
 from .base import SYSTEM_ALIASES, FileSpec, SourceRow, normalise_system
@@ -43,7 +43,7 @@ def assemble(spec: FileSpec, records: Iterable[Record], cell_name: CellName) -> 
             continue
         if layout is None:
             layout = first_layout(spec, cells, Location(spec.display, line))
-            quick = _quick_reader(spec, layout, cell_name, notes)
+            quick = _quick_reader(spec, layout)
             if layout.header_line:
                 continue
         row = _row(spec, layout, line, cells, cell_name, notes)
@@ -59,7 +59,7 @@ def is_blank(cells: Sequence[str]) -> bool:
     return not "".join(cells).replace(BOM, "").strip()
 
 
-def _quick_reader(spec: FileSpec, layout: Layout, cell_name: CellName, notes: list[Diagnostic]) -> QuickReader | None:
+def _quick_reader(spec: FileSpec, layout: Layout) -> QuickReader | None:
     """A reader for the rows of a layout without optional columns that need no cleaning.
 
     It reads a row only if it has exactly the layout's cells, a clean code, a
@@ -70,7 +70,6 @@ def _quick_reader(spec: FileSpec, layout: Layout, cell_name: CellName, notes: li
         return None
     display, width, default_system = spec.display, layout.width, spec.system
     code_column, text_column, system_column = layout.code_column, layout.text_column, layout.system_column
-    shapes = spec.kind == "codes"
 
     def quick(line: int, cells: Sequence[str]) -> SourceRow | None:
         if len(cells) != width:
@@ -83,16 +82,9 @@ def _quick_reader(spec: FileSpec, layout: Layout, cell_name: CellName, notes: li
             system = SYSTEM_ALIASES.get(cells[system_column])
             if system is None or (default_system and system != default_system):
                 return None
-        if shapes and system and unusual_shape(system, code):
-            _note_shape(display, line, cell_name(code_column, line), code, system, notes)
         return SourceRow(Location(display, line), code, text, system)
 
     return quick
-
-
-def _note_shape(display: str, line: int, cell: str, code: str, system: str, notes: list[Diagnostic]) -> None:
-    detail = f"{code} does not have the usual shape of {system} codes"
-    notes.append(Diagnostic(Location(display, line, cell), "unusual-shape", detail))
 
 
 def _row(
@@ -117,8 +109,6 @@ def _row(
     system = spec.system
     if layout.system_column is not None:
         system = _row_system(spec, _cell(cells, layout.system_column), line, layout.system_column, cell_name)
-    if system and spec.kind == "codes" and unusual_shape(system, code):
-        _note_shape(spec.display, line, cell_name(layout.code_column, line), code, system, notes)
     extra = _optional(spec, layout, line, cells, cell_name, notes) if layout.optional_columns else ()
     return SourceRow(Location(spec.display, line), code, text, system, extra)
 

@@ -62,10 +62,10 @@
 
   const element = site.element;
 
-  // The note with the words each group rests on in <mark>, numbered by group.
-  function markNote(note, groups) {
+  // The note with the words each group rests on (`words` indices) in <mark>, numbered by group.
+  function markNote(note, groups, words) {
     const spans = [];
-    groups.forEach((g, n) => g.evidence.forEach((e) => spans.push({ start: e.start, end: e.end, group: n + 1 })));
+    groups.forEach((g, n) => g.evidence.forEach((i) => spans.push({ start: words[i].start, end: words[i].end, group: n + 1 })));
     spans.sort((a, b) => a.start - b.start);
     marked.textContent = "";
     let at = 0;
@@ -109,7 +109,7 @@
       item.append(title, why, codes);
       groupsList.append(item);
     });
-    markNote(note, read.groups);
+    markNote(note, read.groups, read.words);
   }
 
   function read(now) {

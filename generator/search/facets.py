@@ -94,10 +94,11 @@ CONFLICTS = (
 )
 # What a query that names no action or stage prefers: the procedure itself before its removal or redoing.
 UNASKED = ("action:remove", "stage:again")
-# Then the plain sibling before one with a side, an age, or an approach other than the open or the
-# laparoscopic one (the two usual ways of most operations) that the query did not ask for.
-MARKED = ("side:right", "side:left", "side:both", "side:one", "approach:endo", "approach:skin",
-          "approach:vagina", "approach:robot", "age:child", "age:adult")
+# Then the plain sibling before one with a side, an age, or an approach other than the open, the laparoscopic
+# or the endoscopic one (the usual ways of most operations: NCSP says `Endoskopisk` for arthroscopic) that the
+# query did not ask for.
+MARKED = ("side:right", "side:left", "side:both", "side:one", "approach:skin", "approach:vagina",
+          "approach:robot", "age:child", "age:adult")
 MAX_PHRASE = 3
 # Words after which the rest of a query names why (a diagnosis, the setting): those words add to a hit that has
 # them but decide nothing (`hofteprotese ved artrose`, `sectio pga seteleie`). The note page reads notes by a

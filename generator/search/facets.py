@@ -40,10 +40,11 @@ TEXT_AND_QUERY: dict[str, tuple[str, ...]] = {
                     "secondary", "revision", "reoperation"),
     "approach:open": ("åpen", "åpent", "open"),
     "approach:scope": ("laparoskopisk", "laparoskopiske", "laparoscopic", "torakoskopisk", "thoracoscopic",
-                       "artroskopisk", "arthroscopic", "retroperitoneoskopisk", "mediastinoskopisk",
+                       "retroperitoneoskopisk", "mediastinoskopisk",
                        "perkutan endoskopisk", "perkutant endoskopisk", "percutaneous endoscopic"),
+    # NCSP says `Endoskopisk` for arthroscopic operations (`Endoskopisk meniskreseksjon`).
     "approach:endo": ("endoskopisk", "endoscopic", "hysteroskopisk", "cystoskopisk", "transuretral",
-                      "transurethral"),
+                      "transurethral", "artroskopisk", "arthroscopic"),
     "approach:skin": ("perkutan", "perkutant", "percutaneous"),
     "approach:vagina": ("vaginal", "vaginalt", "transvaginal", "vaginale"),
     "approach:robot": ("robotassistert", "robotassisterte", "robot"),
@@ -81,14 +82,15 @@ WITHOUT_ONE = {"usementert": "sement", "uncemented": "sement", "cementless": "se
 EXCISE = "action:excise"
 EXCISE_ENDINGS = ("ektomi", "ectomi", "ectomy", "ectomia", "ektomia", "ektomier")
 # Facet values that contradict each other (the dimension alone does not say it: a robot is an approach
-# that contradicts none, and one side contradicts both sides but not "one side").
+# that contradicts none, one side contradicts both sides but not "one side", and a keyhole is laparoscopic
+# or endoscopic, so those two do not contradict each other).
 CONFLICTS = (
     ("side:right", "side:left"), ("side:right", "side:both"), ("side:left", "side:both"), ("side:one", "side:both"),
     ("action:insert", "action:remove"), ("action:insert", "action:biopsy"), ("action:remove", "action:biopsy"),
     ("action:insert", EXCISE), ("action:biopsy", EXCISE),
     ("stage:first", "stage:again"),
     ("approach:open", "approach:scope"), ("approach:open", "approach:endo"), ("approach:open", "approach:skin"),
-    ("approach:open", "approach:vagina"), ("approach:scope", "approach:endo"), ("approach:scope", "approach:skin"),
+    ("approach:open", "approach:vagina"), ("approach:scope", "approach:skin"),
     ("approach:scope", "approach:vagina"), ("approach:endo", "approach:skin"), ("approach:skin", "approach:vagina"),
     ("age:child", "age:adult"),
 )

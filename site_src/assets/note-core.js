@@ -72,7 +72,7 @@
     const skippedLines = new Set();
     words.forEach((w, i) => {
       const first = i === 0 || words[i - 1].line !== w.line;
-      if (first && rules.sections.includes(w.word) && /^\s*:/.test(note.slice(w.end))) skippedLines.add(w.line);
+      if (first && rules.sections.includes(w.word) && /^\.?\s*:/.test(note.slice(w.end))) skippedLines.add(w.line);
     });
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
@@ -135,10 +135,27 @@
     return used;
   }
 
-  // Whether a hit is named well enough by the words to make a group: one of its words matched is specific (in
-  // few texts: not only `reseksjon` or `fjerning`), and the words cover enough of its text.
-  function accepted(engine, hit, tight, rules) {
+  // The head of a code's text: its first word that is no stop word and says no facet (the procedure, as a
+  // rule: `Eksplorasjon` of `Eksplorasjon av a. carotis interna`), as a term id, or -1.
+  function head(engine, doc) {
+    for (const word of T.words(engine.texts[doc])) {
+      if (engine.text.isStopWord(word) || engine.facetRules.phrases.has(word)) continue;
+      const key = engine.text.key(word);
+      const at = window.nkpkSearchEngine.lowerBound(engine.terms, key);
+      return engine.terms[at] === key ? at : -1;
+    }
+    return -1;
+  }
+
+  // Whether a hit is named well enough by the words to make a group: its head is matched (the note names the
+  // procedure, not only where), one of its words matched is specific (in few texts: not only `reseksjon`),
+  // and the words cover enough of its text.
+  function accepted(engine, hit, tight, context) {
+    const rules = context.rules;
     if (hit.typo || !hit.terms.some((t) => engine.stats.postings[t].length <= rules.specific)) return false;
+    const first = head(engine, hit.doc);
+    if (first >= 0 && !hit.terms.includes(first) && !context.sentenceRanges(first) &&
+        !engine.noteFacetTerms(hit.doc).has(first)) return false;
     // One everyday word of the thesaurus (`klipp`, `prøve`) is too common in a note to name a procedure alone.
     if (hit.cover < 2 && hit.synonym && rules.weakKinds.includes(hit.synonym.kind)) return false;
     return tight >= rules.tight || hit.cover >= 3 || (hit.cover >= 2 && tight >= rules.tightWithTwo);
@@ -173,7 +190,8 @@
       const best = hits[0];
       if (!best) break;
       const tight = tightness(engine, best.doc, best.terms, context.fillers);
-      if (!accepted(engine, best, tight, context.rules)) break;
+      context.sentenceRanges = rangesOfPlan(plan);
+      if (!accepted(engine, best, tight, context)) break;
       const used = evidence(engine, best, plan, pool, words);
       if (!used.length) break;
       const first = refine(engine, best, context.noteRanges, context);
@@ -188,7 +206,10 @@
 
   // The note's term ranges: whether a term is named by a usable word of the note (as itself or by the thesaurus).
   function rangesOf(engine, words) {
-    const plan = engine.plan(words.filter(usable).map((w) => w.text).join(" "), true);
+    return rangesOfPlan(engine.plan(words.filter(usable).map((w) => w.text).join(" "), true));
+  }
+
+  function rangesOfPlan(plan) {
     const ranges = [];
     for (const slot of plan.slots) for (const o of slot.options) for (const leaf of o.leaves) for (const r of leaf.ranges) ranges.push(r);
     return (term) => ranges.some((r) => term >= r.from && term < r.to);

@@ -303,7 +303,7 @@
       if (phrase) { plan.slots.push(phrase); i += phrase.size - 1; continue; }
       if (facetOnly.has(i)) continue;
       let slot = this.slot(typed[i], !whole && i === typed.length - 1, whole);
-      const joined = i + 1 < typed.length ? this.joined(typed[i], typed[i + 1]) : null;
+      const joined = i + 1 < typed.length && !facetOnly.has(i + 1) ? this.joined(typed[i], typed[i + 1]) : null;
       if (joined && (!slot.options[0] || slot.options[0].synonym || !this.word(typed[i + 1], false).ranges.length)) {
         slot = joined;
         i++;

@@ -42,6 +42,8 @@ WEAK_KINDS = ("everyday",)
 # words cover TIGHT_WITH_TWO of it, or three words match it.
 TIGHT = 0.6
 TIGHT_WITH_TWO = 0.4
+# Below this many words matched, a hit's head (its procedure word) must be one of them.
+HEAD_BELOW = 2
 FRAME = ("bruk", "teknikk", "tilgang", "annen", "annet", "andre", "type")
 EXTRA_SHARE = 0.67
 EXTRA_MAX = 3
@@ -60,6 +62,7 @@ def note_rules() -> dict:
         "setup": list(SETUP),
         "specific": SPECIFIC,
         "weakKinds": list(WEAK_KINDS),
+        "headBelow": HEAD_BELOW,
         "tight": TIGHT,
         "tightWithTwo": TIGHT_WITH_TWO,
     }

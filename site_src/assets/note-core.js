@@ -154,7 +154,7 @@
     const rules = context.rules;
     if (hit.typo || !hit.terms.some((t) => engine.stats.postings[t].length <= rules.specific)) return false;
     const first = head(engine, hit.doc);
-    if (first >= 0 && !hit.terms.includes(first) && !context.sentenceRanges(first) &&
+    if (hit.cover < rules.headBelow && first >= 0 && !hit.terms.includes(first) && !context.sentenceRanges(first) &&
         !engine.noteFacetTerms(hit.doc).has(first)) return false;
     // One everyday word of the thesaurus (`klipp`, `prøve`) is too common in a note to name a procedure alone.
     if (hit.cover < 2 && hit.synonym && rules.weakKinds.includes(hit.synonym.kind)) return false;

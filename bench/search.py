@@ -67,6 +67,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/gzip_host.py, however this file is loaded
 from gzip_host import host as gzip_host  # noqa: E402
 from tests.browser import chromium, serve  # noqa: E402
 

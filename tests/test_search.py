@@ -127,9 +127,11 @@ def test_every_earlier_text_is_searchable_with_its_last_year() -> None:
     gone = Code("ABC00", (CodeVersion.at(2014, "NCMP", "Kolecystektomi", where),), False)
     data = search_data([Code("ELFC00", versions, True), gone], [2014, 2015, 2016, 2017])
     assert data["texts"] == ["Kolecystektomi", "Måling av salivavolum"]
-    assert data["oldTexts"] == ["Salivvolumsmåling"] and data["oldUntil"] == [2015]
-    assert data["oldCodes"] == [1]  # ELFC00, as differences
-    assert len(data["docs"]) == len(data["parts"]) == 3  # two current texts, one earlier
+    later = data["later"]  # loads after the first results
+    assert later["oldTexts"] == ["Salivvolumsmåling"] and later["oldUntil"] == [2015]
+    assert later["oldCodes"] == [1]  # ELFC00, as differences
+    assert len(data["docs"]) == len(data["parts"]) == 2  # the two current texts
+    assert len(later["oldDocs"]) == len(later["oldParts"]) == 1  # the earlier one
     assert data["gone"] == "1-" and data["years"] == [2014, 2015, 2016, 2017]  # ABC00 gone from 2015 (years[1])
 
 

@@ -24,8 +24,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.real]
 # file: (top-1, MRR, top-5) at least
 FLOORS = {
     "ranked.tsv": (1.0, 1.0, 1.0),
-    "graded.tsv": (0.82, 0.87, 0.95),
+    "graded.tsv": (0.86, 0.90, 0.97),
+    "facets.tsv": (0.86, 0.92, 0.97),  # qualifiers: side, action, approach, stage, with and without
+    "dev.tsv": (0.70, 0.77, 0.92),  # written blind by a helper; tuned on (blind.tsv is not: docs/search.md)
 }
+SIZES = {"ranked.tsv": 12, "graded.tsv": 200, "facets.tsv": 45, "dev.tsv": 250}
 
 
 def _evaluation():
@@ -50,7 +53,7 @@ def search_page(browser, real_dir: Path):  # noqa: F811
 def test_graded_queries_stay_above_their_floors(search_page, name: str) -> None:
     evaluation = _evaluation()
     queries = evaluation.read_graded(ROOT / "tests" / "search" / name)
-    assert len(queries) >= (12 if name == "ranked.tsv" else 200)
+    assert len(queries) >= SIZES[name]
     results = evaluation.run_queries(search_page, queries)
     found = evaluation.figures(results)
     top1, mrr, top5 = FLOORS[name]

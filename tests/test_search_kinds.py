@@ -128,7 +128,7 @@ def real(engine_page, project_root: Path, real_dir: Path):  # noqa: F811
     project = prepare(project_root / "data" / "releases.yaml")
     years = [r.year for r in project.catalogue.releases]
     data = search_data(project.catalogue.codes, years, project.synonyms, project.english)
-    english = data.pop("english")  # as the build writes it: a file of its own, added once loaded
+    english = data.pop("later")  # as the build writes it: a file of its own, added once loaded
     engine_page.evaluate("([data, english]) => { window.real = nkpkSearchEngine.create(lunr, data);"
                          " window.englishFile = english; }", [data, english])
     return engine_page
@@ -153,7 +153,7 @@ def test_latin_and_english_words_meet_the_norwegian_texts_in_the_browser(real) -
 def test_the_english_texts_are_a_field_of_their_own_below_the_norwegian(real) -> None:
     query = "plastic repair septum nose"
     assert "english" not in {h["why"] for h in _search(real, query, "real")}
-    real.evaluate("real.addEnglish(englishFile)")
+    real.evaluate("real.addLater(englishFile)")
     hits = _search(real, query, "real")
     assert hits[0]["code"] == "DJD20" and hits[0]["why"] == "english" and hits[0]["reason"] == "engelsk tekst"
     assert hits[0]["text"] == "Neseseptumplastikk"

@@ -35,7 +35,10 @@ from .split import known_in, split
 from .text import filler_keys, key, lunr_sources, respell, stop_words, terms, words
 from .synonyms import Synonym, search_synonyms
 
-FORMAT = 4
+FORMAT = 5
+# The thesaurus's kinds that load with the English texts, after the first results (an English query finds
+# most of its codes through the English texts, which come then too).
+LATER_KINDS = ("english",)
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -94,11 +97,16 @@ def search_data(
     synonyms: tuple[Synonym, ...] = (),
     english: Mapping[str, object] | None = None,
 ) -> dict:
-    """The search file's content: plain lists in code order, no per-code objects. Entries are the codes' current texts (entry i is code i), then their
-    earlier texts (`oldCodes`, `oldTexts`, `oldUntil`: the last year in use),
-    then the English texts of the codes that have one (`english`: code -> an
-    object with `.text`), held apart in `english` (`codes`, `docs`, `texts`).
-    `years` are the releases (by default those the codes were in).
+    """The search file's content: plain lists in code order, no per-code objects.
+
+    Entries are the codes' current texts (entry i is code i), then their
+    earlier texts, then the English texts of the codes that have one
+    (`english`: code -> an object with `.text`). The earlier and English
+    entries, and the thesaurus's English entries, are held apart in `later`
+    (the file that loads after the first results): `oldCodes`, `oldTexts`,
+    `oldUntil` (the last year in use), `oldDocs`, `oldParts`; `codes`, `docs`,
+    `texts` of the English texts; `synonyms`. `years` are the releases (by
+    default those the codes were in).
     """
     codes = sorted(codes, key=lambda c: c.code)
     years = sorted(set(years) or {y for c in codes for y in c.years})
@@ -109,28 +117,35 @@ def search_data(
     english_rows, english_terms = _english(codes, english or {})
     terms_list = sorted({t for found in entry_terms + english_terms for t in found})
     index = {term: number for number, term in enumerate(terms_list)}
-    parts = compound_parts(texts, entry_terms, frozenset(t for found in entry_terms for t in found))
+    ids = lambda found: _doc_terms([index[t] for t in found])  # noqa: E731
+    parts = [ids(found) for found in compound_parts(texts, entry_terms, frozenset(t for f in entry_terms for t in f))]
+    docs = [ids(found) for found in entry_terms]
     systems = sorted({c.system for c in codes})
     if len(systems) > 10 or len(years) > len(_DIGITS):
         raise ValueError("the search file keeps a code system in one digit and a release in one base-36 digit")
+    now = len(codes)
+    thesaurus = search_synonyms(synonyms)
     return {
         "active": "".join("1" if c.active else "0" for c in codes),
         "codes": front_coded([c.code for c in codes]),
-        "docs": [_doc_terms([index[t] for t in found]) for found in entry_terms],
-        "english": {
-            "codes": _doc_terms([n for n, _ in english_rows]),
-            "docs": [_doc_terms([index[t] for t in found]) for found in english_terms],
-            "texts": [text for _, text in english_rows],
-        },
+        "docs": docs[:now],
         "facets": facet_data(),
         "filler": filler_keys(),
         "format": FORMAT,
         "gone": "".join(_gone(c, years) for c in codes),
-        "oldCodes": _doc_terms([number for number, _, _ in old]),
-        "oldTexts": [text for _, text, _ in old],
-        "oldUntil": [until for _, _, until in old],
-        "parts": [_doc_terms([index[t] for t in found]) for found in parts],
-        "synonyms": search_synonyms(synonyms),
+        "later": {
+            "codes": _doc_terms([n for n, _ in english_rows]),
+            "docs": [ids(found) for found in english_terms],
+            "texts": [text for _, text in english_rows],
+            "oldCodes": _doc_terms([number for number, _, _ in old]),
+            "oldDocs": docs[now:],
+            "oldParts": parts[now:],
+            "oldTexts": [text for _, text, _ in old],
+            "oldUntil": [until for _, _, until in old],
+            "synonyms": {k: v for k, v in thesaurus.items() if v[0] in LATER_KINDS},
+        },
+        "parts": parts[:now],
+        "synonyms": {k: v for k, v in thesaurus.items() if v[0] not in LATER_KINDS},
         "system": "".join(str(systems.index(c.system)) for c in codes),
         "systems": systems,
         "terms": front_coded(terms_list),
@@ -175,7 +190,7 @@ def search_files(
     """
     years = [r.year for r in catalogue.releases]
     data = search_data(catalogue.codes, years, synonyms, english)
-    files = {urls.SEARCH_ENGLISH: compact_json(data.pop("english")), urls.SEARCH_INDEX: compact_json(data)}
+    files = {urls.SEARCH_ENGLISH: compact_json(data.pop("later")), urls.SEARCH_INDEX: compact_json(data)}
     for name, source in lunr_sources().items():
         files[urls.search_asset(name)] = source.read_text(encoding="utf-8")
     return files

@@ -125,14 +125,14 @@ def stem(word: str) -> str:
 _SPELLING = re.compile(r"ch|ph|th|rh|ck|qu|c(?=[eiyæø])|c|x")
 _RESPELT = {"ch": "k", "ph": "f", "th": "t", "rh": "r", "ck": "k", "qu": "kv", "c": "k", "x": "ks"}
 # Then Latin and English endings meet the Norwegian ones, each rule once, at the end of the word, in order:
-# the Norwegian nominalisations and participles `-ering`, `-ert`, `-ere` -> `-asjon` (`sterilisering`,
+# the Norwegian nominalisations and participles `-ering`, `-ert` -> `-asjon` (`sterilisering`,
 # `sterilisert` and `sterilisasjon`, `operert` and `operasjon` meet; definite and plural `-eringen` too); `-plasty`, `-plastica`, `-plastikk` -> `-plasti`; English `-tion`/`-sion` -> `-sjon`; English `-ic` -> `-isk`;
 # Greek `-sis` -> `-se` (stenosis, paracentesis); English plural `-ies` -> `-i`; one Latin case ending or
 # final vowel (`-ae`, `-ia`, `-ie`, `-is`, `-um`, `-us`, `-y`, `-i`) off a word that keeps at least MIN_STEM
 # letters (`-ectomy`, `-ectomia`, `-ektomi` are all `-ektom`; `-scopy`, `-skopi` `-skop`); and last the
 # diphthongs `ae`, `oe` and the letters `æ`, `ø` -> `e` (oesophagus, øsofagus and esophagus meet).
 _ENDINGS = (
-    (re.compile(r"(?<=.{4})(?:ering(?=(?:en|er|ene)?$)|ert$|ere$)"), "asjon"),
+    (re.compile(r"(?<=.{4})(?:ering(?=(?:en|er|ene)?$)|ert$)"), "asjon"),
     (re.compile(r"plast(?:y|i|ia|ik|ikk|ika|ikka)$"), "plasti"),
     (re.compile(r"(?<=[^s])[ts]ion$"), "sjon"),
     (re.compile(r"(?<=[^k])ik$"), "isk"),

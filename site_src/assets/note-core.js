@@ -161,22 +161,27 @@
     return tight >= rules.tight || hit.cover >= 3 || (hit.cover >= 2 && tight >= rules.tightWithTwo);
   }
 
+  // How well the whole note names a code's text: [words of the text it covers, less the words it does not].
+  function noteCover(engine, doc, context) {
+    const own = Array.from(new Set(engine.docs[doc])).filter((t) => !context.fillers.has(engine.terms[t]));
+    const facetTerms = engine.noteFacetTerms(doc);
+    const covered = own.filter((t) => context.noteRanges(t) || facetTerms.has(t)).length;
+    return [covered, covered - own.length];
+  }
+
   // The best sibling of a group's code for the whole note: the code of its group whose text the note covers
-  // most (then least uncovered), never one the note contradicts.
-  function refine(engine, hit, noteRanges, context) {
+  // most (then least uncovered), never one the note contradicts, always one with the words the sentence named.
+  function refine(engine, hit, context) {
     const prefix = engine.codes[hit.doc].slice(0, SIBLING);
     let best = null;
     for (let doc = engine.lowerCode(prefix); doc < engine.codes.length && engine.codes[doc].startsWith(prefix); doc++) {
       if (!engine.isValid(doc) || context.excluded(doc)) continue;
-      const own = Array.from(new Set(engine.docs[doc])).filter((t) => !context.fillers.has(engine.terms[t]));
-      const facetTerms = engine.noteFacetTerms(doc);
-      const covered = own.filter((t) => noteRanges(t) || facetTerms.has(t)).length;
-      if (!hit.terms.every((t) => own.includes(t))) continue; // keeps what the sentence named
-      const score = [covered, covered - own.length, doc === hit.doc ? 1 : 0];
+      if (!hit.terms.every((t) => engine.docs[doc].includes(t))) continue;
+      const score = noteCover(engine, doc, context).concat(doc === hit.doc ? 1 : 0);
       if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && (score[1] > best.score[1] ||
           (score[1] === best.score[1] && score[2] > best.score[2])))) best = { doc, score };
     }
-    return best && best.doc !== hit.doc ? best.doc : hit.doc;
+    return best ? best.doc : hit.doc;
   }
 
   // One group per procedure a sentence names: {kind, evidence, hits, score}.
@@ -194,11 +199,14 @@
       if (!accepted(engine, best, tight, context)) break;
       const used = evidence(engine, best, plan, pool, words);
       if (!used.length) break;
-      const first = refine(engine, best, context.noteRanges, context);
+      const first = refine(engine, best, context);
       const members = [first].concat(hits.filter((h) => h.doc !== first && h.cover >= best.cover - 0.5).map((h) => h.doc))
         .slice(0, PER_GROUP);
       members.forEach((doc) => context.taken.add(doc));
-      groups.push({ kind: "procedure", evidence: used, hits: members, score: best.cover + tight });
+      // The members the note names as well as the first: suggested too; the others are shown as alternatives.
+      const top = noteCover(engine, first, context);
+      const ties = members.filter((doc) => { const c = noteCover(engine, doc, context); return c[0] >= top[0] && c[1] >= top[1]; });
+      groups.push({ kind: "procedure", evidence: used, hits: members, ties, score: best.cover + tight });
       pool = pool.filter((i) => !used.includes(i));
     }
     return groups;
@@ -299,7 +307,7 @@
   }
 
   // Suggestions over all groups: each procedure group's first code (strongest group first), the supplementary
-  // codes, then the groups' further codes.
+  // codes, then the groups' further codes that the note names as well as their first.
   function flatten(words, groups, options) {
     const limit = options && options.limit != null ? options.limit : LIMIT;
     const procedures = groups.filter((g) => g.kind === "procedure").sort((a, b) => b.score - a.score);
@@ -309,7 +317,7 @@
       evidence: group.evidence.map((i) => ({ start: words[i].start, end: words[i].end })) });
     procedures.forEach((g) => add(g, g.hits[0]));
     extras.forEach((g) => add(g, g.hits[0]));
-    for (let rank = 1; rank < PER_GROUP; rank++) procedures.forEach((g) => { if (g.hits[rank] !== undefined) add(g, g.hits[rank]); });
+    for (let rank = 1; rank < PER_GROUP; rank++) procedures.forEach((g) => { if (g.ties[rank] !== undefined) add(g, g.ties[rank]); });
     return out.slice(0, limit);
   }
 

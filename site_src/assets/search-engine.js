@@ -20,7 +20,7 @@
   const LABELS = window.nkpkLabels; // assets/nkpk-labels.js, from generator/labels.py
   const L = LABELS.search;
   const CODE = /^[A-Z0-9]{1,7}$/;
-  const FORMAT = 4; // generator/search/index.py FORMAT
+  const FORMAT = 5; // generator/search/index.py FORMAT
   const K1 = 1.2; // lunr's BM25 parameters
   const B = 0.75;
   const QUALITY = { exact: 1, prefix: 0.6, stemPrefix: 0.4, compound: 0.8, synonym: 0.9, typo: 0.5 };
@@ -114,17 +114,18 @@
     this.codes = decodeFront(file.codes);
     this.terms = decodeFront(file.terms);
     this.termSet = new Set(this.terms);
-    this.texts = file.texts.concat(file.oldTexts);
-    this.oldCodes = decodeDeltas(file.oldCodes);
+    this.texts = file.texts.slice();
+    this.oldCodes = [];
     this.englishCodes = [];
-    this.englishFrom = this.codes.length + this.oldCodes.length;
-    this.oldUntil = file.oldUntil;
+    this.englishFrom = this.codes.length;
+    this.oldUntil = [];
+    this.later = false;
     this.active = file.active;
     this.gone = file.gone;
     this.years = file.years;
     this.system = file.system;
     this.systems = file.systems;
-    this.synonyms = file.synonyms;
+    this.synonyms = Object.assign({}, file.synonyms);
     this.fillerKeys = file.filler;
     this.url = file.url;
     this.text = T.textTools(lunr);
@@ -137,21 +138,32 @@
     this.typos = new Map();
     this.prepare();
     this.prepareFacets(file.facets);
-    if (file.english) this.addEnglish(file.english);
+    if (file.later) this.addLater(file.later);
     // One query through every step, so that the first query typed does not pay for compiling them.
     this.search(this.terms[0] || "");
   }
 
-  // The English texts' entries (the search file's `english`, or the file of its own that loads later).
-  Engine.prototype.addEnglish = function (english) {
-    if (this.englishCodes.length || !english.codes.length) return;
-    const docs = english.docs.map(decodeDeltas);
-    this.englishCodes = decodeDeltas(english.codes);
-    this.texts = this.texts.concat(english.texts);
-    this.docs = this.docs.concat(docs);
-    this.parts = this.parts.concat(docs.map(() => []));
+  // What loads after the first results (the search file's `later`, a file of its own: english.json): the
+  // codes' earlier texts, then the English texts, as entries after the current texts; the thesaurus's
+  // English entries.
+  Engine.prototype.addLater = function (later) {
+    if (this.later) return;
+    this.later = true;
+    const oldDocs = (later.oldDocs || []).map(decodeDeltas);
+    const docs = later.docs.map(decodeDeltas);
+    this.oldCodes = decodeDeltas(later.oldCodes || []);
+    this.oldUntil = later.oldUntil || [];
+    this.englishFrom = this.codes.length + this.oldCodes.length;
+    this.englishCodes = decodeDeltas(later.codes);
+    this.texts = this.texts.concat(later.oldTexts || [], later.texts);
+    this.docs = this.docs.concat(oldDocs, docs);
+    this.parts = this.parts.concat((later.oldParts || []).map(decodeDeltas), docs.map(() => []));
     this.stats = termStats(this.terms.length, this.docs, this.parts);
-    this.distinct = this.distinct.concat(docs.map(distinctCount));
+    this.distinct = this.distinct.concat(oldDocs.map(distinctCount), docs.map(distinctCount));
+    Object.assign(this.synonyms, later.synonyms || {});
+    this.synonymKeys = null;
+    this.foldedTexts = null;
+    this.typos = new Map();
   };
 
   Engine.prototype.isValid = function (doc) {
@@ -228,7 +240,7 @@
       if (!best) { if (option.all && !leaf.filler) return null; continue; }
       if (!leaf.filler) matched++;
       score += best[0];
-      kinds.push(option.synonym ? "synonym" : option.typo ? "typo" : best[1]);
+      kinds.push(option.typo ? "typo" : option.synonym ? "synonym" : best[1]);
       if (best[2] >= 0) terms.push(best[2]);
     }
     if (!kinds.length) return null;

@@ -16,7 +16,7 @@
   const RESPELT = { ch: "k", ph: "f", th: "t", rh: "r", ck: "k", qu: "kv", c: "k", x: "ks" };
   // search_text.py _ENDINGS, _CASE_ENDING, _DIPHTHONG, MIN_STEM
   const ENDINGS = [
-    [/(?<=.{4})(?:ering(?=(?:en|er|ene)?$)|ert$|ere$)/, "asjon"],
+    [/(?<=.{4})(?:ering(?=(?:en|er|ene)?$)|ert$)/, "asjon"],
     [/plast(?:y|i|ia|ik|ikk|ika|ikka)$/, "plasti"],
     [/(?<=[^s])[ts]ion$/, "sjon"],
     [/(?<=[^k])ik$/, "isk"],

@@ -66,7 +66,7 @@
   function loadEnglish(engine) {
     if (!english) {
       english = fetchJSON("english").then((file) => {
-        engine.addEnglish(file);
+        engine.addLater(file);
         document.dispatchEvent(new CustomEvent("nkpk-search-english"));
       }, () => null);
     }

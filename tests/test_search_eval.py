@@ -1,7 +1,9 @@
 """Search quality does not fall back: the graded query sets through the engine, in chromium, against floors.
 
-tests/search/ranked.tsv (a copy of the shared ../shared/search-ranked.tsv)
-and tests/search/graded.tsv (the project's own graded set) are scored as
+tests/search/ranked.tsv (a copy of the shared ../shared/search-ranked.tsv),
+tests/search/graded.tsv (the project's own graded set), tests/search/facets.tsv
+(qualifiers that tell siblings apart) and tests/search/dev.tsv (written blind
+by a helper who never saw the engine, and tuned on) are scored as
 bench/search_eval.py scores them (top-1, mean reciprocal rank, top-5), on
 the real corpus's search file with the thesaurus and the English texts.
 The floors lie a little below the figures reached (docs/search.md), so

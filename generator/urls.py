@@ -148,6 +148,7 @@ NOTE_SCRIPTS = ("assets/note-core.js", "assets/note.js")  # in load order, after
 NOTE_STYLE = "assets/note.css"
 
 CHECKER_PAGE = "sjekk/"  # the hand-written page site_src/sjekk.md
+CHECKER_CODES = "koder"  # the checker takes a list in its address's fragment: sjekk/#koder=JKA21,ZXA00
 CHECKER_DATA = "api/kodeliste.json"  # every code's releases, texts and successors, for the checker
 CSV_SCRIPT = "assets/nkpk-csv.js"  # CSV fields and files, for the checker's and the comparison's downloads
 CHECKER_SCRIPTS = (CSV_SCRIPT, "assets/checker-core.js", "assets/checker-files.js", "assets/checker.js")  # in load order

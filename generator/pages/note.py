@@ -24,7 +24,8 @@ class NoteBox:
 
     template: ClassVar[str] = "note.html"
 
-    checker: str = doc("address of the checker page, which takes the chosen codes after #koder=")
+    checker: str = doc("address of the checker page, which takes the chosen codes in its fragment")
+    checker_field: str = doc("the fragment's name: `#koder=JKA21,ZXA00`")
     rules: str = doc("the note rules as compact JSON, for note-core.js")
     scripts: tuple[str, ...] = doc("the note page's scripts, in load order")
     style: str = doc("the note page's style sheet")
@@ -34,6 +35,7 @@ class NoteBox:
 def note_box(from_url: str, newest_year: int) -> NoteBox:
     return NoteBox(
         checker=urls.link(from_url, urls.CHECKER_PAGE),
+        checker_field=urls.CHECKER_CODES,
         rules=compact_json(note_rules()).strip(),
         scripts=tuple(urls.link(from_url, s) for s in urls.NOTE_SCRIPTS),
         style=urls.link(from_url, urls.NOTE_STYLE),

@@ -174,7 +174,9 @@
     });
     count.textContent = chosen.length ? plural(L.chosen, chosen.length) : L.listEmpty;
     copyText.value = listText(false);
-    check.href = check.href.split("#")[0] + (chosen.length ? "#koder=" + encodeURIComponent(chosen.join(",")) : "");
+    // The checker takes the list in the address's fragment, never sent to a server (checker.js fromAddress).
+    const field = check.dataset.nkpkNoteCheck;
+    check.href = check.href.split("#")[0] + (chosen.length ? "#" + field + "=" + encodeURIComponent(chosen.join(",")) : "");
   }
 
   function syncBoxes() {

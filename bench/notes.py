@@ -24,7 +24,6 @@ prints per file and area:
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.browser import chromium  # noqa: E402
+from tests.helpers import bench_module  # noqa: E402
 
 NOTES = ROOT / "tests" / "notes"
 TOP = 5
@@ -86,21 +86,13 @@ def read_notes(path: Path) -> list[Note]:
     return found
 
 
-def _search_eval():
-    name = "bench_search_eval"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "search_eval.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def note_page(page) -> dict:
     """The engine page of bench/search_eval.py with note-core.js: the note rules to pass."""
     from generator.search.notes import note_rules
 
-    _search_eval().engine_page(page)
+    bench_module("search_eval").engine_page(page)
     page.add_script_tag(content=(ROOT / "site_src" / "assets" / "note-core.js").read_text(encoding="utf-8"))
     return note_rules()
 

@@ -1,6 +1,6 @@
 """Norwegian labels shown on pages, in one place."""
 
-from .labels_note import NOTE_LABELS
+from .labels_tools import CHECKER_LABELS, NOTE_LABELS
 
 SYSTEM_NAMES = {
     "NCSP": "NCSP – kirurgiske prosedyrer",
@@ -260,7 +260,7 @@ NEXT_PROPOSAL_HEAD = "Neste frist for forslag: {date} – {title} ({release}-utg
 # assets/nkpk-labels.js (`window.nkpkLabels`, pages/browser_labels.py), loaded on every page before the
 # scripts. `{name}` fields are filled by `nkpkLabels.fill(text, {name: value})`; a pair is [one, many].
 BROWSER_LABELS = {
-    "note": NOTE_LABELS,  # the note page (labels_note.py)
+    "note": NOTE_LABELS,  # the note page (labels_tools.py)
     "systems": SYSTEM_SHORT,
     "status": STATUS_LABELS,  # a code's status: the same words on code pages, in search hits and the checker
     "search": {
@@ -296,39 +296,7 @@ BROWSER_LABELS = {
             "convention": "NCSP-skrivemåte",
         },
     },
-    "checker": {
-        "headers": ["Rad", "I listen", "Kode", "Status", "Kodeverk", "Tekst", "Etterfølgere"],
-        "release": "Utgave",  # the CSV's last column
-        "via": " (via {codes})",
-        "similar": "lignende gyldige koder",
-        "ready": "Lim inn koder eller åpne en fil, velg utgave og trykk «Sjekk».",
-        "loadFailed": "Kodeverket kunne ikke lastes. Last siden på nytt for å prøve igjen.",
-        "reading": "Leser «{name}» …",
-        "unreadable": "Kunne ikke lese «{name}». Sjekken leser .txt, .csv og .xlsx (ikke eldre .xls-filer).",
-        "column": "Kolonne {column}",
-        "file": "Fil: {name} ({rows})",
-        "empty": "Listen er tom: lim inn koder eller åpne en fil.",
-        "didYouMean": "Mente du {codes}?",
-        "or": " eller ",
-        "showing": "Viser {first}–{last} av {rows}",
-        "showingNone": "Viser 0 av {rows}",
-        "caption": "Resultat for utgave {year} ({range})",
-        "rows": ["{count} rad", "{count} rader"],
-        "codes": ["{count} kode", "{count} koder"],
-        "counts": {
-            "valid": ["{count} gyldig", "{count} gyldige"],
-            "expired": ["{count} utgått", "{count} utgått"],
-            "future": ["{count} ikke gyldig ennå", "{count} ikke gyldig ennå"],
-            "absent": ["{count} ikke i utgaven", "{count} ikke i utgaven"],
-            "unknown": ["{count} ukjent", "{count} ukjente"],
-            "malformed": ["{count} med ugyldig format", "{count} med ugyldig format"],
-        },
-        "newest": "{year} (den nyeste på dette nettstedet)",
-        "summary": "Sjekket {codes} mot utgave {release}: {counts}.",
-        "duplicates": ["{count} rad gjentar en kode som står tidligere i listen.",
-                       "{count} rader gjentar en kode som står tidligere i listen."],
-        "fileName": "kodeliste-sjekket-{year}.csv",
-    },
+    "checker": CHECKER_LABELS,  # the checker (labels_tools.py)
     "compare": {
         "changeWords": CHANGE_WORDS,  # the kinds of change as the harmonised tables and the filters name them
         "kindTitles": {"new": "Ny", "reactivated": "Gjeninnført", "expired": "Utgått", "text": "Endret tekst"},

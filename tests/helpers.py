@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import atexit
 import functools
+import importlib.util
+import sys
 import json
 import shutil
 import tempfile
@@ -111,3 +113,14 @@ def project_copy(folder: Path, manifest: Path | None = None) -> Path:
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def bench_module(name: str):
+    """A script of bench/ (`search_eval`, `notes`) as a module, loaded once, for tests that share its code."""
+    module_name = "bench_" + name
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]

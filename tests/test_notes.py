@@ -17,8 +17,6 @@ takes it; nothing is requested from another host and nothing is stored.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,7 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .browser import base, browser, open_at  # noqa: F401 - fixtures
-from .helpers import ROOT
+from .helpers import ROOT, bench_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.real]
 
@@ -39,27 +37,19 @@ Narkose. Fire porter. Ductus cysticus og a. cystica klipset og delt.
 Peroperativ kolangiografi ikke utført. Dren ble ikke lagt."""
 
 
-def _bench():
-    name = "bench_notes"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "notes.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
 def note_page(browser, real_dir: Path):  # noqa: F811
     page = browser.new_page()
-    rules = _bench().note_page(page)
+    rules = bench_module("notes").note_page(page)
     yield page, rules
     page.close()
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_graded_notes_stay_above_their_floors(note_page, name: str) -> None:
-    bench = _bench()
+    bench = bench_module("notes")
     page, rules = note_page
     notes = bench.read_notes(NOTES / name)
     assert len(notes) >= 30 and len({n.area for n in notes}) == 10
@@ -73,7 +63,7 @@ def test_graded_notes_stay_above_their_floors(note_page, name: str) -> None:
 
 def test_a_negated_procedure_is_never_proposed(note_page) -> None:
     page, rules = note_page
-    said = page.evaluate(_bench().SUGGEST, [["Gastroskopi. Ingen biopsier tatt.", "Gastroskopi med biopsi fra antrum."], rules])
+    said = page.evaluate(bench_module("notes").SUGGEST, [["Gastroskopi. Ingen biopsier tatt.", "Gastroskopi med biopsi fra antrum."], rules])
     assert said[0][0] == "JUD02" and "JUD05" not in said[0]  # Gastroskopi, not Gastroskopi med biopsi
     assert said[1][0] == "JUD05"
 

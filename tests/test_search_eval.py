@@ -12,14 +12,12 @@ that a change that loses quality fails here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from .browser import browser  # noqa: F401 - fixture
-from .helpers import ROOT
+from .helpers import ROOT, bench_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.real]
 
@@ -33,27 +31,19 @@ FLOORS = {
 SIZES = {"ranked.tsv": 12, "graded.tsv": 200, "facets.tsv": 45, "dev.tsv": 250}
 
 
-def _evaluation():
-    name = "bench_search_eval"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "search_eval.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, real_dir: Path):  # noqa: F811
     page = browser.new_page()
-    _evaluation().engine_page(page)
+    bench_module("search_eval").engine_page(page)
     yield page
     page.close()
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_graded_queries_stay_above_their_floors(search_page, name: str) -> None:
-    evaluation = _evaluation()
+    evaluation = bench_module("search_eval")
     queries = evaluation.read_graded(ROOT / "tests" / "search" / name)
     assert len(queries) >= SIZES[name]
     results = evaluation.run_queries(search_page, queries)
@@ -66,7 +56,7 @@ def test_graded_queries_stay_above_their_floors(search_page, name: str) -> None:
 
 
 def test_the_scores_count_as_the_eval_says() -> None:
-    evaluation = _evaluation()
+    evaluation = bench_module("search_eval")
     query = evaluation.Query("q", ("AB1",), ("AB2", "NF*"), "kind", "")
     first = evaluation.Result(query, ("AB1", "X"))
     third = evaluation.Result(query, ("X", "NFB20", "AB1"))

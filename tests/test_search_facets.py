@@ -47,7 +47,7 @@ def site_page(browser, base: str):  # noqa: F811
     context = browser.new_context()
     page = context.new_page()
     page.goto(base + "sok/")
-    page.evaluate("() => nkpkSearchSite.load().then(e => { window.engine = e; })")
+    page.evaluate("() => nkpkSearchSite.load().then(e => nkpkSearchSite.later(e).then(() => { window.engine = e; }))")
     yield page
     context.close()
 

@@ -99,14 +99,10 @@ def search_data(
 ) -> dict:
     """The search file's content: plain lists in code order, no per-code objects.
 
-    Entries are the codes' current texts (entry i is code i), then their
-    earlier texts, then the English texts of the codes that have one
-    (`english`: code -> an object with `.text`). The earlier and English
-    entries, and the thesaurus's English entries, are held apart in `later`
-    (the file that loads after the first results): `oldCodes`, `oldTexts`,
-    `oldUntil` (the last year in use), `oldDocs`, `oldParts`; `codes`, `docs`,
-    `texts` of the English texts; `synonyms`. `years` are the releases (by
-    default those the codes were in).
+    Entries are the codes' current texts (entry i is code i), then their earlier texts, then the English
+    texts (`english`: code -> an object with `.text`). The earlier and English entries and the thesaurus's
+    English entries are held apart in `later`, the file that loads after the first results (`_later`).
+    `years` are the releases (by default those the codes were in).
     """
     codes = sorted(codes, key=lambda c: c.code)
     years = sorted(set(years) or {y for c in codes for y in c.years})
@@ -133,17 +129,7 @@ def search_data(
         "filler": filler_keys(),
         "format": FORMAT,
         "gone": "".join(_gone(c, years) for c in codes),
-        "later": {
-            "codes": _doc_terms([n for n, _ in english_rows]),
-            "docs": [ids(found) for found in english_terms],
-            "texts": [text for _, text in english_rows],
-            "oldCodes": _doc_terms([number for number, _, _ in old]),
-            "oldDocs": docs[now:],
-            "oldParts": parts[now:],
-            "oldTexts": [text for _, text, _ in old],
-            "oldUntil": [until for _, _, until in old],
-            "synonyms": {k: v for k, v in thesaurus.items() if v[0] in LATER_KINDS},
-        },
+        "later": _later(old, docs[now:], parts[now:], english_rows, [ids(found) for found in english_terms], thesaurus),
         "parts": parts[:now],
         "synonyms": {k: v for k, v in thesaurus.items() if v[0] not in LATER_KINDS},
         "system": "".join(str(systems.index(c.system)) for c in codes),
@@ -152,6 +138,21 @@ def search_data(
         "texts": [c.text for c in codes],
         "url": urls.code_url("{code}"),
         "years": years,
+    }
+
+
+def _later(old: list, old_docs: list, old_parts: list, english_rows: list, english_docs: list, thesaurus: dict) -> dict:
+    """What loads after the first results: the earlier texts, the English texts, the thesaurus's LATER_KINDS."""
+    return {
+        "codes": _doc_terms([n for n, _ in english_rows]),
+        "docs": english_docs,
+        "texts": [text for _, text in english_rows],
+        "oldCodes": _doc_terms([number for number, _, _ in old]),
+        "oldDocs": old_docs,
+        "oldParts": old_parts,
+        "oldTexts": [text for _, text, _ in old],
+        "oldUntil": [until for _, _, until in old],
+        "synonyms": {k: v for k, v in thesaurus.items() if v[0] in LATER_KINDS},
     }
 
 

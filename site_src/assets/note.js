@@ -23,8 +23,9 @@
     return LABELS.fill(pair[count === 1 ? 0 : 1], { count });
   }
 
+  // The engine with the earlier and English texts (english.json): a note is read with everything.
   function ready() {
-    return site.load().then((loaded) => { engine = loaded; return loaded; });
+    return site.load().then((loaded) => site.later(loaded).then(() => { engine = loaded; return loaded; }));
   }
 
   // A suggestion as the API gives it.

@@ -133,7 +133,8 @@
 
   window.nkpkSearchResults = function (container) {
     const site = window.nkpkSearchSite;
-    return site.load().then((engine) => {
+    // The whole answer: the results page waits for the earlier and English texts (english.json) too.
+    return site.load().then((engine) => site.later(engine).then(() => engine)).then((engine) => {
       const page = new ResultsPage(container, site);
       page.systemFilter(engine);
       page.show(engine);

@@ -307,7 +307,7 @@
   };
 
   const box = new SearchBox();
-  window.nkpkSearchSite = { load, box, site, hitLink, countText, missingText, markShown, element, HIDE_PARAM, HIDE_VALUE };
+  window.nkpkSearchSite = { load, later: loadEnglish, box, site, hitLink, countText, missingText, markShown, element, HIDE_PARAM, HIDE_VALUE };
   const results = document.querySelector("[data-nkpk-results]");
   if (results) load().then(() => window.nkpkSearchResults(results), () => {
     results.querySelector("[data-nkpk-summary]").textContent = L.loadFailed;

@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.real]
 
 NOTES = ROOT / "tests" / "notes"
 # file: (recall, first suggestion recorded, notes with a forbidden code in the first five: at most)
-FLOORS = {"blind.yaml": (0.42, 0.40, 2), "dev.yaml": (0.48, 0.34, 2)}
+FLOORS = {"blind.yaml": (0.48, 0.42, 2), "dev.yaml": (0.52, 0.36, 2)}
 SHOWN = "nkpk-note-shown"
 NOTE = """Op.: Lap. kolecystektomi hø pga. kolelitiasis.
 Narkose. Fire porter. Ductus cysticus og a. cystica klipset og delt.

@@ -38,6 +38,8 @@ SETUP = ("narkose", "ga", "generell", "spinal", "spinalanestesi", "lokalanestesi
 SPECIFIC = 150
 # A hit found through one word of these thesaurus kinds alone makes no group (`klipp` is everyday for Episiotomi).
 WEAK_KINDS = ("everyday",)
+# Words that say a side in a query but too often something else in a note (`begge snitt`, `both ends`).
+SIDE_IGNORE = ("begge", "both", "h", "v")
 # A hit makes a group when the note's words cover this share of its text (facet words count), or two
 # words cover TIGHT_WITH_TWO of it, or three words match it.
 TIGHT = 0.6
@@ -62,6 +64,7 @@ def note_rules() -> dict:
         "setup": list(SETUP),
         "specific": SPECIFIC,
         "weakKinds": list(WEAK_KINDS),
+        "sideIgnore": list(SIDE_IGNORE),
         "headBelow": HEAD_BELOW,
         "tight": TIGHT,
         "tightWithTwo": TIGHT_WITH_TWO,

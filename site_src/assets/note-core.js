@@ -157,7 +157,8 @@
     if (hit.cover < rules.headBelow && first >= 0 && !hit.terms.includes(first) && !context.sentenceRanges(first) &&
         !engine.noteFacetTerms(hit.doc).has(first)) return false;
     // One everyday word of the thesaurus (`klipp`, `prøve`) is too common in a note to name a procedure alone.
-    if (hit.cover < 2 && hit.synonym && rules.weakKinds.includes(hit.synonym.kind)) return false;
+    // (The note's first line names its procedure in whatever words: there it may.)
+    if (hit.cover < 2 && hit.synonym && rules.weakKinds.includes(hit.synonym.kind) && !context.firstLine) return false;
     return tight >= rules.tight || hit.cover >= 3 || (hit.cover >= 2 && tight >= rules.tightWithTwo);
   }
 
@@ -196,6 +197,7 @@
       if (!best) break;
       const tight = tightness(engine, best.doc, best.terms, context.fillers);
       context.sentenceRanges = rangesOfPlan(plan);
+      context.firstLine = words[pool[0]].line === 0;
       if (!accepted(engine, best, tight, context)) break;
       const used = evidence(engine, best, plan, pool, words);
       if (!used.length) break;
@@ -224,10 +226,15 @@
   }
 
   // The Z code of `system` that says the note's side, as a group; or null.
-  function sideGroup(engine, words, facets, system, sideAt) {
-    const sides = facets.list.filter((f) => f.startsWith("side:"));
-    if (!sides.length) return null;
-    const side = sides.includes("side:both") || (sides.includes("side:right") && sides.includes("side:left")) ? "side:both" : sides[0];
+  // The side is the one the note names most often (`bilateral` where it says so: the other side named in
+  // passing, `ve arm abdusert`, does not make an operation on the right bilateral).
+  function sideGroup(engine, words, system, sideAt) {
+    const counts = new Map();
+    for (const i of sideAt) {
+      for (const f of engine.queryFacets([words[i].word]).list) if (f.startsWith("side:")) counts.set(f, (counts.get(f) || 0) + 1);
+    }
+    if (!counts.size) return null;
+    const side = counts.has("side:both") ? "side:both" : Array.from(counts).sort((a, b) => b[1] - a[1])[0][0];
     let best = -1;
     for (let doc = engine.lowerCode("Z"); doc < engine.codes.length; doc++) {
       if (!engine.isValid(doc) || engine.systemOf(doc) !== system) continue;
@@ -271,7 +278,8 @@
     markScopes(note, words, rules);
     const negated = negatedKeys(engine, words);
     const facets = engine.queryFacets(words.filter(usable).map((w) => w.word));
-    const isSide = (w) => usable(w) && engine.queryFacets([w.word]).list.some((f) => f.startsWith("side:"));
+    const isSide = (w) => usable(w) && !rules.sideIgnore.includes(w.word) &&
+      engine.queryFacets([w.word]).list.some((f) => f.startsWith("side:"));
     const sideAt = words.map((w, i) => i).filter((i) => isSide(words[i]));
     const facetTerms = new Map();
     engine.noteFacetTerms = (doc) => {
@@ -297,7 +305,7 @@
     const main = groups.slice().sort((a, b) => b.score - a.score)[0];
     if (main) {
       const system = engine.systemOf(main.hits[0]);
-      const side = sideGroup(engine, words, facets, system, sideAt);
+      const side = sideGroup(engine, words, system, sideAt);
       if (side) groups.push(side);
       groups.push(...extraGroups(engine, words, context, system));
     }

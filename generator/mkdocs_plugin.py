@@ -34,7 +34,7 @@ from .search.text import lunr_sources
 from .output.registry import Early, Tools, mkdocs_pages, page_addresses, start_early, write_outputs
 from .output.offline import make_offline, offline_zip
 from .output.sitemap import SITEMAP, write_sitemap
-from .output.theme import ThemeShell
+from .output.theme import ThemeShell, edited_theme
 from .opendata.sizes import fill_size_slots, has_slots
 from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
 
@@ -141,8 +141,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
     def on_env(self, env, config, files):
         env.globals["nkpk_urls"] = {"code": urls.code_url("{code}"), "codes": urls.CHECKER_DATA}  # site-relative, for scripts' data- attributes
         env.globals["nkpk_search"] = urls.search_addresses(tuple(lunr_sources()))
-        self._env, self._files = env, files
-        return env
+        self._env, self._files = edited_theme(env), files
+        return self._env
 
     def on_post_build(self, config) -> None:
         shell = ThemeShell(self._env, config, self._nav, self._files)

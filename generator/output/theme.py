@@ -9,6 +9,10 @@ a code page's bytes): in the chrome, every run of white space with a line
 break becomes one line break, which changes nothing a browser shows (outside
 `<pre>` and `<textarea>`, which the chrome keeps as they are) and keeps line
 breaks where scripts need them. Bodies are filled in afterwards, untouched.
+A few lines of the theme's own templates are edited as the theme loads them
+(`THEME_EDITS`, `edited_theme`): markup the Nu HTML checker refuses, fixed
+without copying whole templates into `templates/`. A port to another theme
+drops them.
 This module and `templates/` are the only places that know the theme.
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 
+import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -28,6 +33,44 @@ BODY = "NKPKBODYTOKEN"
 _TOKENS = re.compile(f"({SECTION}|{SLUG}|{TITLE}|{BODY})")
 _KEEP = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S)
 _BLANKS = re.compile(r"[ \t\r\f\v]*\n\s*")
+
+
+# Edits of the theme's templates (mkdocs-material 9.8.2): (template, old, new, how many times `old` is there).
+THEME_EDITS: tuple[tuple[str, str, str, int], ...] = (
+    # A section's label in the navigation is not focusable: no `tabindex=""` (not an integer).
+    ("partials/nav-item.html", 'id="{{ path }}_label" tabindex="{{ tabindex }}"',
+     'id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}', 2),
+    # `autocomplete` is not allowed on a checkbox: the drawer's and the (unused) search's toggles.
+    ("base.html", 'id="__drawer" autocomplete="off">', 'id="__drawer">', 1),
+    ("base.html", 'id="__search" autocomplete="off">', 'id="__search">', 1),
+)
+
+
+class _EditedLoader(jinja2.BaseLoader):
+    """The theme's loader, with THEME_EDITS made to the sources it gives."""
+
+    def __init__(self, loader: jinja2.BaseLoader) -> None:
+        self._loader = loader
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self._loader.get_source(environment, template)
+        for name, old, new, count in THEME_EDITS:
+            if name == template:
+                if source.count(old) != count:
+                    raise RuntimeError(f"the theme's {template} ({filename}) no longer has {old!r} {count} times:"
+                                       " see THEME_EDITS in generator/output/theme.py")
+                source = source.replace(old, new)
+        return source, filename, uptodate
+
+    def list_templates(self):
+        return self._loader.list_templates()
+
+
+def edited_theme(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment, loading its templates with THEME_EDITS made."""
+    if not isinstance(env.loader, _EditedLoader):
+        env.loader = _EditedLoader(env.loader)
+    return env
 
 
 class ThemeShell:

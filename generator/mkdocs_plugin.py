@@ -33,7 +33,7 @@ from .output.render import Renderer
 from .search.text import lunr_sources
 from .output.registry import Early, Tools, mkdocs_pages, page_addresses, start_early, write_outputs
 from .output.offline import make_offline, offline_zip
-from .output.sitemap import SITEMAP, write_sitemap
+from .output.sitemap import SITEMAP, write_robots, write_sitemap
 from .output.theme import ThemeShell, edited_theme
 from .opendata.sizes import fill_size_slots, has_slots
 from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
@@ -154,6 +154,7 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             fill_size_slots(Path(config.site_dir), self._sized, writer.written)
             pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
             self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages, self._renderer.render)
+            write_robots(writer, config.site_url or None)
         except OutputClash as exc:
             raise self._fail(f"output clash: {exc}") from None
         except InputError as exc:  # a code page's link, checked as the page is made

@@ -14,6 +14,7 @@ from urllib.parse import quote
 SYSTEM_SLUGS = {"NCSP": "ncsp", "NCMP": "ncmp", "NCRP": "ncrp", "SK": "saerkoder"}
 REPORT_JSON = "rapport/byggerapport.json"
 REPORT_TEXT = "rapport/byggerapport.txt"
+ROBOTS = "robots.txt"  # for crawlers; read only at a domain's root
 
 
 def code_url(code: str) -> str:

@@ -186,4 +186,9 @@ DOWNLOADS_PAGE = "nedlasting/"  # the hand-written page site_src/nedlasting.md
 COMPARE_PAGE = "endringer/sammenlign/"  # the hand-written page site_src/endringer/sammenlign.md
 COMPARE_SCRIPTS = (CSV_SCRIPT, "assets/compare.js")
 LABELS_SCRIPT = "assets/nkpk-labels.js"  # the words of the site's scripts, written by the build; first of every page's scripts
+
+# Every page's stylesheet and scripts (issue 32): one stylesheet, and the scripts loaded after the first paint.
+SITE_STYLESHEET = "assets/nkpk-site.css"  # the theme's stylesheets and mkdocs.yml's extra_css in one file, written by the build
+SCRIPT_LOADER = "assets/javascripts/nkpk-load.js"  # templates/assets/javascripts/: loads the scripts below after the first paint
+SCOPE_SCRIPT = "assets/javascripts/nkpk-scope.js"  # the theme's page globals, first of the loaded scripts
 COMPARE_STYLE = "assets/compare.css"

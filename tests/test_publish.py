@@ -137,7 +137,7 @@ def test_404_page_helps(pages: dict[str, str]) -> None:
     assert "<title>Fant ikke siden - " in text and "Fant ikke siden</h1>" in text
     assert re.search(r'<form [^>]*role="search"[^>]*action="/nkpk/sok/"', text)
     assert 'name="q"' in text and 'href="/nkpk/"' in text
-    assert '<script src="/nkpk/assets/javascripts/nkpk-404.js"></script>' in text
+    assert re.search(r'data-nkpk-page-scripts="[^"]* /nkpk/assets/javascripts/nkpk-404.js"', text)  # loaded by nkpk-load.js
 
 
 def test_sitemap_lists_every_page_with_its_public_address(site: Path, pages: dict[str, str]) -> None:

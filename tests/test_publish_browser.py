@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import browser  # noqa: F401 - the shared Debian chromium fixture
+from .browser import browser, scripts_ready  # noqa: F401 - the shared Debian chromium fixture
 from .helpers import ROOT, build_site
 from .static_host import host
 
@@ -76,6 +76,7 @@ class Visit:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.add_init_script(WATCH_CSP)
         self.response = self.page.goto(url, wait_until="networkidle")
+        scripts_ready(self.page)
 
     @property
     def csp_violations(self) -> list[str]:

@@ -9,6 +9,11 @@ a code page's bytes): in the chrome, every run of white space with a line
 break becomes one line break, which changes nothing a browser shows (outside
 `<pre>` and `<textarea>`, which the chrome keeps as they are) and keeps line
 breaks where scripts need them. Bodies are filled in afterwards, untouched.
+Every page has one stylesheet, `urls.SITE_STYLESHEET`: the theme's own
+(`ThemeAssets`, found in its folder) and then mkdocs.yml's `extra_css`, in one
+file (`site_stylesheet`), so that one request, not six, stands before the
+first paint. The theme's script is loaded with the others after the first
+paint (templates/main.html, `templates/assets/javascripts/nkpk-load.js`).
 A few lines of the theme's own templates are edited as the theme loads them
 (`THEME_EDITS`, `edited_theme`): markup the Nu HTML checker refuses, fixed
 without copying whole templates into `templates/`. A port to another theme
@@ -20,6 +25,8 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -71,6 +78,30 @@ def edited_theme(env: jinja2.Environment) -> jinja2.Environment:
     if not isinstance(env.loader, _EditedLoader):
         env.loader = _EditedLoader(env.loader)
     return env
+
+
+@dataclass(frozen=True)
+class ThemeAssets:
+    """The theme's script and stylesheets, site-relative, as its base.html loads them."""
+
+    script: str  # assets/javascripts/bundle.<hash>.min.js
+    stylesheets: tuple[str, ...]  # assets/stylesheets/main.<hash>.min.css, then palette.<hash>.min.css
+
+
+def theme_assets(theme_dirs: list[str]) -> ThemeAssets:
+    """Find the theme's script and stylesheets in the first of the theme's folders that has them."""
+    patterns = ("assets/javascripts/bundle.*.min.js", "assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+    for folder in map(Path, theme_dirs):
+        found = [sorted(folder.glob(pattern)) for pattern in patterns]
+        if all(len(paths) == 1 for paths in found):
+            script, *styles = (paths[0].relative_to(folder).as_posix() for paths in found)
+            return ThemeAssets(script, tuple(styles))
+    raise RuntimeError(f"the theme's script and stylesheets ({', '.join(patterns)}) are in none of {theme_dirs}")
+
+
+def site_stylesheet(site: Path, parts: tuple[str, ...]) -> str:
+    """The stylesheets `parts` (site-relative, as written into `site`) in one, in order (the theme's `@charset` first)."""
+    return "\n".join((site / part).read_text(encoding="utf-8").strip() for part in parts) + "\n"
 
 
 class ThemeShell:

@@ -1,0 +1,65 @@
+// Loads every page's scripts after the page's first paint (issue 32): on a slow
+// phone connection the page's text shows as soon as its one stylesheet is in,
+// without waiting for about 45 kB of scripts that only add behaviour (the
+// search box, copy buttons, the theme's navigation). Without scripts, or before
+// they run, every page still works: the search box sends its form to the
+// results page, details elements open and close by themselves.
+//
+// The scripts come from data-nkpk-load on this script's element (main.html:
+// the theme's page globals, the theme's script, mkdocs.yml's extra_javascript)
+// and then from each data-nkpk-page-scripts in the page, space-separated, and
+// run one after another in that order. The theme's script (data-nkpk-theme)
+// starts its work on DOMContentLoaded, which has passed when it runs here: the
+// event is sent again, to the document only, right after that script ran.
+// When all have run, the performance mark `nkpk-scripts` is set (tests wait for it).
+(() => {
+  "use strict";
+  const loader = document.currentScript;
+  const READY = "nkpk-scripts";
+  let started = false;
+
+  const sources = () => {
+    const lists = [loader.dataset.nkpkLoad || ""];
+    document.querySelectorAll("[data-nkpk-page-scripts]").forEach((element) => lists.push(element.dataset.nkpkPageScripts));
+    return lists.join(" ").split(/\s+/).filter(Boolean);
+  };
+
+  const start = () => {
+    if (started) return;
+    started = true;
+    const theme = loader.dataset.nkpkTheme;
+    const all = sources();
+    let left = all.length;
+    const done = () => {
+      left -= 1;
+      if (left === 0 && performance.mark) performance.mark(READY);
+    };
+    for (const source of all) {
+      const script = document.createElement("script");
+      script.src = source;
+      script.async = false; // in order, one after another
+      if (source === theme) script.addEventListener("load", () => document.dispatchEvent(new Event("DOMContentLoaded")));
+      script.addEventListener("load", done);
+      script.addEventListener("error", done);
+      document.body.append(script);
+    }
+    if (!all.length && performance.mark) performance.mark(READY);
+  };
+
+  // After the first contentful paint; where paint entries are not reported, after the next frame.
+  const painted = () => performance.getEntriesByType && performance.getEntriesByType("paint").some((e) => e.name === "first-contentful-paint");
+  if (painted()) {
+    start();
+  } else if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
+    const observer = new PerformanceObserver(() => {
+      if (painted()) {
+        observer.disconnect();
+        start();
+      }
+    });
+    observer.observe({ type: "paint", buffered: true });
+    setTimeout(start, 3000); // a page opened in the background paints only when shown
+  } else {
+    requestAnimationFrame(() => setTimeout(start, 0));
+  }
+})();

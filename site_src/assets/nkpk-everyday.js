@@ -128,17 +128,27 @@
     var status = box.querySelector("[data-nkpk-filter-status]");
     var rows = [];
     document.querySelectorAll("[data-nkpk-filterable] tbody tr").forEach(function (row) {
-      rows.push({ row: row, text: row.textContent.toLowerCase().replace(/\s+/g, " ") });
+      rows.push({ row: row, part: row.closest("details"), text: row.textContent.toLowerCase().replace(/\s+/g, " ") });
     });
+    var parts = Array.prototype.slice.call(document.querySelectorAll("details.nkpk-chapter"));
+    var wasOpen = null; // the chapters' open state before the filter opened those with rows it shows
     var timer = 0;
     function apply() {
       var words = input.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
       var shown = 0;
+      var hits = new Set();
+      if (words.length && !wasOpen) wasOpen = parts.map(function (part) { return part.open; });
       rows.forEach(function (entry) {
         var hit = words.every(function (word) { return entry.text.indexOf(word) >= 0; });
         entry.row.hidden = !hit;
         if (hit) shown += 1;
+        if (hit && entry.part) hits.add(entry.part);
       });
+      parts.forEach(function (part, index) {
+        part.hidden = words.length > 0 && !hits.has(part);
+        part.open = words.length ? hits.has(part) : wasOpen ? wasOpen[index] : part.open;
+      });
+      if (!words.length) wasOpen = null;
       status.textContent = words.length ? LABELS.fill(L.filterShowing, { shown: shown, total: rows.length }) : "";
     }
     input.addEventListener("input", function () {
@@ -148,8 +158,34 @@
     box.hidden = false;
   }
 
+  // Change pages: long tables come by chapter, each a <details>. A button opens or closes them all, and an
+  // address that names a row or chapter inside a closed one (a code page's history links) opens it.
+  function chapters() {
+    var parts = Array.prototype.slice.call(document.querySelectorAll("details.nkpk-chapter"));
+    if (!parts.length) return;
+    var button = document.querySelector("[data-nkpk-open-all]");
+    if (button) {
+      button.addEventListener("click", function () {
+        var open = !parts.every(function (part) { return part.open; });
+        parts.forEach(function (part) { part.open = open; });
+        button.textContent = open ? L.closeAll : L.openAll;
+      });
+    }
+    function reveal() {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      var part = target && target.closest("details.nkpk-chapter");
+      if (!part || part.open) return;
+      part.open = true;
+      target.scrollIntoView();
+    }
+    window.addEventListener("hashchange", reveal);
+    reveal();
+  }
+
   copyButtons();
   countdown();
   deadlineStates();
   filterRows();
+  chapters();
 })();

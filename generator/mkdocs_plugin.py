@@ -163,7 +163,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
             self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages, self._renderer.render)
             write_robots(writer, config.site_url or None)
-            writer.write(urls.SITE_STYLESHEET, site_stylesheet(Path(config.site_dir), self._theme.stylesheets + self._styles))
+            styles = site_stylesheet(Path(config.site_dir), self._theme.stylesheets + self._styles, self._theme.stylesheets)
+            writer.write(urls.SITE_STYLESHEET, styles)
         except OutputClash as exc:
             raise self._fail(f"output clash: {exc}") from None
         except InputError as exc:  # a code page's link, checked as the page is made

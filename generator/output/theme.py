@@ -27,6 +27,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -99,9 +100,79 @@ def theme_assets(theme_dirs: list[str]) -> ThemeAssets:
     raise RuntimeError(f"the theme's script and stylesheets ({', '.join(patterns)}) are in none of {theme_dirs}")
 
 
-def site_stylesheet(site: Path, parts: tuple[str, ...]) -> str:
-    """The stylesheets `parts` (site-relative, as written into `site`) in one, in order (the theme's `@charset` first)."""
-    return "\n".join((site / part).read_text(encoding="utf-8").strip() for part in parts) + "\n"
+# The theme's features that the site does not use (mkdocs.yml): their rules are left out of the site's stylesheet.
+# A selector goes when one of its classes starts with one of these; a rule goes when none of its selectors is left.
+UNUSED_THEME_CLASSES = (
+    "tabbed-", "md-search", "md-tooltip", "md-annotation", "md-source", "md-tabs", "md-version", "md-select",
+    "md-tag", "md-post", "md-feedback", "md-consent", "md-author", "md-status", "md-progress", "md-social",
+    "md-code__", "md-clipboard", "keys", "footnote", "task-list", "critic", "arithmatex", "mermaid", "grid",
+)
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+
+def site_stylesheet(site: Path, parts: tuple[str, ...], theme: tuple[str, ...] = ()) -> str:
+    """The stylesheets `parts` (site-relative, as written into `site`) in one, in order (the theme's `@charset` first).
+
+    The parts in `theme` lose the rules of UNUSED_THEME_CLASSES.
+    """
+    texts = ((site / part).read_text(encoding="utf-8").strip() for part in parts)
+    return "\n".join(trim_css(text) if part in theme else text for part, text in zip(parts, texts)) + "\n"
+
+
+def trim_css(css: str) -> str:
+    """`css` without the selectors of UNUSED_THEME_CLASSES (and rules, and @media blocks, left empty)."""
+    out = []
+    for prelude, body in _blocks(css):
+        if body is None:  # `@charset "UTF-8";`
+            out.append(prelude + ";")
+        elif prelude.startswith("@media") or prelude.startswith("@supports"):
+            inner = trim_css(body)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):  # @keyframes, @font-face, @page: kept whole
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [s for s in _split(prelude) if not any(c.startswith(UNUSED_THEME_CLASSES) for c in _CLASS.findall(s))]
+            if kept:
+                out.append(f"{','.join(kept)}{{{body}}}")
+    return "".join(out)
+
+
+def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
+    """Top-level (prelude, body) pairs; body None for a statement that ends in `;`. Strings and comments are skipped."""
+    depth, start, i = 0, 0, 0
+    while i < len(css):
+        char = css[i]
+        if char in "\"'":
+            i = css.index(char, i + 1)
+            while css[i - 1] == "\\":
+                i = css.index(char, i + 1)
+        elif css.startswith("/*", i):
+            i = css.index("*/", i) + 1
+        elif char == "{":
+            depth += 1
+            if depth == 1:
+                open_at = i
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                yield css[start:open_at].strip(), css[open_at + 1 : i]
+                start = i + 1
+        elif char == ";" and depth == 0:
+            yield css[start:i].strip(), None
+            start = i + 1
+        i += 1
+
+
+def _split(selectors: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside `:is(...)` and the like)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(selectors):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(selectors[start:i])
+            start = i + 1
+    return parts + [selectors[start:]]
 
 
 class ThemeShell:

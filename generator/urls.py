@@ -8,6 +8,7 @@ works under any base address.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -111,6 +112,16 @@ DEADLINES_ICS = "frister.ics"
 def download_path(year: int, name: str) -> str:
     """Where a release's input file is published."""
     return f"nedlasting/{year}/{name}"
+
+
+def download_anchor(year: int, name: str) -> str:
+    """The id of a release file's line on the downloads page: `fil-1999-ncsp_1298-txt`."""
+    return f"fil-{year}-" + re.sub(r"[^A-Za-z0-9_]+", "-", name).strip("-")
+
+
+def download_entry(year: int, name: str) -> str:
+    """A release file's line on the downloads page (notes from a book link to it)."""
+    return f"{DOWNLOADS_PAGE}#{download_anchor(year, name)}"
 
 
 def file_link(from_url: str, path: str) -> str:

@@ -80,6 +80,7 @@ class DeadlineTable:
 
 @dataclass(frozen=True)
 class DownloadRow:
+    anchor: str  # the line's id: books' notes link to it
     link: Link
     system: str
     format: str
@@ -139,7 +140,8 @@ def download_list(from_url: str, downloads: tuple[Download, ...]) -> DownloadLis
     for download in downloads:
         link = Link(download.name, urls.file_link(from_url, download.path), download.path)
         system = SYSTEM_SHORT[download.system] if download.system else SEVERAL_SYSTEMS
-        row = DownloadRow(link, system, format_name(download.name), size_text(download.size))
+        row = DownloadRow(urls.download_anchor(download.year, download.name), link, system, format_name(download.name),
+                          size_text(download.size))
         by_year.setdefault(download.year, []).append(row)
     releases = tuple(DownloadRelease(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True))
     report = (make_link(from_url, urls.REPORT_TEXT, REPORT_AS_TEXT), make_link(from_url, urls.REPORT_JSON, "JSON"))

@@ -1,7 +1,8 @@
 /*
  * Everyday helpers on every page (issue 16), each active only where its markup is:
  * - code pages: the permanent address shown in full, buttons that copy the code and the address;
- * - change pages: a filter box that shows only the rows with a code or word;
+ * - change pages: a filter box that shows only the rows with a code or word; long tables by chapter, each
+ *   chapter opened by a click, by a button that opens them all, by the filter or by an address in it;
  * - the next deadline: days counted from today's date (the build date's figure is the fallback);
  *   the deadlines table marks "passert" and "neste" as of today.
  * Nothing is sent or stored.
@@ -97,12 +98,13 @@
   }
 
   function deadlineStates() {
-    var table = document.querySelector("[data-nkpk-deadlines]");
-    if (!table) return;
+    // The rows of every deadlines table (what is left of a cycle, then the next one), in date order.
+    var rows = document.querySelectorAll("[data-nkpk-deadlines] tr.nkpk-deadline");
+    if (!rows.length) return;
     var now = new Date();
     var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
     var next = false;
-    table.querySelectorAll("tr.nkpk-deadline").forEach(function (row) {
+    rows.forEach(function (row) {
       var day = dayOf(row.querySelector("time").getAttribute("datetime"));
       var state = day < today ? "passert" : (next ? "senere" : "neste");
       if (state === "neste") next = true;

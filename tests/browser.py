@@ -103,12 +103,14 @@ def open_at(browser) -> Iterator[Callable]:  # noqa: F811
 
 
 CHECKER_SHOWN = "nkpk-checker-shown"  # the checker's performance mark once a table is shown
-SCRIPTS_READY = "nkpk-scripts"  # the mark templates/assets/javascripts/nkpk-load.js sets once a page's scripts have run
 
 
 def scripts_ready(page) -> None:
-    """Wait until the page's scripts, which load after its first paint, have all run."""
-    page.wait_for_function(f"() => performance.getEntriesByName('{SCRIPTS_READY}').length > 0")
+    """Wait until the page's scripts, which load after its first paint, have all run.
+
+    templates/assets/javascripts/nkpk-load.js marks <html> with data-nkpk-scripts="ready" then.
+    """
+    page.wait_for_function("() => document.documentElement.dataset.nkpkScripts === 'ready'")
 
 
 def goto(page, url: str, **options):

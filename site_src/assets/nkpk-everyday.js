@@ -52,14 +52,14 @@
     var code = document.querySelector("[data-nkpk-copy]");
     var link = document.querySelector("[data-nkpk-copy-address]");
     if (code) {
-      code.hidden = false;
+      code.classList.add("nkpk-ready");
       code.addEventListener("click", function () {
         var value = code.getAttribute("data-nkpk-copy");
         copyText(value, status, LABELS.fill(L.codeCopied, { code: value }));
       });
     }
     if (link) {
-      link.hidden = false;
+      link.classList.add("nkpk-ready");
       link.addEventListener("click", function () { copyText(url, status, L.addressCopied); });
     }
   }

@@ -11,12 +11,13 @@
 // run one after another in that order. The theme's script (data-nkpk-theme)
 // starts its work on DOMContentLoaded, which has passed when it runs here: the
 // event is sent again, to the document only, right after that script ran.
-// When all have run, the performance mark `nkpk-scripts` is set (tests wait for it).
+// When all have run, <html> gets data-nkpk-scripts="ready" (tests wait for it).
 (() => {
   "use strict";
   const loader = document.currentScript;
-  const READY = "nkpk-scripts";
   let started = false;
+
+  const ready = () => document.documentElement.setAttribute("data-nkpk-scripts", "ready");
 
   const sources = () => {
     const lists = [loader.dataset.nkpkLoad || ""];
@@ -32,7 +33,7 @@
     let left = all.length;
     const done = () => {
       left -= 1;
-      if (left === 0 && performance.mark) performance.mark(READY);
+      if (left === 0) ready();
     };
     for (const source of all) {
       const script = document.createElement("script");
@@ -43,16 +44,14 @@
       script.addEventListener("error", done);
       document.body.append(script);
     }
-    if (!all.length && performance.mark) performance.mark(READY);
+    if (!all.length) ready();
   };
 
-  // After the first contentful paint; where paint entries are not reported, after the next frame.
-  const painted = () => performance.getEntriesByType && performance.getEntriesByType("paint").some((e) => e.name === "first-contentful-paint");
-  if (painted()) {
-    start();
-  } else if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
-    const observer = new PerformanceObserver(() => {
-      if (painted()) {
+  // After the first contentful paint (reported also when it came before this script: `buffered`); where paint
+  // entries are not reported, after the next frame.
+  if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((entry) => entry.name === "first-contentful-paint")) {
         observer.disconnect();
         start();
       }

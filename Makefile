@@ -4,7 +4,7 @@ PYTHON ?= python3
 STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test check browser axe bench same-output screenshots clean
+.PHONY: site serve test check browser java axe bench same-output screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,15 +30,20 @@ check: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins.
+## Java for the Nu HTML checker (vnu-jar) of the HTML-validity test: Debian's default-jre-headless (root, as on CI;
+## its install needs the man1 folder that slim images leave out).
+java:
+	@command -v java >/dev/null 2>&1 || { mkdir -p /usr/share/man/man1 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+## axe-core for the accessibility tests and vnu-jar (the Nu HTML checker), from the npm registry at the versions package-lock.json pins.
 axe: $(AXE)
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(AXE)
 
-## Run every test: unit, real-corpus builds and browser tests.
-test: $(STAMP) browser $(AXE)
+## Run every test: unit, real-corpus builds, browser tests and the HTML checker.
+test: $(STAMP) browser java $(AXE)
 	$(VENV)/bin/pytest -q
 
 ## Benchmark the build against Hugo and MkDocs: real and generated corpus (bench/README.md).

@@ -21,6 +21,7 @@ from typing import Iterator, Mapping
 from .model.annotations import annotate, collect_books, merge_names
 from .pages.book import BookPage, annotated_pages
 from .pages.changes import ChangesOverview, ChangesPage, Official, changes_overview, changes_pages
+from .pages.change_contents import chapter_namer
 from .inputs.build_date import build_date
 from .gc_settings import collector_paused, freeze_heap
 from .analysis.compare import ReleaseChanges, code_events, compare_releases
@@ -141,7 +142,7 @@ def _prepare(manifest_path: Path, today: datetime.date, site_zip: bool = False) 
         nodes=nodes,
         systems=tuple(system_pages(catalogue, hierarchy)),
         releases=releases,
-        changes=tuple(changes_pages(releases, Official(official, known, lineage))),
+        changes=tuple(changes_pages(releases, Official(official, known, lineage), chapter_namer(hierarchy))),
         overview=changes_overview(releases),
         official=official,
         successors=successors,

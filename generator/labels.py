@@ -9,29 +9,13 @@ SYSTEM_NAMES = {
     "SK": "Særkoder",
 }
 SYSTEM_SHORT = {"NCSP": "NCSP", "NCMP": "NCMP", "NCRP": "NCRP", "SK": "Særkoder"}
-KIND_TITLES = {
-    "new": "Nye koder",
-    "expired": "Utgåtte koder",
-    "text": "Endret tekst",
-    "reactivated": "Gyldige igjen",
-}
+KIND_TITLES = {"new": "Nye koder", "expired": "Utgåtte koder", "text": "Endret tekst", "reactivated": "Gyldige igjen"}
 EVENT_LABELS = {
-    "baseline": "Med fra første utgave i datagrunnlaget",
-    "new": "Ny kode",
-    "expired": "Utgått",
-    "text": "Tekst endret",
-    "reactivated": "Gyldig igjen",
+    "baseline": "Med fra første utgave i datagrunnlaget", "new": "Ny kode", "expired": "Utgått",
+    "text": "Tekst endret", "reactivated": "Gyldig igjen",
 }
-SUCCESSOR_LABELS = {
-    "official": "Erstattet av",
-    "moved": "Flyttet til",
-    "similar": "Ny kode med nesten lik tekst",
-}
-PREDECESSOR_LABELS = {
-    "official": "Erstatter",
-    "moved": "Flyttet fra",
-    "similar": "Tidligere kode med nesten lik tekst",
-}
+SUCCESSOR_LABELS = {"official": "Erstattet av", "moved": "Flyttet til", "similar": "Ny kode med nesten lik tekst"}
+PREDECESSOR_LABELS = {"official": "Erstatter", "moved": "Flyttet fra", "similar": "Tidligere kode med nesten lik tekst"}
 
 # A code's status: one wording on the code page, in the checker, in search hits and in the JSON
 # (`{year}`: a release; a valid code's newest release gets NEWEST_HERE). The browser scripts read
@@ -77,9 +61,10 @@ TIMELINE_NOTES = {
     "back": "Gyldig igjen",
     "and_back": "{note}, gyldig igjen",
 }
-BOOK_SOURCE = "boka for {year} ({name})"
+BOOK_SOURCE = "den trykte kodeboka for {year}"  # notes from a book: linked to its file on the downloads page
 WHOLE_CHAPTER_AS_BOOK = "Hele kapittel {prefix} som bok"
 CHAPTER = "Kapittel {prefix}"
+OPEN_ALL_CHAPTERS = "Åpne alle kapitler"  # a change page's button (the script's words: BROWSER_LABELS)
 BOOK_TITLE = "{system} {heading} – bokvisning"
 COMPARED_FIRST = "Første utgave av {name} i datagrunnlaget: grunnlaget som senere utgaver sammenlignes med."
 COMPARED_ACROSS_GAP = (
@@ -337,6 +322,8 @@ BROWSER_LABELS = {
         "passed": " (passert)",
         "statesNote": "Merkingen «passert» og «neste» gjelder per dagens dato.",
         "filterShowing": "Viser {shown} av {total} rader.",
+        "openAll": OPEN_ALL_CHAPTERS,
+        "closeAll": "Lukk alle kapitler",
     },
     "proposal": {
         "fields": {

@@ -33,8 +33,8 @@ from .output.render import Renderer
 from .search.text import lunr_sources
 from .output.registry import Early, Tools, mkdocs_pages, page_addresses, start_early, write_outputs
 from .output.offline import make_offline, offline_zip
-from .output.sitemap import SITEMAP, write_sitemap
-from .output.theme import ThemeShell
+from .output.sitemap import SITEMAP, write_robots, write_sitemap
+from .output.theme import ThemeShell, edited_theme, site_stylesheet, theme_assets
 from .opendata.sizes import fill_size_slots, has_slots
 from .output.write import OutputClash, SiteWriter, adopt_unchanged, discard, fresh_dir, swap_in
 
@@ -64,6 +64,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         self._settings = OneBuild()  # the process settings of the build under way, undone when it ends
         self._sitemap_pages = 0
         self._sized: set[str] = set()  # pages that show open-data sizes: filled once the files are written
+        self._styles: tuple[str, ...] = ()  # mkdocs.yml's extra_css: in urls.SITE_STYLESHEET after the theme's
+        self._theme = None  # output/theme.py ThemeAssets
         self._early: Early | None = None  # the process writing the early outputs (registry.start_early)
         self.result: BuildResult | None = None  # what the last build gave back; None while one is under way
 
@@ -86,6 +88,8 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
         except InputError as exc:
             raise self._fail(f"input error: {exc}") from None
         self._renderer = Renderer(root / self.config.templates)
+        if config.extra_css:  # one stylesheet for every page (templates/main.html): the theme does not link these
+            self._styles, config.extra_css = tuple(str(p) for p in config.extra_css), []
         # The theme's sitemap lists only mkdocs' pages, with build dates: ours (on_post_build) lists every page.
         config.theme.static_templates.discard(SITEMAP)
         self._generated = mkdocs_pages(self._project, self._renderer)
@@ -141,8 +145,12 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
     def on_env(self, env, config, files):
         env.globals["nkpk_urls"] = {"code": urls.code_url("{code}"), "codes": urls.CHECKER_DATA}  # site-relative, for scripts' data- attributes
         env.globals["nkpk_search"] = urls.search_addresses(tuple(lunr_sources()))
-        self._env, self._files = env, files
-        return env
+        self._theme = theme_assets(config.theme.dirs)
+        scripts = [urls.SCOPE_SCRIPT, self._theme.script, *(str(s) for s in config.extra_javascript)]
+        env.globals["nkpk_assets"] = {"stylesheet": urls.SITE_STYLESHEET, "loader": urls.SCRIPT_LOADER,
+                                      "theme_script": self._theme.script, "scripts": scripts}
+        self._env, self._files = edited_theme(env), files
+        return self._env
 
     def on_post_build(self, config) -> None:
         shell = ThemeShell(self._env, config, self._nav, self._files)
@@ -154,6 +162,9 @@ class NkpkPlugin(BasePlugin[NkpkConfig]):
             fill_size_slots(Path(config.site_dir), self._sized, writer.written)
             pages = page_addresses(self._project) | {f.url for f in self._files.documentation_pages()}
             self._sitemap_pages = write_sitemap(writer, config.site_url or None, pages, self._renderer.render)
+            write_robots(writer, config.site_url or None)
+            styles = site_stylesheet(Path(config.site_dir), self._theme.stylesheets + self._styles, self._theme.stylesheets)
+            writer.write(urls.SITE_STYLESHEET, styles)
         except OutputClash as exc:
             raise self._fail(f"output clash: {exc}") from None
         except InputError as exc:  # a code page's link, checked as the page is made

@@ -8,12 +8,14 @@ works under any base address.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
 SYSTEM_SLUGS = {"NCSP": "ncsp", "NCMP": "ncmp", "NCRP": "ncrp", "SK": "saerkoder"}
 REPORT_JSON = "rapport/byggerapport.json"
 REPORT_TEXT = "rapport/byggerapport.txt"
+ROBOTS = "robots.txt"  # for crawlers; read only at a domain's root
 
 
 def code_url(code: str) -> str:
@@ -112,6 +114,16 @@ def download_path(year: int, name: str) -> str:
     return f"nedlasting/{year}/{name}"
 
 
+def download_anchor(year: int, name: str) -> str:
+    """The id of a release file's line on the downloads page: `fil-1999-ncsp_1298-txt`."""
+    return f"fil-{year}-" + re.sub(r"[^A-Za-z0-9_]+", "-", name).strip("-")
+
+
+def download_entry(year: int, name: str) -> str:
+    """A release file's line on the downloads page (notes from a book link to it)."""
+    return f"{DOWNLOADS_PAGE}#{download_anchor(year, name)}"
+
+
 def file_link(from_url: str, path: str) -> str:
     """Relative href to a file whose name may hold spaces or other letters: percent-encoded."""
     return quote(link(from_url, path))
@@ -191,4 +203,9 @@ DOWNLOADS_PAGE = "nedlasting/"  # the hand-written page site_src/nedlasting.md
 COMPARE_PAGE = "endringer/sammenlign/"  # the hand-written page site_src/endringer/sammenlign.md
 COMPARE_SCRIPTS = (CSV_SCRIPT, "assets/compare.js")
 LABELS_SCRIPT = "assets/nkpk-labels.js"  # the words of the site's scripts, written by the build; first of every page's scripts
+
+# Every page's stylesheet and scripts (issue 32): one stylesheet, and the scripts loaded after the first paint.
+SITE_STYLESHEET = "assets/nkpk-site.css"  # the theme's stylesheets and mkdocs.yml's extra_css in one file, written by the build
+SCRIPT_LOADER = "assets/javascripts/nkpk-load.js"  # templates/assets/javascripts/: loads the scripts below after the first paint
+SCOPE_SCRIPT = "assets/javascripts/nkpk-scope.js"  # the theme's page globals, first of the loaded scripts
 COMPARE_STYLE = "assets/compare.css"

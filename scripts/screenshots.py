@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import chromium, serve  # noqa: E402
+from tests.browser import chromium, scripts_ready, serve  # noqa: E402
 from tests.helpers import build_site  # noqa: E402
 from tests.independent import MANIFEST  # noqa: E402
 
@@ -29,6 +29,8 @@ PAGES = {  # name -> path in the site, and what to do before the picture
     "kode-KAJ10": "kode/KAJ10/",
     "endringer-2017": "endringer/2017/",
     "nedlasting": "nedlasting/",
+    "frister": "frister/",
+    "sok": "sok/?q=galleblære",
     "endringer-2016": "endringer/2016/",
     "endringer": "endringer/",
     "sjekk": "sjekk/",
@@ -53,6 +55,7 @@ def shoot(site: Path, out: Path, full: bool) -> list[Path]:
             page = context.new_page()
             for name, path in PAGES.items():
                 page.goto(base + path)
+                scripts_ready(page)  # they load after the first paint
                 if name == "sjekk":
                     _checker(page)
                 target = out / f"{name}-{width}.png"

@@ -93,7 +93,7 @@ def open_at(browser) -> Iterator[Callable]:  # noqa: F811
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
+        goto(page, url)
         return page
 
     yield opener
@@ -103,6 +103,21 @@ def open_at(browser) -> Iterator[Callable]:  # noqa: F811
 
 
 CHECKER_SHOWN = "nkpk-checker-shown"  # the checker's performance mark once a table is shown
+
+
+def scripts_ready(page) -> None:
+    """Wait until the page's scripts, which load after its first paint, have all run.
+
+    templates/assets/javascripts/nkpk-load.js marks <html> with data-nkpk-scripts="ready" then.
+    """
+    page.wait_for_function("() => document.documentElement.dataset.nkpkScripts === 'ready'")
+
+
+def goto(page, url: str, **options):
+    """`page.goto`, then wait for the page's scripts (they load after the first paint, often after `load`)."""
+    response = page.goto(url, **options)
+    scripts_ready(page)
+    return response
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import posixpath
 import threading
@@ -47,10 +48,36 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+_COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ics", ".webmanifest"}
+
+
+class _GzipHandler(_Handler):
+    """Text files gzip-compressed when the client accepts it, as static hosts send them."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix not in _COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def host(site: Path, base: str = "/") -> Iterator[str]:
-    """Serve `site` under the path `base` on 127.0.0.1; yields the site's address (ending in /)."""
-    handler = type("Handler", (_Handler,), {"base": base})
+def host(site: Path, base: str = "/", compress: bool = False) -> Iterator[str]:
+    """Serve `site` under the path `base` on 127.0.0.1; yields the site's address (ending in /).
+
+    With `compress`, text files go gzip-compressed to clients that accept it, as static hosts send them.
+    """
+    handler = type("Handler", (_GzipHandler if compress else _Handler,), {"base": base})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -162,7 +162,8 @@ def test_the_book_view_shows_a_whole_chapter_in_order(book_site: Path) -> None:
              "AAC00 Ligatur av intrakranielt aneurisme", "Med bruk av clips og lignende", "AW Reoperasjoner"]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
-    assert "boka for 1999 (ncsp_1298.txt)" in text and "../../kode/AAG00/" in page.links
+    assert "hentet fra den trykte kodeboka for 1999" in text and "../../kode/AAG00/" in page.links
+    assert "../../nedlasting/#fil-1999-ncsp_1298-txt" in page.links  # the book's file on the downloads page
     assert len(list((book_site / "bok").glob("ncsp-*/index.html"))) == 20
 
 
@@ -230,7 +231,9 @@ def test_a_book_can_be_the_code_list_and_the_newest_book_wins(tmp_path: Path) ->
     code = parse_page(site / "kode/JKA21/index.html")
     text = _text(site / "kode/JKA21/index.html")
     assert "Se også JKB og JKZ 10-20" in text and "../../ncsp/JKB/" in code.links
-    assert "boka for 2016 (2016.txt)" in text
+    assert "fra den trykte kodeboka for 2016 :" in text and "2016.txt" not in text
+    assert "../../nedlasting/#fil-2016-2016-txt" in code.links
+    assert 'id="fil-2016-2016-txt"' in (site / "nedlasting/index.html").read_text(encoding="utf-8")
     report = load_json(site / "rapport/byggerapport.json")
     assert [n["detail"][:8] for n in report["notes"] if n["kind"] == "broken-reference"] == ["'JKZ 10-"]
 

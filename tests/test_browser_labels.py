@@ -73,13 +73,12 @@ def test_the_build_writes_it_and_every_page_loads_it_first(site) -> None:
              site / "endringer" / "sammenlign" / "index.html", site / "forslagsskjema" / "index.html"]
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        scripts = re.findall(r'<script src="([^"]+)"( defer)?', html)
-        ours = [(src, defer) for src, defer in scripts
-                if "javascripts/" not in src and ("/assets/" in src or src.startswith("assets/"))]
-        # the first that runs while the page is read is the labels; those before it are deferred (run later)
-        first = next(n for n, (_, defer) in enumerate(ours) if not defer)
-        assert ours[first][0].endswith(urls.LABELS_SCRIPT) and len(ours) > first + 1, (page, ours)
-        assert sum(src.endswith(urls.LABELS_SCRIPT) for src, _ in ours) == 1
+        # templates/assets/javascripts/nkpk-load.js runs them in this order: its own list, then each page's list
+        lists = re.findall(r'data-nkpk-load="([^"]*)"', html) + re.findall(r'data-nkpk-page-scripts="([^"]*)"', html)
+        ours = [src for src in " ".join(lists).split() if "javascripts/" not in src]
+        assert ours[0].endswith(urls.LABELS_SCRIPT) and len(ours) > 1, (page, ours)
+        assert sum(src.endswith(urls.LABELS_SCRIPT) for src in ours) == 1
+        assert not re.findall(r'<script src="[^"]*assets/(?!javascripts/nkpk-load\.js)', html), page  # no other script tag
 
 
 @pytest.mark.parametrize("path", sorted(ASSETS.glob("*.js")), ids=lambda p: p.name)

@@ -28,7 +28,7 @@ from generator.inputs.diagnostics import InputError, Location
 from generator.analysis.successors import Lineage, Successor
 from generator.labels import STATUS_LABELS
 
-from .browser import browser, page, serve  # noqa: F401 - the fixtures
+from .browser import browser, goto, page, serve  # noqa: F401 - the fixtures
 from .conftest import REAL
 from .helpers import ROOT, build_site, sample_manifest
 
@@ -104,7 +104,7 @@ def _open(page, base: str, site: Path) -> Checker:  # noqa: F811 - page is the f
     checker = Checker(page, base, site)
     page.on("request", lambda request: checker.requests.append(request.url))
     page.add_init_script(WATCH_CSP)
-    page.goto(base + "sjekk/")
+    goto(page, base + "sjekk/")
     page.wait_for_function(READY)
     return checker
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import browser, page, serve  # noqa: F401 - the fixtures
+from .browser import browser, goto, page, serve  # noqa: F401 - the fixtures
 from .helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.real]
@@ -43,7 +43,7 @@ def _open(page, base: str, query: str, runs: int = 1) -> list[str]:  # noqa: F81
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.add_init_script(WATCH_CSP)
-    page.goto(base + "endringer/sammenlign/" + query)
+    goto(page, base + "endringer/sammenlign/" + query)
     if runs:
         page.wait_for_function(f"n => performance.getEntriesByName('{SHOWN}').length >= n", arg=runs)
     else:  # nothing asked for: the page waits for a choice
@@ -131,7 +131,7 @@ def test_api_and_downloads_pages_accessible(page, served, url: str) -> None:  # 
         pytest.fail(f"axe-core not found at {AXE}: run `make test` (npm ci installs it)")
     base, _ = served
     page.add_init_script(WATCH_CSP)
-    page.goto(base + url)
+    goto(page, base + url)
     if url == "api/":
         page.click("details.nkpk-api-example summary")  # an example open
     page.evaluate(AXE.read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import icalendar
@@ -225,13 +226,43 @@ def test_built_calendar_holds_each_deadline(built: Path, deadlines) -> None:
     check_calendar((built / "frister.ics").read_bytes(), deadlines, D(2026, 6, 1))
 
 
-def test_deadlines_page_lists_the_current_cycle(built: Path) -> None:
-    text = (built / "frister" / "index.html").read_text(encoding="utf-8")
-    for ident, day in CYCLE_2027:
-        assert f'<tr id="frist-{ident}"' in text and f'datetime="{day.isoformat()}"' in text
-    assert 'id="frist-referansegruppe-ncsp-ncmp" class="nkpk-deadline nkpk-deadline--neste"' in text
-    assert text.count("nkpk-deadline--neste") == 1 and text.count("nkpk-deadline--passert") == 3
+def _deadline_rows(page: Path) -> list[tuple[str, str, str]]:
+    """(id, ISO date, state) of every row of the deadlines tables, in page order."""
+    text = page.read_text(encoding="utf-8")
+    return re.findall(r'<tr id="([^"]+)" class="nkpk-deadline nkpk-deadline--(\w+)">\s*<td><time datetime="([^"]+)"', text)
+
+
+def test_deadlines_page_lists_what_is_left_of_the_cycle_then_the_cycle_of_the_next_proposals(built: Path) -> None:
+    # 1 June 2026: the proposals for 2027 are past, so the next deadline (the headline) is for 2028 (issue 32)
+    page = built / "frister" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    rest = text.index("Resten av årshjulet for utgaven som tas i bruk 1. januar 2027")
+    assert rest < text.index("Årshjulet for utgaven som tas i bruk 1. januar 2028")
+    rows = [(ident, day, state) for ident, state, day in _deadline_rows(page)]
+    left = [(f"frist-{ident}-2027", day.isoformat()) for ident, day in CYCLE_2027[3:]]  # from the meeting on
+    following = [(f"frist-{ident}", day.replace(year=day.year + 1).isoformat()) for ident, day in CYCLE_2027]
+    assert [(ident, day) for ident, day, _ in rows] == left + following
+    assert [state for _, _, state in rows] == ["neste"] + ["senere"] * 10
     assert 'href="../frister.ics"' in text
+
+
+def test_deadlines_page_shows_the_cycle_the_headline_speaks_of(tmp_path: Path) -> None:
+    # 8 December 2026: the headline says 1 March 2027; the table has that deadline, after the 1 January still ahead
+    assert build_site(tmp_path / "site", epoch=1796688000) == 0
+    page = tmp_path / "site" / "frister" / "index.html"
+    assert "Neste frist for forslag: 1. mars 2027" in " ".join(parse_page(page).text)
+    rows = _deadline_rows(page)
+    assert rows[0] == ("frist-ny-utgave-2027", "neste", "2027-01-01")
+    assert rows[1] == ("frist-forslag-ncrp", "senere", "2027-03-01")
+    assert len(rows) == 8 and [state for _, state, _ in rows[1:]] == ["senere"] * 7
+
+
+def test_one_cycle_while_its_proposals_are_ahead() -> None:
+    from generator.pages.guidance import deadline_table
+
+    table = deadline_table("frister/", load_deadlines(DEADLINES_FILE), D(2026, 4, 8))
+    assert [(c.release, c.rest, len(c.rows)) for c in table.cycles] == [(2027, False, 7)]
+    assert [r.state for r in table.cycles[0].rows] == ["passert", "passert", "neste"] + ["senere"] * 4
 
 
 def _manifest(folder: Path, deadlines: str | None) -> Path:

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import pytest
 
-from .browser import browser, serve  # noqa: F401 - the shared Debian chromium fixture
+from .browser import browser, goto, serve  # noqa: F401 - the shared Debian chromium fixture
 from .helpers import ROOT
 
 pytestmark = pytest.mark.browser
@@ -67,7 +67,7 @@ def test_no_serious_wcag22_violation(browser, base, axe_source, name, width) -> 
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(base + PAGES[name])
+        goto(page, base + PAGES[name])
         _prepare(page, name)
         page.evaluate(axe_source)  # through the driver: not an inline script, so the policy allows it
         result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG22_AA)

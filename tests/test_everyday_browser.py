@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from .browser import base, browser, check_codes as _check, open_at  # noqa: F401 - the shared Debian chromium fixtures
+from .browser import base, browser, check_codes as _check, goto, open_at, scripts_ready  # noqa: F401 - the shared Debian chromium fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +73,8 @@ KEY_COLUMNS = {
 @pytest.mark.parametrize("path", sorted(KEY_COLUMNS))
 def test_key_columns_are_on_screen(open_at, base, path, width) -> None:
     page = open_at(width, base + path)
+    if page.locator("[data-nkpk-open-all]").count():  # a change page's long tables come by chapter, collapsed
+        page.click("[data-nkpk-open-all]")
     for selector in KEY_COLUMNS[path]:
         _assert_on_screen(page, selector)
     scroll_width, view = page.evaluate(PAGE_WIDTH)
@@ -155,7 +157,7 @@ def test_expired_code_without_successor_says_so_and_offers_similar_codes(open_at
 def test_text_per_release_has_a_word_diff(open_at, base) -> None:
     page = open_at(1366, base + "endringer/2016/")
     href = page.get_attribute(".nkpk-changes-text tbody tr:first-child a", "href")
-    page.goto(page.url + href)
+    goto(page, page.url + href)
     assert page.locator(".nkpk-timeline ins").count() >= 1
     assert "lagt til" not in page.inner_text(".nkpk-timeline")  # the legend stands outside the table
 
@@ -164,6 +166,7 @@ def test_text_per_release_has_a_word_diff(open_at, base) -> None:
 
 def test_change_page_has_contents_filter_and_marked_diffs(open_at, base) -> None:
     page = open_at(1366, base + "endringer/2016/")
+    page.click("[data-nkpk-open-all]")  # the long tables come by chapter, collapsed
     targets = page.evaluate("() => [...document.querySelectorAll('.nkpk-contents a')].map(a => a.getAttribute('href'))")
     assert len(targets) > 30 and all(t.startswith("#") for t in targets)
     missing = page.evaluate("(ids) => ids.filter(id => !document.getElementById(decodeURIComponent(id.slice(1))))", targets)
@@ -255,6 +258,7 @@ def test_proposal_form_builds_the_mailto_from_a_code_page(open_at, base, width) 
     requests: list[str] = []
     page.click(".nkpk-tools >> text=Foreslå en endring")
     page.wait_for_url(lambda url: "/forslagsskjema/?kode=JKA21&" in url)
+    scripts_ready(page)
     assert page.input_value("#forslag-kode") == "JKA21"
     assert page.input_value("#forslag-tekst") == "Laparoskopisk kolecystektomi"
     page.on("request", lambda request: requests.append(request.url))
@@ -374,7 +378,7 @@ def test_the_address_is_the_public_one_when_the_site_knows_it(browser, tmp_path)
         context = browser.new_context(viewport={"width": 390, "height": 900})
         context.grant_permissions(["clipboard-read", "clipboard-write"])
         page = context.new_page()
-        page.goto(url + "kode/JKA21/")
+        goto(page, url + "kode/JKA21/")
         assert page.inner_text("[data-nkpk-address]") == "https://example.org/nkpk/kode/JKA21/"
         page.click("text=Kopier adressen")
         page.wait_for_function("() => document.querySelector('[data-nkpk-copy-status]').textContent !== ''")
@@ -385,13 +389,14 @@ def test_the_address_is_the_public_one_when_the_site_knows_it(browser, tmp_path)
 def test_a_page_read_after_its_deadline_counts_to_the_next_one(browser, base) -> None:  # noqa: F811
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base)
+    goto(page, base)
     upcoming = json.loads(page.get_attribute("[data-nkpk-countdown]", "data-nkpk-upcoming"))
     assert len(upcoming) >= 4 and all(head.startswith("Neste frist for forslag: ") for _, head in upcoming)
     (first, _), (second, head) = upcoming[0], upcoming[1]
     later = datetime.date.fromisoformat(first) + datetime.timedelta(days=1)  # the day after the first deadline
     page.clock.set_fixed_time(datetime.datetime(later.year, later.month, later.day, 12))
     page.reload()
+    scripts_ready(page)
     time = page.locator("[data-nkpk-countdown]")
     days = (datetime.date.fromisoformat(second) - later).days
     assert time.get_attribute("datetime") == second

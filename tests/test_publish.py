@@ -137,7 +137,7 @@ def test_404_page_helps(pages: dict[str, str]) -> None:
     assert "<title>Fant ikke siden - " in text and "Fant ikke siden</h1>" in text
     assert re.search(r'<form [^>]*role="search"[^>]*action="/nkpk/sok/"', text)
     assert 'name="q"' in text and 'href="/nkpk/"' in text
-    assert '<script src="/nkpk/assets/javascripts/nkpk-404.js"></script>' in text
+    assert re.search(r'data-nkpk-page-scripts="[^"]* /nkpk/assets/javascripts/nkpk-404.js"', text)  # loaded by nkpk-load.js
 
 
 def test_sitemap_lists_every_page_with_its_public_address(site: Path, pages: dict[str, str]) -> None:
@@ -159,6 +159,13 @@ def test_no_sitemap_without_a_public_address(tmp_path: Path, capsys) -> None:
     assert "sitemap.xml is written for a public address only" in out  # information, not a warning
     assert "make serve" in out  # and what to open
     assert not list((tmp_path / "site").glob("sitemap*"))
+    assert (tmp_path / "site" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+
+
+def test_robots_txt_names_the_sitemap_at_the_public_address(site: Path) -> None:
+    lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["User-agent: *", "Allow: /"]
+    assert [line for line in lines if line.startswith("Sitemap:")] == [f"Sitemap: {SITE_URL}sitemap.xml"]
 
 
 def test_large_sitemap_is_split_under_an_index(monkeypatch) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import browser  # noqa: F401 - the shared Debian chromium fixture
+from .browser import browser, scripts_ready  # noqa: F401 - the shared Debian chromium fixture
 from .helpers import ROOT, build_site
 from .static_host import host
 
@@ -37,6 +37,7 @@ PAGES = {
     "kode": "kode/JKA21/",
     "endring": "endringer/2017/",
     "sok": "sok/?q=kolecystektomi",
+    "notat": "notat/",
 }
 # Records Content Security Policy violations from the first script on.
 WATCH_CSP = """
@@ -76,6 +77,7 @@ class Visit:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.add_init_script(WATCH_CSP)
         self.response = self.page.goto(url, wait_until="networkidle")
+        scripts_ready(self.page)
 
     @property
     def csp_violations(self) -> list[str]:

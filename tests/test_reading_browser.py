@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 
 from generator.labels import STATUS_LABELS
-from .browser import base, browser, check_codes as _check, open_at  # noqa: F401 - the shared Debian chromium fixtures
+from .browser import base, browser, check_codes as _check, goto, open_at  # noqa: F401 - the shared Debian chromium fixtures
 from .helpers import build_site
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = (390, 1366)
 PAGES = ("", "kode/JKA21/", "kode/KAJ10/", "kode/TAB00/", "endringer/2017/", "endringer/", "nedlasting/", "api/",
-         "ncsp/", "ncsp/N/", "ncsp/JKA/", "frister/", "sjekk/")
+         "ncsp/", "ncsp/N/", "ncsp/JKA/", "frister/", "sjekk/", "notat/")
 # Tables wider than the window, and text in tables under 14 px, of the main content.
 TABLES = """() => {
   const wide = [], small = [];
@@ -141,7 +141,7 @@ def test_the_zipped_site_works_from_disk(open_at, unpacked, width) -> None:
     page = open_at(width, root + "index.html")
     page.click(".md-content a[href$='ncsp/index.html'] >> nth=0")
     assert page.url == root + "ncsp/index.html"
-    page.goto(root + "kode/KAJ10/index.html")
+    goto(page, root + "kode/KAJ10/index.html")
     page.click(".nkpk-crumbs a >> nth=0")
     assert page.url == root + "ncsp/index.html"
     page.fill("#nkpk-search-input", "kolecystektomi")
@@ -151,7 +151,7 @@ def test_the_zipped_site_works_from_disk(open_at, unpacked, width) -> None:
     page.wait_for_selector(".md-content a[href*='kode/JKA21/index.html']")
     page.click(".md-content a[href*='kode/JKA21/index.html'] >> nth=0")
     assert page.url == root + "kode/JKA21/index.html"
-    page.goto(root + "sjekk/index.html")
+    goto(page, root + "sjekk/index.html")
     rows = _check(page, "KAJ10")
     assert rows[0][3] == "Utgått fra 2017" and "ingen etterfølger" in rows[0][6]
     page.click(".nkpk-checker__grid tbody a >> nth=0")

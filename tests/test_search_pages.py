@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .browser import browser, page, serve  # noqa: F401 - fixtures
+from .browser import browser, goto, page, serve  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.real]
 
@@ -27,7 +27,7 @@ def base(real_site: Path):
 
 
 def _results(page, base: str, query: str, extra: str = "") -> list[str]:  # noqa: F811
-    page.goto(base + "sok/?q=" + quote(query) + extra)
+    goto(page, base + "sok/?q=" + quote(query) + extra)
     page.wait_for_function("() => performance.getEntriesByName('nkpk-search-shown').length > 0")
     return page.locator(f"{LIST} .nkpk-hit__code").all_inner_texts()
 
@@ -94,7 +94,7 @@ def test_a_word_that_matches_nothing_is_named_and_words_of_the_texts_suggested(p
 
 
 def test_enter_on_an_exact_code_opens_its_page_and_on_words_the_results(page, base) -> None:  # noqa: F811
-    page.goto(base + "kode/JKA20/")
+    goto(page, base + "kode/JKA20/")
     box = page.locator(BOX)
     box.press_sequentially("jka 21")
     page.wait_for_selector("#nkpk-search-list li")

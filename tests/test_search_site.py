@@ -18,7 +18,7 @@ import pytest
 from generator import urls
 from generator.search.text import lunr_sources
 
-from .browser import browser, page, serve  # noqa: F401 - fixtures
+from .browser import browser, goto, page, serve  # noqa: F401 - fixtures
 from .helpers import build_site
 
 SUB_PATH = "nkpk/"
@@ -40,7 +40,7 @@ def base(site: Path):
 
 
 class _Search(HTMLParser):
-    """The search form's attributes and the script sources of a page."""
+    """The search form's attributes and the script sources of a page (also those nkpk-load.js loads)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,6 +53,7 @@ class _Search(HTMLParser):
             self.form = found
         if tag == "script" and found.get("src"):
             self.scripts.append(found["src"])
+            self.scripts += (found.get("data-nkpk-load") or "").split()
 
 
 def _target(page_path: str, href: str) -> str:
@@ -84,7 +85,7 @@ def test_the_build_writes_the_search_file_and_lunr(site: Path) -> None:
 
 
 def _open(page, base: str, path: str = "kode/JKA21/") -> None:
-    page.goto(base + path)
+    goto(page, base + path)
 
 
 def _type(page, query: str, clear: bool = True) -> list[str]:
@@ -160,7 +161,7 @@ def test_enter_opens_the_results_page_which_can_be_linked(page, base) -> None:  
     assert page.locator("[data-nkpk-list] .nkpk-hit__code").all_inner_texts() == ["ABT00", "ABFM00", "TAB00", "ABFX00"]
     assert page.locator(BOX).input_value() == "lumbalpunksjon"
     assert "4 treff" in page.locator("[data-nkpk-summary]").inner_text()
-    page.goto(base + "sok/?q=Lumbalpunksjon&skjul=utgatte")
+    goto(page, base + "sok/?q=Lumbalpunksjon&skjul=utgatte")
     page.wait_for_selector("[data-nkpk-list] li")
     assert page.locator("[data-nkpk-list] .nkpk-hit__code").all_inner_texts() == ["ABT00", "ABFM00"]
     page.locator("[data-nkpk-results] input[name=skjul]").uncheck()
@@ -174,7 +175,7 @@ def test_words_that_match_nothing_are_named_and_do_not_empty_the_list(page, base
     assert _type(page, "lumbalpunksjon blåbærsyltetøy") == ["ABT00", "ABFM00", "TAB00", "ABFX00"]
     status = page.locator("form[data-nkpk-search] [role=status]").inner_text()
     assert status == "4 treff · ingen treff på «blåbærsyltetøy»"
-    page.goto(base + "sok/?q=lumbalpunksjon+bl%C3%A5b%C3%A6rsyltet%C3%B8y")
+    goto(page, base + "sok/?q=lumbalpunksjon+bl%C3%A5b%C3%A6rsyltet%C3%B8y")
     page.wait_for_selector("[data-nkpk-list] li")
     assert "ingen treff på «blåbærsyltetøy»" in page.locator("[data-nkpk-summary]").inner_text()
     assert page.locator("[data-nkpk-list] .nkpk-hit__code").all_inner_texts()[:2] == ["ABT00", "ABFM00"]

@@ -7,6 +7,7 @@ inputs give the same file. A sitemap needs absolute addresses: without a
 public base address (`--site-url`) none is written. Past 50,000 addresses
 (the protocol's limit per file) the pages go into numbered files listed by a
 sitemap index. The files are rendered from `templates/nkpk/sitemap.xml.html`.
+`robots.txt` allows every page and, with a public address, names the sitemap.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, ClassVar, Iterable
 from urllib.parse import quote
 
+from .. import urls as site_urls
 from ..pages.fields import doc
 from .write import SiteWriter
 
@@ -52,3 +54,15 @@ def write_sitemap(writer: SiteWriter, site_url: str | None, urls: Iterable[str],
     for path, context in sitemap_files(site_url, urls).items():
         writer.write(path, render(context))
     return len(urls)
+
+
+def robots_text(site_url: str | None) -> str:
+    """robots.txt: every page may be crawled; the sitemap's absolute address where there is a public address."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines += ["", f"Sitemap: {absolute_url(site_url, SITEMAP)}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_robots(writer: SiteWriter, site_url: str | None) -> None:
+    writer.write(site_urls.ROBOTS, robots_text(site_url))

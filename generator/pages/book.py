@@ -41,19 +41,22 @@ class NoteBlock:
 
     title: str
     link: Link | None  # the group's page; None for the page's own code or group
-    source: str  # "boka for 1999 (ncsp_1298.txt)"
+    source: Link  # "den trykte kodeboka for 1999", to the book's file on the downloads page
     lines: tuple[NoteLine, ...]
     book_text: str | None = None  # the book's text of a code, where it differs from the code list
 
     @property
     def links(self) -> tuple[Link, ...]:
+        """The links to generated pages (checked as the page is made); `source` is to a hand-written page."""
         own = (self.link,) if self.link else ()
         return own + tuple(link for line in self.lines for link in line.links)
 
 
-def _source(found: tuple[int, str]) -> str:
+def _source(page_url: str, found: tuple[int, str]) -> Link:
+    """The book a note comes from, linked to its file's line on the downloads page."""
     year, display = found
-    return BOOK_SOURCE.format(year=year, name=PurePosixPath(display).name)
+    name = PurePosixPath(display.replace("\\", "/")).name  # as opendata/downloads.py publishes it
+    return make_link(page_url, urls.download_entry(year, name), BOOK_SOURCE.format(year=year))
 
 
 def _label(node: Node) -> str:
@@ -70,7 +73,7 @@ def _node_block(page_url: str, node: Node, ann: Annotations, linked: bool) -> No
     if key not in ann.notes:
         return None
     link = make_link(page_url, urls.node_url(*key), _lower_label(node)) if linked else None
-    return NoteBlock(_lower_label(node), link, _source(ann.sources[key]), note_lines(page_url, ann.notes[key]))
+    return NoteBlock(_lower_label(node), link, _source(page_url, ann.sources[key]), note_lines(page_url, ann.notes[key]))
 
 
 def _code_block(page_url: str, code: Code, ann: Annotations) -> NoteBlock | None:
@@ -80,7 +83,7 @@ def _code_block(page_url: str, code: Code, ann: Annotations) -> NoteBlock | None
         return None
     lines = note_lines(page_url, ann.notes.get(key, ()))
     found = ann.sources.get(key) or (text.year, text.source)
-    return NoteBlock(f"koden {code.code}", None, _source(found), lines, text.text if text else None)
+    return NoteBlock(f"koden {code.code}", None, _source(page_url, found), lines, text.text if text else None)
 
 
 def detail_rows(page_url: str, code: Code, ann: Annotations) -> tuple[DetailRow, ...]:
@@ -159,13 +162,13 @@ class BookPage:
     breadcrumbs: tuple[Link, ...] = doc("links: code system and chapter")
     notes: tuple[NoteLine, ...] = doc("the chapter's own notes")
     groups: tuple[BookGroup, ...] = doc("groups and subgroups in code order")
-    sources: tuple[str, ...] = doc("the books the notes come from")
+    sources: tuple[Link, ...] = doc("the books the notes come from, to their files on the downloads page")
     previous: Link | None = doc("the chapter before (None: first)")
     next: Link | None = doc("the chapter after (None: last)")
 
     @property
     def links(self) -> tuple[Link, ...]:
-        own = self.breadcrumbs + tuple(x for x in (self.previous, self.next) if x)
+        own = self.breadcrumbs + tuple(x for x in (self.previous, self.next) if x)  # not `sources`: a hand-written page
         return own + tuple(x for n in self.notes for x in n.links) + tuple(x for g in self.groups for x in g.links)
 
 
@@ -203,7 +206,7 @@ def _book_page(chapter: Node, year: int, hierarchy: Hierarchy, by_code: dict[str
     )
     keys = [(system, n.prefix) for n in _walk(chapter, hierarchy)]
     keys += [(system, c.code) for g in groups for c in g.codes]
-    sources = tuple(sorted({_source(ann.sources[k]) for k in keys if k in ann.sources}))
+    sources = tuple(sorted({_source(url, ann.sources[k]) for k in keys if k in ann.sources}, key=lambda link: link.label))
     heading = CHAPTER.format(prefix=chapter.prefix) + (f" {chapter.name}" if chapter.name else "")
 
     def neighbour(prefix: str | None) -> Link | None:

@@ -8,21 +8,25 @@ history and `api/endringer/<YEAR>.json`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import AbstractSet, Callable, ClassVar
 
 from .. import urls
 from .fields import doc
 from ..analysis.compare import CHANGE_KINDS, Change, CodeEvent, ReleaseChanges, SystemChanges
 from .successor_rows import MovedRow, moved_rows
-from .change_contents import chapter_jumps
+from .change_contents import ChapterGroup, chapter_groups, chapter_jumps, group_jumps
 from .word_diff import Segment, word_diff  # noqa: F401 (Segment and word_diff were defined here)
 from ..analysis.official import OfficialEntry
 from ..analysis.successors import Lineage
 from ..labels import (
     ALL_CHANGES_IN, ALL_RELEASES, CHANGES_OVERVIEW_TITLE, CHANGES_TITLE, COMPARED, COMPARED_ACROSS_GAP, COMPARED_FIRST,
-    EARLIER_CHANGES, EVENT_LABELS, FEED_LINK, KIND_TITLES, SYSTEM_NAMES, SYSTEM_SHORT,
+    EARLIER_CHANGES, EVENT_LABELS, FEED_LINK, KIND_TITLES, OPEN_ALL_CHAPTERS, SYSTEM_NAMES, SYSTEM_SHORT,
 )
 from ..urls import Link, make_link
+
+ChapterOf = Callable[[str, str], tuple[str, str]]  # (system, code) -> (chapter prefix, label)
+
 
 @dataclass(frozen=True)
 class ChangeRow:
@@ -39,7 +43,8 @@ class KindSection:
     anchor: str
     title: str
     rows: tuple[ChangeRow, ...]
-    chapters: tuple = ()  # change_contents.ChapterJump: where each chapter begins in `rows`, for the contents list
+    chapters: tuple = ()  # change_contents.ChapterJump: where each chapter begins, for the contents list
+    groups: tuple[ChapterGroup, ...] = ()  # the rows by chapter, collapsed; () for a short table, shown whole
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class SystemSection:
     kinds: tuple[KindSection, ...]  # only kinds with changes
     official: tuple[OfficialRow, ...]  # entries of official change documents for this release and system
     moved: tuple[MovedRow, ...]  # expired codes of this system and where they went
+    moved_groups: tuple[ChapterGroup, ...] = ()  # `moved` by chapter of the expired code, collapsed; () shown whole
+    official_groups: tuple[ChapterGroup, ...] = ()  # `official` by chapter, collapsed; () shown whole
 
 
 def changes_document(release: ReleaseChanges, lineage: Lineage) -> dict:
@@ -97,6 +104,7 @@ class ChangesPage:
     previous_year: int | None = doc("the release compared with (None: the first)")
     kind_titles: tuple[str, ...] = doc("headings of the kinds of change, in order")
     systems: tuple[SystemSection, ...] = doc("one section per code system")
+    open_all: str | None = doc("the label of the button that opens every collapsed chapter (None: no table is collapsed)")
     overview: Link = doc("link to the overview of all releases")
     previous: Link | None = doc("the release before (None: first)")
     next: Link | None = doc("the release after (None: newest)")
@@ -171,13 +179,19 @@ def _official_row(page_url: str, entry: OfficialEntry, system: SystemChanges, kn
     return OfficialRow(entry.code, code_link(entry.code), KIND_TITLES[entry.change], entry.text, successors, actual == entry.change)
 
 
-def _section(page_url: str, system: SystemChanges, previous_year: int | None, official: Official) -> SystemSection:
+def _section(page_url: str, system: SystemChanges, previous_year: int | None, official: Official, chapter_of: ChapterOf) -> SystemSection:
     moved = moved_rows(page_url, official.lineage.of_release(system.year, system.system))
     slug = urls.SYSTEM_SLUGS[system.system]
+    chapters = partial(chapter_of, system.system)
     kinds = tuple(
-        _kind_section(kind, f"{slug}-{kind}", tuple(_row(page_url, c) for c in system.of_kind(kind)))
+        _kind_section(kind, f"{slug}-{kind}", tuple(_row(page_url, c) for c in system.of_kind(kind)), chapters)
         for kind in CHANGE_KINDS
         if system.of_kind(kind)
+    )
+    entries = tuple(
+        _official_row(page_url, e, system, official.known)
+        for e in official.entries
+        if e.year == system.year and e.system == system.system
     )
     return SystemSection(
         system_name=SYSTEM_NAMES[system.system],
@@ -188,17 +202,21 @@ def _section(page_url: str, system: SystemChanges, previous_year: int | None, of
         count=system.count,
         counts=tuple(len(system.of_kind(k)) for k in CHANGE_KINDS),
         kinds=kinds,
-        official=tuple(
-            _official_row(page_url, e, system, official.known)
-            for e in official.entries
-            if e.year == system.year and e.system == system.system
-        ),
+        official=entries,
         moved=moved,
+        moved_groups=chapter_groups(moved, f"{slug}-flyttet", lambda r: r.old.label, chapters),
+        official_groups=chapter_groups(entries, f"{slug}-offisielt", lambda r: r.code, chapters),
     )
 
 
-def _kind_section(kind: str, anchor: str, rows: tuple[ChangeRow, ...]) -> KindSection:
-    return KindSection(kind, anchor, KIND_TITLES[kind], rows, chapter_jumps(rows))
+def _collapsed(system: SystemSection) -> bool:
+    return any(k.groups for k in system.kinds) or bool(system.moved_groups or system.official_groups)
+
+
+def _kind_section(kind: str, anchor: str, rows: tuple[ChangeRow, ...], chapters: Callable[[str], tuple[str, str]]) -> KindSection:
+    groups = chapter_groups(rows, anchor, lambda r: r.code, chapters)
+    jumps = group_jumps(groups) if groups else chapter_jumps(rows)
+    return KindSection(kind, anchor, KIND_TITLES[kind], rows, jumps, groups)
 
 
 @dataclass(frozen=True)
@@ -210,14 +228,18 @@ class Official:
     lineage: Lineage
 
 
-def changes_pages(releases: tuple[ReleaseChanges, ...], official: Official) -> list[ChangesPage]:
-    """A page per release, comparing it with the previous release of each code system."""
+def changes_pages(releases: tuple[ReleaseChanges, ...], official: Official, chapter_of: ChapterOf) -> list[ChangesPage]:
+    """A page per release, comparing it with the previous release of each code system.
+
+    `chapter_of(system, code)` names a code's chapter (change_contents.chapter_namer).
+    """
     pages = []
     years = [r.year for r in releases]
     for index, release in enumerate(releases):
         url = urls.changes_url(release.year)
         prev_year = years[index - 1] if index else None
         next_year = years[index + 1] if index + 1 < len(years) else None
+        systems = tuple(_section(url, s, release.previous_year, official, chapter_of) for s in release.systems)
         pages.append(
             ChangesPage(
                 url=url,
@@ -225,7 +247,8 @@ def changes_pages(releases: tuple[ReleaseChanges, ...], official: Official) -> l
                 year=release.year,
                 previous_year=release.previous_year,
                 kind_titles=tuple(KIND_TITLES[k] for k in CHANGE_KINDS),
-                systems=tuple(_section(url, s, release.previous_year, official) for s in release.systems),
+                systems=systems,
+                open_all=OPEN_ALL_CHAPTERS if any(_collapsed(s) for s in systems) else None,
                 overview=make_link(url, urls.CHANGES_OVERVIEW, ALL_RELEASES),
                 previous=make_link(url, urls.changes_url(prev_year), str(prev_year)) if prev_year else None,
                 next=make_link(url, urls.changes_url(next_year), str(next_year)) if next_year else None,

@@ -16,7 +16,7 @@ from .. import urls
 from .fields import doc
 from ..labels import ALL_DEADLINES, IN_FORCE_NAME, IN_FORCE_URL, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
 from ..urls import Link, make_link
-from ..inputs.deadlines import Deadline, current_release, cycle, date_text, next_occurrence, systems_text
+from ..inputs.deadlines import Deadline, Occurrence, current_release, cycle, date_text, systems_text
 from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts, upcoming_proposals
 from ..opendata.downloads import Download, format_name, size_text
 
@@ -65,11 +65,20 @@ class DeadlineRow:
 
 
 @dataclass(frozen=True)
+class DeadlineCycle:
+    """The deadlines of the cycle that prepares one release, or (`rest`) those still ahead of it."""
+
+    release: int  # the release the cycle prepares
+    rest: bool  # only the deadlines from today on: its proposals are past, the next deadline is for the release after
+    rows: tuple[DeadlineRow, ...]
+
+
+@dataclass(frozen=True)
 class DeadlineTable:
     template: ClassVar[str] = "deadline_table.html"
 
-    release: int = doc("the release this cycle prepares")
-    rows: tuple[DeadlineRow, ...] = doc("one per deadline (empty: no deadlines file)")
+    cycles: tuple[DeadlineCycle, ...] = doc(
+        "the cycle the next deadline for proposals belongs to, after what is left of the cycle before it (empty: no file)")
     calendar: Link | None = doc("link to frister.ics (None: no deadlines)")
     as_of: str = doc("the build date in words")
 
@@ -80,6 +89,7 @@ class DeadlineTable:
 
 @dataclass(frozen=True)
 class DownloadRow:
+    anchor: str  # the line's id: books' notes link to it
     link: Link
     system: str
     format: str
@@ -118,20 +128,28 @@ def next_deadline(from_url: str, deadlines: tuple[Deadline, ...], today: datetim
 
 
 def deadline_table(from_url: str, deadlines: tuple[Deadline, ...], today: datetime.date) -> DeadlineTable:
+    """The cycle of the release that the next deadline for proposals is for, the one the page's headline names.
+
+    Between the last proposals of a cycle and the day its release takes effect that is the next cycle: what is
+    left of the cycle under way comes first, so that its meetings, decision and files are not lost.
+    """
     if not deadlines:
-        return DeadlineTable(today.year + 1, (), None, date_text(today))
-    release = current_release(deadlines, today)
-    upcoming = next_occurrence(deadlines, today)
-    rows = []
-    for occurrence in cycle(deadlines, release):
-        state = "passert" if occurrence.date < today else "senere"
-        if occurrence == upcoming:
-            state = "neste"
-        deadline = occurrence.deadline
-        rows.append(DeadlineRow(f"frist-{deadline.id}", occurrence.date.isoformat(), date_text(occurrence.date), deadline.title,
-                                systems_text(deadline.systems), deadline.note, state))
-    calendar = make_link(from_url, urls.DEADLINES_ICS, "frister.ics")
-    return DeadlineTable(release, tuple(rows), calendar, date_text(today))
+        return DeadlineTable((), None, date_text(today))
+    release = next_proposal_occurrence(deadlines, today).release
+    current = current_release(deadlines, today)
+    parts = [(current, True, [o for o in cycle(deadlines, current) if o.date >= today])] if current != release else []
+    parts.append((release, False, list(cycle(deadlines, release))))
+    upcoming = min((o for _, _, found in parts for o in found if o.date >= today), key=lambda o: o.date)
+    cycles = tuple(DeadlineCycle(r, rest, tuple(_deadline_row(o, today, upcoming, rest) for o in found)) for r, rest, found in parts)
+    return DeadlineTable(cycles, make_link(from_url, urls.DEADLINES_ICS, "frister.ics"), date_text(today))
+
+
+def _deadline_row(occurrence: Occurrence, today: datetime.date, upcoming: Occurrence, rest: bool) -> DeadlineRow:
+    state = "neste" if occurrence == upcoming else "passert" if occurrence.date < today else "senere"
+    deadline = occurrence.deadline
+    anchor = f"frist-{deadline.id}" + (f"-{occurrence.release}" if rest else "")
+    return DeadlineRow(anchor, occurrence.date.isoformat(), date_text(occurrence.date), deadline.title,
+                       systems_text(deadline.systems), deadline.note, state)
 
 
 def download_list(from_url: str, downloads: tuple[Download, ...]) -> DownloadList:
@@ -139,7 +157,8 @@ def download_list(from_url: str, downloads: tuple[Download, ...]) -> DownloadLis
     for download in downloads:
         link = Link(download.name, urls.file_link(from_url, download.path), download.path)
         system = SYSTEM_SHORT[download.system] if download.system else SEVERAL_SYSTEMS
-        row = DownloadRow(link, system, format_name(download.name), size_text(download.size))
+        row = DownloadRow(urls.download_anchor(download.year, download.name), link, system, format_name(download.name),
+                          size_text(download.size))
         by_year.setdefault(download.year, []).append(row)
     releases = tuple(DownloadRelease(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True))
     report = (make_link(from_url, urls.REPORT_TEXT, REPORT_AS_TEXT), make_link(from_url, urls.REPORT_JSON, "JSON"))

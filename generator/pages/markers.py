@@ -18,6 +18,7 @@ from .changes import latest_changes
 from .checker import checker_box
 from .guidance import deadline_table, download_list, next_deadline, release_note
 from .note import note_box
+from .start import start_tasks
 from ..opendata.pages import api_page, compare_box, open_downloads
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 # name -> (page URL, project) -> context of the part (or None: nothing to show)
 MARKERS: dict[str, Callable[[str, Project], object | None]] = {
+    "start": lambda url, p: start_tasks(url, p.systems, p.releases, p.deadlines, p.build_date),
     "systems": lambda url, p: system_list(url, p.systems, tuple(r.year for r in p.catalogue.releases)),
     "latest-changes": lambda url, p: latest_changes(url, p.releases),
     "checker": lambda url, p: checker_box(url, p.catalogue),

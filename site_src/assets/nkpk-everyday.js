@@ -1,7 +1,8 @@
 /*
  * Everyday helpers on every page (issue 16), each active only where its markup is:
  * - code pages: the permanent address shown in full, buttons that copy the code and the address;
- * - change pages: a filter box that shows only the rows with a code or word;
+ * - change pages: a filter box that shows only the rows with a code or word; long tables by chapter, each
+ *   chapter opened by a click, by a button that opens them all, by the filter or by an address in it;
  * - the next deadline: days counted from today's date (the build date's figure is the fallback);
  *   the deadlines table marks "passert" and "neste" as of today.
  * Nothing is sent or stored.
@@ -51,14 +52,14 @@
     var code = document.querySelector("[data-nkpk-copy]");
     var link = document.querySelector("[data-nkpk-copy-address]");
     if (code) {
-      code.hidden = false;
+      code.classList.add("nkpk-ready");
       code.addEventListener("click", function () {
         var value = code.getAttribute("data-nkpk-copy");
         copyText(value, status, LABELS.fill(L.codeCopied, { code: value }));
       });
     }
     if (link) {
-      link.hidden = false;
+      link.classList.add("nkpk-ready");
       link.addEventListener("click", function () { copyText(url, status, L.addressCopied); });
     }
   }
@@ -97,12 +98,13 @@
   }
 
   function deadlineStates() {
-    var table = document.querySelector("[data-nkpk-deadlines]");
-    if (!table) return;
+    // The rows of every deadlines table (what is left of a cycle, then the next one), in date order.
+    var rows = document.querySelectorAll("[data-nkpk-deadlines] tr.nkpk-deadline");
+    if (!rows.length) return;
     var now = new Date();
     var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
     var next = false;
-    table.querySelectorAll("tr.nkpk-deadline").forEach(function (row) {
+    rows.forEach(function (row) {
       var day = dayOf(row.querySelector("time").getAttribute("datetime"));
       var state = day < today ? "passert" : (next ? "senere" : "neste");
       if (state === "neste") next = true;
@@ -128,17 +130,27 @@
     var status = box.querySelector("[data-nkpk-filter-status]");
     var rows = [];
     document.querySelectorAll("[data-nkpk-filterable] tbody tr").forEach(function (row) {
-      rows.push({ row: row, text: row.textContent.toLowerCase().replace(/\s+/g, " ") });
+      rows.push({ row: row, part: row.closest("details"), text: row.textContent.toLowerCase().replace(/\s+/g, " ") });
     });
+    var parts = Array.prototype.slice.call(document.querySelectorAll("details.nkpk-chapter"));
+    var wasOpen = null; // the chapters' open state before the filter opened those with rows it shows
     var timer = 0;
     function apply() {
       var words = input.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
       var shown = 0;
+      var hits = new Set();
+      if (words.length && !wasOpen) wasOpen = parts.map(function (part) { return part.open; });
       rows.forEach(function (entry) {
         var hit = words.every(function (word) { return entry.text.indexOf(word) >= 0; });
         entry.row.hidden = !hit;
         if (hit) shown += 1;
+        if (hit && entry.part) hits.add(entry.part);
       });
+      parts.forEach(function (part, index) {
+        part.hidden = words.length > 0 && !hits.has(part);
+        part.open = words.length ? hits.has(part) : wasOpen ? wasOpen[index] : part.open;
+      });
+      if (!words.length) wasOpen = null;
       status.textContent = words.length ? LABELS.fill(L.filterShowing, { shown: shown, total: rows.length }) : "";
     }
     input.addEventListener("input", function () {
@@ -148,8 +160,34 @@
     box.hidden = false;
   }
 
+  // Change pages: long tables come by chapter, each a <details>. A button opens or closes them all, and an
+  // address that names a row or chapter inside a closed one (a code page's history links) opens it.
+  function chapters() {
+    var parts = Array.prototype.slice.call(document.querySelectorAll("details.nkpk-chapter"));
+    if (!parts.length) return;
+    var button = document.querySelector("[data-nkpk-open-all]");
+    if (button) {
+      button.addEventListener("click", function () {
+        var open = !parts.every(function (part) { return part.open; });
+        parts.forEach(function (part) { part.open = open; });
+        button.textContent = open ? L.closeAll : L.openAll;
+      });
+    }
+    function reveal() {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      var part = target && target.closest("details.nkpk-chapter");
+      if (!part || part.open) return;
+      part.open = true;
+      target.scrollIntoView();
+    }
+    window.addEventListener("hashchange", reveal);
+    reveal();
+  }
+
   copyButtons();
   countdown();
   deadlineStates();
   filterRows();
+  chapters();
 })();

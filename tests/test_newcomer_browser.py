@@ -25,8 +25,9 @@ def test_front_page_opens_with_the_search_field_and_the_tasks(open_at, base, wid
     assert box["y"] + box["height"] < SCREEN / 2 and box["width"] > width * 0.5  # large, high on the first screen
     tasks = page.evaluate("() => [...document.querySelectorAll('.nkpk-task h2')].map(h => [h.textContent,"
                           " h.getBoundingClientRect().top])")
-    assert [name for name, _ in tasks] == ["Bla i kodeverket", "Nyeste endringer", "Neste frist", "Sjekk en kodeliste"]
-    assert tasks[0][1] < SCREEN and (width < 1000 or tasks[-1][1] < SCREEN)  # all four on a laptop's first screen
+    assert [name for name, _ in tasks] == ["Bla i kodeverket", "Nyeste endringer", "Neste frist", "Sjekk en kodeliste",
+                                           "Koder fra et notat"]
+    assert tasks[0][1] < SCREEN and (width < 1000 or tasks[-1][1] < SCREEN)  # all five on a laptop's first screen
     assert page.evaluate("() => document.querySelector('.nkpk-tasks').getBoundingClientRect().bottom") < page.evaluate(
         "() => document.getElementById('om-kodeverket').getBoundingClientRect().top")  # the prose after
     page.fill("#nkpk-start-query", "kolecystektomi")

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import base, browser, open_at  # noqa: F401 - fixtures
+from .browser import base, browser, open_at, scripts_ready  # noqa: F401 - fixtures
 from .helpers import ROOT, bench_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.real]
@@ -69,6 +69,7 @@ def test_a_negated_procedure_is_never_proposed(note_page) -> None:
 
 
 def _paste(page, note: str) -> None:
+    scripts_ready(page)  # they load after the first paint
     page.fill("#nkpk-note-text", note)
     page.click("[data-nkpk-note-form] button[type=submit]")
     page.wait_for_function(f"() => performance.getEntriesByName('{SHOWN}').length > 0")
@@ -107,6 +108,7 @@ def test_a_pasted_note_gives_groups_marks_and_the_side(open_at, base: str, width
 
 def test_the_page_works_with_the_keyboard(open_at, base: str) -> None:  # noqa: F811
     page = open_at(1366, base + "notat/")
+    scripts_ready(page)
     page.focus("#nkpk-note-text")
     page.keyboard.type("Total hofteprotese ve, sementert.")
     page.wait_for_function(f"() => performance.getEntriesByName('{SHOWN}').length > 0")  # as typed, no button
@@ -119,6 +121,7 @@ def test_the_page_works_with_the_keyboard(open_at, base: str) -> None:  # noqa: 
 
 def test_the_api_gives_suggestions_best_first(open_at, base: str) -> None:  # noqa: F811
     page = open_at(1366, base + "notat/")
+    scripts_ready(page)
     found = page.evaluate("() => nkpkSuggest('Lap. kolecystektomi hø. Dren ikke lagt.', {limit: 4})")
     assert [s["code"] for s in found[:2]] == ["JKA21", "ZXA00"] and len(found) <= 4
     first = found[0]

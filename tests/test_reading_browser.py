@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = (390, 1366)
 PAGES = ("", "kode/JKA21/", "kode/KAJ10/", "kode/TAB00/", "endringer/2017/", "endringer/", "nedlasting/", "api/",
-         "ncsp/", "ncsp/N/", "ncsp/JKA/", "frister/", "sjekk/", "notat/")
+         "ncsp/", "ncsp/N/", "ncsp/JKA/", "frister/", "sjekk/")
 # Tables wider than the window, and text in tables under 14 px, of the main content.
 TABLES = """() => {
   const wide = [], small = [];

@@ -23,7 +23,7 @@ from generator.build import prepare
 from generator.search.facets import facets_of, query_phrases, text_facets
 from generator.search.text import words
 
-from .browser import base, browser  # noqa: F401 - fixtures
+from .browser import base, browser, scripts_ready  # noqa: F401 - fixtures
 from .helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.real]
@@ -47,6 +47,7 @@ def site_page(browser, base: str):  # noqa: F811
     context = browser.new_context()
     page = context.new_page()
     page.goto(base + "sok/")
+    scripts_ready(page)  # they load after the first paint
     page.evaluate("() => nkpkSearchSite.load().then(e => nkpkSearchSite.later(e).then(() => { window.engine = e; }))")
     yield page
     context.close()

@@ -37,7 +37,7 @@ cores). The phone profile:
   (`Emulation.setCPUThrottlingRate`) and the network at 150 ms latency,
   1.6 Mbit/s down, 750 kbit/s up (`Network.emulateNetworkConditions`),
   from before the page opens to the last key;
-- the site served by bench/gzip_host.py, which sends HTML, CSS, scripts,
+- the site served by tests/static_host.py with compress=True, which sends HTML, CSS, scripts,
   JSON, SVG, text and XML with gzip -6 as a static host does (HTTP/1.1,
   so at most six requests at a time, where a real host's HTTP/2 would
   send all at once); the bytes printed are the bytes served, as the page
@@ -67,9 +67,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/gzip_host.py, however this file is loaded
-from gzip_host import host as gzip_host  # noqa: E402
 from tests.browser import chromium, serve  # noqa: E402
+from tests.static_host import host  # noqa: E402
 
 MANIFEST = ROOT / "data" / "releases.yaml"
 QUERIES = ROOT / "tests" / "search" / "queries.tsv"
@@ -297,7 +296,7 @@ def report_phone(runs: list[Run]) -> None:
     """The phone profile's bytes (as served) and times."""
     print(
         f"phone: {PHONE_SCREEN['viewport']['width']}x{PHONE_SCREEN['viewport']['height']} touch screen, CPU {PHONE_CPU['rate']}x slower, "
-        f"{PHONE_NETWORK['latency']} ms latency, {PHONE_NETWORK['downloadThroughput'] * 8 / 1e6:.1f} Mbit/s, gzip (bench/gzip_host.py)"
+        f"{PHONE_NETWORK['latency']} ms latency, {PHONE_NETWORK['downloadThroughput'] * 8 / 1e6:.1f} Mbit/s, gzip (tests/static_host.py, compress=True)"
     )
     sizes = {unquote(urlsplit(url).path): size for url, size in runs[0].fetched.items()}
     report_bytes(sizes, "as served")
@@ -337,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
                 runs = [run_query(browser, base, query, expected, why) for query, expected, why in queries]
             phone = []
             if args.phone:
-                with gzip_host(site) as base:
+                with host(site, compress=True) as base:
                     phone = [run_query(browser, base, query, expected, why, phone=True) for query, expected, why in queries]
         report(runs, site, timing, phone)
     return 0

@@ -62,6 +62,7 @@ TIMELINE_NOTES = {
     "and_back": "{note}, gyldig igjen",
 }
 BOOK_SOURCE = "den trykte kodeboka for {year}"  # notes from a book: linked to its file on the downloads page
+PRINTED_BOOK = " (den trykte kodeboka)"  # after the format of a book's file on the downloads page
 WHOLE_CHAPTER_AS_BOOK = "Hele kapittel {prefix} som bok"
 CHAPTER = "Kapittel {prefix}"
 OPEN_ALL_CHAPTERS = "Åpne alle kapitler"  # a change page's button (the script's words: BROWSER_LABELS)

@@ -233,7 +233,10 @@ def test_a_book_can_be_the_code_list_and_the_newest_book_wins(tmp_path: Path) ->
     assert "Se også JKB og JKZ 10-20" in text and "../../ncsp/JKB/" in code.links
     assert "fra den trykte kodeboka for 2016 :" in text and "2016.txt" not in text
     assert "../../nedlasting/#fil-2016-2016-txt" in code.links
-    assert 'id="fil-2016-2016-txt"' in (site / "nedlasting/index.html").read_text(encoding="utf-8")
+    downloads = (site / "nedlasting/index.html").read_text(encoding="utf-8")
+    assert 'id="fil-2016-2016-txt"' in downloads
+    line = downloads.split('id="fil-2016-2016-txt"')[1].split("</li>")[0]
+    assert "Tekstfil (den trykte kodeboka), NCSP" in line
     report = load_json(site / "rapport/byggerapport.json")
     assert [n["detail"][:8] for n in report["notes"] if n["kind"] == "broken-reference"] == ["'JKZ 10-"]
 

@@ -105,7 +105,7 @@ def _html(site: Path, path: str) -> str:
 def test_code_page_has_its_address_copy_buttons_and_proposal_link(real_site: Path) -> None:
     html = _html(real_site, "kode/JKA21")
     assert '<code data-nkpk-address>kode/JKA21/</code>' in html
-    assert 'data-nkpk-copy="JKA21" hidden>Kopier koden</button>' in html
+    assert 'class="md-button nkpk-needs-script" data-nkpk-copy="JKA21">Kopier koden</button>' in html  # shown by a script
     assert 'href="../../forslagsskjema/?kode=JKA21&amp;tekst=Laparoskopisk%20kolecystektomi"' in html
     assert (real_site / "forslagsskjema" / "index.html").is_file()
 

@@ -24,6 +24,7 @@ class Download:
     source: Path
     size: int  # bytes
     system: str | None  # None: the file has a code-system column
+    book: bool = False  # the printed code book as text (manifest `kind: book` or `book-notes`)
 
 
 def plan_downloads(manifest: Manifest) -> tuple[Download, ...]:
@@ -38,7 +39,8 @@ def plan_downloads(manifest: Manifest) -> tuple[Download, ...]:
                 raise InputError(where, f"two files would be published as {name}: {names[name]} and {spec.display}")
             names[name] = spec.display
             path = urls.download_path(release.year, name)
-            downloads.append(Download(release.year, name, path, spec.path, spec.path.stat().st_size, spec.system))
+            book = spec.kind in ("book", "book-notes")
+            downloads.append(Download(release.year, name, path, spec.path, spec.path.stat().st_size, spec.system, book))
     return tuple(downloads)
 
 

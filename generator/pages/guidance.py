@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from .. import urls
 from .fields import doc
-from ..labels import ALL_DEADLINES, IN_FORCE_NAME, IN_FORCE_URL, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
+from ..labels import ALL_DEADLINES, IN_FORCE_NAME, IN_FORCE_URL, PRINTED_BOOK, REPORT_AS_TEXT, SEVERAL_SYSTEMS, SYSTEM_SHORT
 from ..urls import Link, make_link
 from ..inputs.deadlines import Deadline, Occurrence, current_release, cycle, date_text, systems_text
 from ..inputs.deadlines import next_proposal_occurrence, next_proposal_parts, upcoming_proposals
@@ -157,8 +157,8 @@ def download_list(from_url: str, downloads: tuple[Download, ...]) -> DownloadLis
     for download in downloads:
         link = Link(download.name, urls.file_link(from_url, download.path), download.path)
         system = SYSTEM_SHORT[download.system] if download.system else SEVERAL_SYSTEMS
-        row = DownloadRow(urls.download_anchor(download.year, download.name), link, system, format_name(download.name),
-                          size_text(download.size))
+        kind = format_name(download.name) + (PRINTED_BOOK if download.book else "")
+        row = DownloadRow(urls.download_anchor(download.year, download.name), link, system, kind, size_text(download.size))
         by_year.setdefault(download.year, []).append(row)
     releases = tuple(DownloadRelease(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True))
     report = (make_link(from_url, urls.REPORT_TEXT, REPORT_AS_TEXT), make_link(from_url, urls.REPORT_JSON, "JSON"))

@@ -40,7 +40,6 @@ class StartTasks:
     expired: int = doc("codes that expired in the newest release")
     texts: int = doc("changed texts in the newest release")
     deadline: NextDeadline | None = doc("the next deadline for proposals (None: no deadlines file)")
-    deadlines: str = doc("the deadlines page, relative")
     checker: str = doc("the checker's page, relative")
     note: str = doc("the note page (codes from a note), relative")
 
@@ -62,7 +61,6 @@ def start_tasks(from_url: str, systems: tuple[SystemPage, ...], releases: tuple[
         expired=totals["expired"],
         texts=totals["text"],
         deadline=next_deadline(from_url, deadlines, today),
-        deadlines=urls.link(from_url, urls.DEADLINES_PAGE),
         checker=urls.link(from_url, urls.CHECKER_PAGE),
         note=urls.link(from_url, urls.NOTE_PAGE),
     )

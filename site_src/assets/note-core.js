@@ -202,7 +202,9 @@
       const used = evidence(engine, best, plan, pool, words);
       if (!used.length) break;
       const first = refine(engine, best, context);
-      const members = [first].concat(hits.filter((h) => h.doc !== first && h.cover >= best.cover - 0.5).map((h) => h.doc))
+      // Alternatives: as well covered, and no removal or redoing the note does not speak of.
+      const members = [first].concat(hits.filter((h) => h.doc !== first && h.cover >= best.cover - 0.5 && !h.unasked)
+        .map((h) => h.doc))
         .slice(0, PER_GROUP);
       members.forEach((doc) => context.taken.add(doc));
       // The members the note names as well as the first: suggested too; the others are shown as alternatives.

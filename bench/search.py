@@ -67,7 +67,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.browser import chromium, serve  # noqa: E402
+from tests.browser import chromium, scripts_ready, serve  # noqa: E402
 from tests.static_host import host  # noqa: E402
 
 MANIFEST = ROOT / "data" / "releases.yaml"
@@ -220,6 +220,7 @@ def open_page(browser, url: str, phone: bool):
         session.send("Network.enable")
         session.send("Network.emulateNetworkConditions", PHONE_NETWORK)
     page.goto(url)
+    scripts_ready(page)  # the page's scripts load after its first paint (nkpk-load.js): the box works from then
     return page
 
 

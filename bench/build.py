@@ -25,7 +25,7 @@ and/or the generated one of bench/corpus.py, cached under bench/out/):
    minutes at 100,000 pages); a subset's time per page is then extrapolated
    to the full count, and the output says so.
 
-Then it prints a table, the ratios and a PASS/FAIL line per goal (issues 7 and 25);
+Then it prints a table, the ratios and a PASS/FAIL line per goal;
 the exit status is 1 if a goal fails. Times are wall-clock; with --repeat K
 each build runs K times and the fastest counts (the machine is shared).
 --profile adds one build under cProfile (in one process) and prints where its time goes.
@@ -173,7 +173,7 @@ def stage_times(source: Path, manifest: Path, work: Path) -> dict:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description="Benchmark the site build (issue 7).")
+    parser = argparse.ArgumentParser(description="Benchmark the site build.")
     parser.add_argument("--corpus", choices=("real", "generated", "both"), default="both")
     parser.add_argument("--codes", type=int, default=100_000, help="codes of the generated corpus")
     parser.add_argument("--releases", type=int, default=25, help="releases of the generated corpus")
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         if options.profile:
             profile(options.source, manifest, OUT / f"run-{name}")
     lines = goals(results)
-    print("\n== goals (issues 7 and 25) ==")
+    print("\n== goals ==")
     print("\n".join(lines))
     return 1 if any(line.startswith("FAIL") for line in lines) else 0
 

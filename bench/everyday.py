@@ -1,4 +1,4 @@
-"""Everyday use of the real site in headless chromium (issue 16): figures, not tests.
+"""Everyday use of the real site in headless chromium: figures, not tests.
 
     .venv/bin/python bench/everyday.py [--site DIR]
 

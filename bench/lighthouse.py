@@ -1,4 +1,4 @@
-"""Lighthouse on a phone (issue 32): performance score, LCP and page weight of a few pages.
+"""Lighthouse on a phone: performance score, LCP and page weight of a few pages.
 
     nice -n 10 .venv/bin/python bench/lighthouse.py [--site DIR] [--runs 3] [--changes] [--keep DIR] [PAGE ...]
 

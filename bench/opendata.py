@@ -1,4 +1,4 @@
-"""Benchmark the open-data outputs (issue 17) on the real corpus: rendering, sizes, and the comparison page.
+"""Benchmark the open-data outputs on the real corpus: rendering, sizes, and the comparison page.
 
     .venv/bin/python bench/opendata.py [--manifest data/releases.yaml] [--site DIR]
 

@@ -166,10 +166,10 @@ CSV_SCRIPT = "assets/nkpk-csv.js"  # CSV fields and files, for the checker's and
 CHECKER_SCRIPTS = (CSV_SCRIPT, "assets/checker-core.js", "assets/checker-files.js", "assets/checker.js")  # in load order
 CHECKER_STYLE = "assets/checker.css"
 
-PROPOSAL_FORM = "forslagsskjema/"  # the hand-written page site_src/forslagsskjema.md (issue 16)
+PROPOSAL_FORM = "forslagsskjema/"  # the hand-written page site_src/forslagsskjema.md
 
 
-# Open data (issue 17): harmonised downloads, FHIR resources, JSON Schemas, the API page, the comparison page.
+# Open data: harmonised downloads, FHIR resources, JSON Schemas, the API page, the comparison page.
 ALL_RELEASES_CSV = "nedlasting/nkpk-alle-utgaver.csv"
 ALL_CHANGES_CSV = "nedlasting/nkpk-endringer.csv"
 OFFLINE_ZIP = "nedlasting/nkpk-nettsted.zip"  # the whole site, made to open from disk (output/offline.py)
@@ -204,7 +204,7 @@ COMPARE_PAGE = "endringer/sammenlign/"  # the hand-written page site_src/endring
 COMPARE_SCRIPTS = (CSV_SCRIPT, "assets/compare.js")
 LABELS_SCRIPT = "assets/nkpk-labels.js"  # the words of the site's scripts, written by the build; first of every page's scripts
 
-# Every page's stylesheet and scripts (issue 32): one stylesheet, and the scripts loaded after the first paint.
+# Every page's stylesheet and scripts: one stylesheet, and the scripts loaded after the first paint.
 SITE_STYLESHEET = "assets/nkpk-site.css"  # the theme's stylesheets and mkdocs.yml's extra_css in one file, written by the build
 SCRIPT_LOADER = "assets/javascripts/nkpk-load.js"  # templates/assets/javascripts/: loads the scripts below after the first paint
 SCOPE_SCRIPT = "assets/javascripts/nkpk-scope.js"  # the theme's page globals, first of the loaded scripts

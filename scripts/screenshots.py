@@ -1,4 +1,4 @@
-"""Screenshots of the pages issue 16 changed, at 390 and 1366 CSS pixels wide, for a reviewer to look at.
+"""Screenshots of the pages coders use every day, at 390 and 1366 CSS pixels wide, for a reviewer to look at.
 
     .venv/bin/python scripts/screenshots.py [--site DIR] [--out DIR]
 

@@ -216,7 +216,7 @@ def built(tmp_path_factory) -> Path:
 
 def test_build_date_comes_from_source_date_epoch(built: Path) -> None:
     assert build_date({"SOURCE_DATE_EPOCH": str(ON_A_DEADLINE)}) == D(2026, 6, 1)
-    # "Neste frist" counts down to the next deadline for proposals, not to a meeting (issue 16).
+    # "Neste frist" counts down to the next deadline for proposals, not to a meeting.
     expected = "Neste frist for forslag: 1. mars 2027 – forslag til endringer i NCRP (2028-utgaven, om 273 dager)"
     for page in ("index.html", "frister/index.html"):
         assert expected in " ".join(parse_page(built / page).text), page
@@ -233,7 +233,7 @@ def _deadline_rows(page: Path) -> list[tuple[str, str, str]]:
 
 
 def test_deadlines_page_lists_what_is_left_of_the_cycle_then_the_cycle_of_the_next_proposals(built: Path) -> None:
-    # 1 June 2026: the proposals for 2027 are past, so the next deadline (the headline) is for 2028 (issue 32)
+    # 1 June 2026: the proposals for 2027 are past, so the next deadline (the headline) is for 2028
     page = built / "frister" / "index.html"
     text = page.read_text(encoding="utf-8")
     rest = text.index("Resten av årshjulet for utgaven som tas i bruk 1. januar 2027")

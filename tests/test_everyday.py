@@ -1,4 +1,4 @@
-"""Everyday use, without a browser (issue 16): what the build writes for it, and the pieces it is made of.
+"""Everyday use, without a browser: what the build writes for it, and the pieces it is made of.
 
 The browser side is in test_everyday_browser.py and test_everyday_a11y.py.
 """

@@ -1,4 +1,4 @@
-"""axe-core with the WCAG 2.2 AA rules on the pages coders use every day, real corpus, 390 and 1366 px (issue 16).
+"""axe-core with the WCAG 2.2 AA rules on the pages coders use every day, real corpus, 390 and 1366 px.
 
 No violation of serious or critical impact on the front page, a code page, an
 expired code's page, a change page, the checker with a result, the proposal

@@ -1,4 +1,4 @@
-"""Daily use of the real site in Debian's chromium, at 390 and 1366 CSS pixels wide (issue 16).
+"""Daily use of the real site in Debian's chromium, at 390 and 1366 CSS pixels wide.
 
 On a phone and on a laptop: the key columns of the change, checker and code
 pages are on screen without side scrolling, every link in the main content is
@@ -301,7 +301,7 @@ def test_guidance_links_the_form(open_at, base) -> None:
     assert page.inner_text("h1") == "Skjema for endringsforslag"
 
 
-# --- the header search (issue 15 owns it): an exact code plus Enter opens the code page ---
+# --- the header search: an exact code plus Enter opens the code page ---
 
 def test_exact_code_and_enter_in_the_header_search_opens_the_code_page(open_at, base) -> None:
     page = open_at(1366, base + "ncsp/")

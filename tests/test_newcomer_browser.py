@@ -1,4 +1,4 @@
-"""The pages a newcomer found awkward (issue 32), in Debian's chromium at 390 and 1366 CSS pixels, on the real site.
+"""The pages a newcomer found awkward, in Debian's chromium at 390 and 1366 CSS pixels, on the real site.
 
 The front page opens with a search field and the main tasks; the 2017 change page is short, its long tables
 collapsed by chapter without losing a row; the downloads page has its files first; the deadlines table cuts no

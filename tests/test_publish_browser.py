@@ -146,7 +146,7 @@ def test_search_page_finds_the_code(visit, base_url) -> None:
 def test_missing_address_that_looks_like_a_code_goes_to_it(visit, base_url, axe_source, address) -> None:
     page = visit(base_url + address)
     assert page.response.status == 404
-    page.page.wait_for_url(base_url + "kode/JKA21/")  # issue 16: not only "Mente du JKA21?", but there
+    page.page.wait_for_url(base_url + "kode/JKA21/")  # not only "Mente du JKA21?", but there
     assert page.page.inner_text("h1").startswith("JKA21 ")
     assert page.foreign_requests(_origin(base_url)) == [] and page.csp_violations == [] and page.errors == []
     assert page.axe_violations(axe_source) == []

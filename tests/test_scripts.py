@@ -8,7 +8,7 @@ import pytest
 
 from .helpers import ROOT
 
-# The scripts under this convention; the search's (issue 15) follow when they are reworked.
+# The scripts under this convention; the search's follow when they are reworked.
 SCRIPTS = [
     "templates/assets/javascripts/nkpk-404.js",
     "templates/assets/javascripts/nkpk-scope.js",

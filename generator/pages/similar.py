@@ -1,4 +1,4 @@
-"""Similar codes for an expired code without successor, so that its page does not end the road (issue 16).
+"""Similar codes for an expired code without successor, so that its page does not end the road.
 
 A code valid in the newest release is similar when it shares words of the
 text (rarer words count more; in any code system, since many codes moved

@@ -1,4 +1,4 @@
-"""The front page's first screen (issue 32): a large search field and the main tasks, before the prose.
+"""The front page's first screen: a large search field and the main tasks, before the prose.
 
 The part (`<!-- nkpk:start -->`) searches through the results page (a plain
 form: it works without scripts) and links the tasks people come for: browse

@@ -1,7 +1,7 @@
 """Word diffs for the pages: which words of two texts differ.
 
 Change pages show them for text changes and for "nesten lik tekst" successors,
-code pages between consecutive texts of a code (issue 16).
+code pages between consecutive texts of a code.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 /*
- * Everyday helpers on every page (issue 16), each active only where its markup is:
+ * Everyday helpers on every page, each active only where its markup is:
  * - code pages: the permanent address shown in full, buttons that copy the code and the address;
  * - change pages: a filter box that shows only the rows with a code or word; long tables by chapter, each
  *   chapter opened by a click, by a button that opens them all, by the filter or by an address in it;

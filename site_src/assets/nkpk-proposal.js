@@ -1,5 +1,5 @@
 /*
- * The proposal form (forslagsskjema/, issue 16): builds the e-mail to the
+ * The proposal form (forslagsskjema/): builds the e-mail to the
  * address in the form's data-nkpk-to as a mailto: link and a copy to download.
  * It sends nothing and keeps nothing: no request, no storage.
  * window.nkpkProposal.body(fields) returns the e-mail's text, for tests.

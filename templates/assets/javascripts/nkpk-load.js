@@ -1,4 +1,4 @@
-// Loads every page's scripts after the page's first paint (issue 32): on a slow
+// Loads every page's scripts after the page's first paint: on a slow
 // phone connection the page's text shows as soon as its one stylesheet is in,
 // without waiting for about 45 kB of scripts that only add behaviour (the
 // search box, copy buttons, the theme's navigation). Without scripts, or before

@@ -29,7 +29,7 @@
   }
 
   // A suggestion as the API gives it.
-  function suggestionOf(found, note, words) {
+  function suggestionOf(found, note) {
     const hit = engine.hit(found.doc);
     const said = found.evidence.map((e) => note.slice(e.start, e.end)).join(" ");
     return {
@@ -40,10 +40,9 @@
   }
 
   window.nkpkSuggest = function (text, options) {
-    const noteRules = rules || window.nkpkNoteRules;
     return ready().then(() => {
-      const read = window.nkpkNoteCore.suggest(engine, String(text), noteRules, options);
-      return read.suggestions.map((found) => suggestionOf(found, String(text), read.words));
+      const read = window.nkpkNoteCore.suggest(engine, String(text), rules, options);
+      return read.suggestions.map((found) => suggestionOf(found, String(text)));
     });
   };
 
